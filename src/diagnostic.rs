@@ -1,0 +1,361 @@
+//! One diagnostic type shared by every stage, with human (codespan-reporting),
+//! JSON and GitHub-annotation renderings.
+
+use std::ops::Range;
+
+use codespan_reporting::diagnostic as cs;
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term;
+use serde::Serialize;
+
+use crate::span::{LineIndex, Span};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Informational; never fails a run.
+    Note,
+    /// Worth fixing; fails a run only with `--deny warnings`.
+    Warning,
+    /// Always fails a run.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A span of the source with a message attached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// Byte range in the source.
+    pub span: Span,
+    /// Text shown beside the underline (may be empty).
+    pub message: String,
+    /// The primary label is where the finding is reported.
+    pub primary: bool,
+}
+
+/// A finding about a map: a syntax error, a resolution error or a check result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Stable, kebab-case code such as `syntax-error` or `unsupported-claim`.
+    pub code: &'static str,
+    /// How serious it is.
+    pub severity: Severity,
+    /// One-line summary in the user's terms.
+    pub message: String,
+    /// Labelled spans; the first primary label decides line and column.
+    pub labels: Vec<Label>,
+    /// Advice on how to fix it.
+    pub help: Option<String>,
+    /// The statement the finding is about, when there is one.
+    pub id: Option<String>,
+}
+
+impl Diagnostic {
+    /// A new error with no labels.
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(code, Severity::Error, message)
+    }
+
+    /// A new diagnostic with no labels.
+    pub fn new(code: &'static str, severity: Severity, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity,
+            message: message.into(),
+            labels: Vec::new(),
+            help: None,
+            id: None,
+        }
+    }
+
+    /// Adds the primary label.
+    pub fn with_primary(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+            primary: true,
+        });
+        self
+    }
+
+    /// Adds a secondary label.
+    pub fn with_secondary(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+            primary: false,
+        });
+        self
+    }
+
+    /// Sets the help line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sets the statement id the finding is about.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// The span that decides where the diagnostic is reported.
+    pub fn primary_span(&self) -> Option<Span> {
+        self.labels
+            .iter()
+            .find(|l| l.primary)
+            .or(self.labels.first())
+            .map(|l| l.span)
+    }
+}
+
+/// A source file as diagnostics see it: its display name and its text.
+#[derive(Debug, Clone, Copy)]
+pub struct SourceFile<'a> {
+    /// Name shown in messages (`-` is shown as `<stdin>`).
+    pub name: &'a str,
+    /// The full text, as read (a leading BOM included).
+    pub text: &'a str,
+}
+
+/// Options for human-readable output.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HumanOptions {
+    /// Emit ANSI colours.
+    pub color: bool,
+}
+
+/// Renders diagnostics as human-readable text with source snippets.
+pub fn render_human(
+    file: SourceFile<'_>,
+    diagnostics: &[Diagnostic],
+    options: HumanOptions,
+) -> String {
+    // codespan-reporting would count a byte-order mark as a column; show the text without it.
+    let shift = if file.text.starts_with('\u{feff}') {
+        3
+    } else {
+        0
+    };
+    let text = displayable(&file.text[shift..]);
+    let text = text.as_ref();
+    let files = SimpleFile::new(file.name, text);
+    let config = term::Config::default();
+    let mut out = Vec::new();
+    for diagnostic in diagnostics {
+        let cs_diag = to_codespan(text, shift, diagnostic);
+        let result = if options.color {
+            let mut buffer = term::termcolor::Ansi::new(&mut out);
+            term::emit_to_write_style(&mut buffer, &config, &files, &cs_diag)
+        } else {
+            term::emit_to_io_write(&mut out, &config, &files, &cs_diag)
+        };
+        if result.is_err() {
+            // A span outside the file is a bug upstream; still say what was found.
+            out.extend_from_slice(
+                format!(
+                    "{}[{}]: {}\n",
+                    diagnostic.severity.as_str(),
+                    diagnostic.code,
+                    diagnostic.message
+                )
+                .as_bytes(),
+            );
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Control characters (a NUL, an escape sequence) are not printed to a
+/// terminal as they are; each becomes `?`, one byte for one, so spans still fit.
+fn displayable(text: &str) -> std::borrow::Cow<'_, str> {
+    let is_hidden = |c: char| c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r');
+    if text.contains(is_hidden) {
+        text.replace(is_hidden, "?").into()
+    } else {
+        text.into()
+    }
+}
+
+fn to_codespan(text: &str, shift: usize, diagnostic: &Diagnostic) -> cs::Diagnostic<()> {
+    let severity = match diagnostic.severity {
+        Severity::Note => cs::Severity::Note,
+        Severity::Warning => cs::Severity::Warning,
+        Severity::Error => cs::Severity::Error,
+    };
+    let labels = diagnostic
+        .labels
+        .iter()
+        .map(|label| {
+            let style = if label.primary {
+                cs::LabelStyle::Primary
+            } else {
+                cs::LabelStyle::Secondary
+            };
+            let span = Span::new(
+                label.span.start.saturating_sub(shift),
+                label.span.end.saturating_sub(shift),
+            );
+            cs::Label::new(style, (), clamp(text, span)).with_message(label.message.clone())
+        })
+        .collect();
+    let mut notes = Vec::new();
+    if let Some(help) = &diagnostic.help {
+        notes.push(format!("help: {help}"));
+    }
+    cs::Diagnostic::new(severity)
+        .with_code(diagnostic.code)
+        .with_message(diagnostic.message.clone())
+        .with_labels(labels)
+        .with_notes(notes)
+}
+
+/// Keeps a span inside the text and on character boundaries.
+fn clamp(text: &str, span: Span) -> Range<usize> {
+    let mut start = span.start.min(text.len());
+    let mut end = span.end.clamp(start, text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// One diagnostic in the JSON output.
+#[derive(Debug, Clone, Serialize)]
+pub struct JsonDiagnostic {
+    /// Stable code.
+    pub code: &'static str,
+    /// `error`, `warning` or `note`.
+    pub severity: Severity,
+    /// One-line summary.
+    pub message: String,
+    /// File name as given on the command line.
+    pub file: String,
+    /// 1-based line of the primary span.
+    pub line: usize,
+    /// 1-based column (in characters) of the primary span.
+    pub column: usize,
+    /// 1-based line where the primary span ends.
+    pub end_line: usize,
+    /// 1-based column (in characters) where the primary span ends (exclusive).
+    pub end_column: usize,
+    /// Statement id, when the finding is about one statement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Advice on how to fix it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// Every labelled span, primary first.
+    pub labels: Vec<JsonLabel>,
+}
+
+/// A labelled span in the JSON output.
+#[derive(Debug, Clone, Serialize)]
+pub struct JsonLabel {
+    /// Label text.
+    pub message: String,
+    /// Whether this is the primary label.
+    pub primary: bool,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column in characters.
+    pub column: usize,
+    /// Byte offset where the span starts.
+    pub start: usize,
+    /// Byte offset where the span ends (exclusive).
+    pub end: usize,
+}
+
+/// Converts diagnostics to their JSON form, computing lines and columns.
+pub fn to_json(file: SourceFile<'_>, diagnostics: &[Diagnostic]) -> Vec<JsonDiagnostic> {
+    let index = LineIndex::new(file.text);
+    diagnostics
+        .iter()
+        .map(|d| {
+            let span = d.primary_span().unwrap_or_default();
+            let (line, column) = index.line_column(span.start);
+            let (end_line, end_column) = index.line_column(span.end);
+            let mut labels: Vec<&Label> = d.labels.iter().collect();
+            labels.sort_by_key(|l| !l.primary);
+            JsonDiagnostic {
+                code: d.code,
+                severity: d.severity,
+                message: d.message.clone(),
+                file: file.name.to_string(),
+                line,
+                column,
+                end_line,
+                end_column,
+                id: d.id.clone(),
+                help: d.help.clone(),
+                labels: labels
+                    .into_iter()
+                    .map(|l| {
+                        let (line, column) = index.line_column(l.span.start);
+                        JsonLabel {
+                            message: l.message.clone(),
+                            primary: l.primary,
+                            line,
+                            column,
+                            start: l.span.start,
+                            end: l.span.end,
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Renders diagnostics as GitHub Actions workflow commands (`::error file=..::msg`).
+pub fn render_github(file: SourceFile<'_>, diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in to_json(file, diagnostics) {
+        let level = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "notice",
+        };
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        out.push_str(&format!(
+            "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+            github_property(&d.file),
+            d.line,
+            d.column,
+            d.end_line,
+            d.end_column,
+            github_property(d.code),
+            github_data(&message)
+        ));
+    }
+    out
+}
+
+fn github_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn github_property(text: &str) -> String {
+    github_data(text).replace(':', "%3A").replace(',', "%2C")
+}

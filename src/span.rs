@@ -1,0 +1,98 @@
+//! Byte spans into the source, and their conversion to lines and columns.
+
+use serde::Serialize;
+use std::fmt;
+
+/// A byte range `start..end` into the source text.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// The smallest span covering both.
+    pub fn to(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+impl fmt::Debug for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+/// Maps byte offsets to 1-based lines and character columns.
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, line_starts }
+    }
+
+    /// 1-based line and column of a byte offset; columns count characters,
+    /// and a leading byte-order mark is not counted.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let mut start = self.line_starts[line];
+        if start == 0 && self.text.starts_with('\u{feff}') && offset >= 3 {
+            start = 3;
+        }
+        let column = self.text[start..offset].chars().count() + 1;
+        (line + 1, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let index = LineIndex::new("é\"x\"\n  ünï y");
+        assert_eq!(index.line_column(0), (1, 1));
+        assert_eq!(index.line_column(2), (1, 2));
+        let y = "é\"x\"\n  ünï y".find('y').unwrap();
+        assert_eq!(index.line_column(y), (2, 7));
+    }
+
+    #[test]
+    fn bom_is_not_a_column() {
+        let text = "\u{feff}premise";
+        assert_eq!(LineIndex::new(text).line_column(3), (1, 1));
+        assert_eq!(LineIndex::new(text).line_column(5), (1, 3));
+    }
+
+    #[test]
+    fn crlf_lines() {
+        let text = "a\r\nb\r\n c";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_column(3), (2, 1));
+        assert_eq!(index.line_column(text.len() - 1), (3, 2));
+    }
+
+    #[test]
+    fn offsets_past_the_end_are_clamped() {
+        let index = LineIndex::new("ab");
+        assert_eq!(index.line_column(99), (1, 3));
+    }
+}

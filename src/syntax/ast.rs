@@ -1,0 +1,295 @@
+//! The syntax tree of an argmark file. Every node keeps its byte span;
+//! comments are kept in source order so the formatter can put them back.
+
+use crate::span::Span;
+use std::fmt;
+
+/// A whole parsed file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct File {
+    /// Top-level items in source order.
+    pub items: Vec<Item>,
+    /// Every `//` comment in the file, in source order.
+    pub comments: Vec<Comment>,
+}
+
+/// A `// ...` line comment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comment {
+    /// The text after `//`, without the line ending.
+    pub text: String,
+    /// Span from `//` to the end of the line (line ending excluded).
+    pub span: Span,
+}
+
+/// An identifier with its span.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Ident {
+    /// The identifier as written.
+    pub name: String,
+    /// Where it was written.
+    pub span: Span,
+}
+
+impl fmt::Debug for Ident {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} @ {:?}", self.name, self.span)
+    }
+}
+
+/// A string literal: its value with escapes resolved, and the span of the quoted text.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Text {
+    /// The value, escapes resolved, line endings normalised to `\n`.
+    pub value: String,
+    /// Span including the quotes.
+    pub span: Span,
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?} @ {:?}", self.value, self.span)
+    }
+}
+
+/// Anything that can stand at the top level or inside a section.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// `title "..."`
+    Title(Text),
+    /// `meta KEY "value"`
+    Meta(Meta),
+    /// `source ID "citation" [url "..."]`
+    Source(Source),
+    /// `KIND ID "text" ATTRIBUTES`
+    Statement(Statement),
+    /// `reason ID ["label"] ATTRIBUTES { ... }`
+    Reason(Reason),
+    /// `section "title" { ... }`
+    Section(Section),
+    /// `ID RELATION TARGETS`
+    Relation(RelationLine),
+}
+
+impl Item {
+    /// The span of the whole item.
+    pub fn span(&self) -> Span {
+        match self {
+            Item::Title(text) => text.span,
+            Item::Meta(meta) => meta.span,
+            Item::Source(source) => source.span,
+            Item::Statement(statement) => statement.span,
+            Item::Reason(reason) => reason.span,
+            Item::Section(section) => section.span,
+            Item::Relation(relation) => relation.span,
+        }
+    }
+}
+
+/// `meta KEY "value"`: free-form map metadata.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    /// The key.
+    pub key: Ident,
+    /// The value.
+    pub value: Text,
+    /// The whole item.
+    pub span: Span,
+}
+
+/// `source ID "citation" [url "..."]`: something evidence can cite.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// The source's id.
+    pub id: Ident,
+    /// The citation text.
+    pub citation: Text,
+    /// An optional URL.
+    pub url: Option<Text>,
+    /// The whole item.
+    pub span: Span,
+}
+
+/// The kinds of statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum StatementKind {
+    /// The main conclusion of the map.
+    Thesis,
+    /// An intermediate conclusion.
+    Claim,
+    /// A reason given for a claim.
+    Premise,
+    /// A fact or figure, usually cited.
+    Evidence,
+    /// Something taken for granted.
+    Assumption,
+    /// A claim against another statement.
+    Counterclaim,
+    /// An answer to a counterclaim.
+    Rebuttal,
+}
+
+impl StatementKind {
+    /// Every kind, in the order the language documents them.
+    pub const ALL: [StatementKind; 7] = [
+        StatementKind::Thesis,
+        StatementKind::Claim,
+        StatementKind::Premise,
+        StatementKind::Evidence,
+        StatementKind::Assumption,
+        StatementKind::Counterclaim,
+        StatementKind::Rebuttal,
+    ];
+
+    /// The keyword that introduces the kind.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            StatementKind::Thesis => "thesis",
+            StatementKind::Claim => "claim",
+            StatementKind::Premise => "premise",
+            StatementKind::Evidence => "evidence",
+            StatementKind::Assumption => "assumption",
+            StatementKind::Counterclaim => "counterclaim",
+            StatementKind::Rebuttal => "rebuttal",
+        }
+    }
+
+    /// The kind a keyword introduces.
+    pub fn from_keyword(word: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.keyword() == word)
+    }
+}
+
+/// A statement: `KIND ID "text"` and its attributes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    /// Its kind.
+    pub kind: StatementKind,
+    /// Where the kind keyword is.
+    pub kind_span: Span,
+    /// Its id.
+    pub id: Ident,
+    /// Its text.
+    pub text: Text,
+    /// Attributes in source order.
+    pub attributes: Vec<Attribute>,
+    /// The whole statement, attributes included.
+    pub span: Span,
+}
+
+/// The relations between statements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RelationKind {
+    /// Gives a reason for the target.
+    Supports,
+    /// Argues against the target.
+    Attacks,
+    /// Argues that a reason does not lead to its conclusion.
+    Undercuts,
+    /// Cannot be true together with the target.
+    Contradicts,
+}
+
+impl RelationKind {
+    /// Every relation, in documentation order.
+    pub const ALL: [RelationKind; 4] = [
+        RelationKind::Supports,
+        RelationKind::Attacks,
+        RelationKind::Undercuts,
+        RelationKind::Contradicts,
+    ];
+
+    /// The keyword for the relation.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            RelationKind::Supports => "supports",
+            RelationKind::Attacks => "attacks",
+            RelationKind::Undercuts => "undercuts",
+            RelationKind::Contradicts => "contradicts",
+        }
+    }
+
+    /// The relation a keyword names.
+    pub fn from_keyword(word: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.keyword() == word)
+    }
+}
+
+/// An attribute of a statement or reason, with its span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribute {
+    /// What it says.
+    pub kind: AttributeKind,
+    /// The whole attribute.
+    pub span: Span,
+}
+
+/// The attributes a statement or reason can carry.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AttributeKind {
+    /// `supports a, b` and the other relations.
+    Relation {
+        /// Which relation.
+        relation: RelationKind,
+        /// The targets, at least one.
+        targets: Vec<Ident>,
+    },
+    /// `cites SOURCE`
+    Cites(Ident),
+    /// `by "author"`
+    By(Text),
+    /// `note "..."`
+    Note(Text),
+    /// `#tag`
+    Tag(Ident),
+    /// `allow(code, ...)`
+    Allow(Vec<Ident>),
+}
+
+/// `reason ID ["label"] ATTRIBUTES { co-premises }`: a linked argument.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reason {
+    /// The reason's id.
+    pub id: Ident,
+    /// Optional label.
+    pub label: Option<Text>,
+    /// Attributes before the braces.
+    pub attributes: Vec<Attribute>,
+    /// The co-premises, in source order.
+    pub premises: Vec<CoPremise>,
+    /// The whole reason, braces included.
+    pub span: Span,
+}
+
+/// A co-premise inside a reason: a statement declared there, or a reference.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CoPremise {
+    /// A full statement declared inside the reason.
+    Statement(Statement),
+    /// The id of a statement declared elsewhere.
+    Reference(Ident),
+}
+
+/// `section "title" { items }`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// The title.
+    pub title: Text,
+    /// Items inside, in source order.
+    pub items: Vec<Item>,
+    /// The whole section, braces included.
+    pub span: Span,
+}
+
+/// A stand-alone relation line: `SUBJECT RELATION TARGET, ...`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RelationLine {
+    /// The statement or reason the relation starts from.
+    pub subject: Ident,
+    /// The relation.
+    pub relation: RelationKind,
+    /// The targets, at least one.
+    pub targets: Vec<Ident>,
+    /// The whole line.
+    pub span: Span,
+}

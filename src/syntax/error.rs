@@ -1,0 +1,279 @@
+//! Syntax errors: what went wrong, in the user's terms. Every message lives in
+//! one place here, so wording stays consistent.
+
+use std::fmt;
+
+use crate::diagnostic::Diagnostic;
+use crate::span::Span;
+
+/// The code every syntax error carries.
+pub const SYNTAX_ERROR: &str = "syntax-error";
+
+/// The deepest nesting of sections the parser accepts.
+pub const MAX_NESTING: usize = 64;
+
+/// How many syntax errors one file may report before the parser stops.
+pub const MAX_ERRORS: usize = 100;
+
+/// What the parser found where it expected something else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// The end of the file.
+    EndOfFile,
+    /// A string literal.
+    String,
+    /// A word (identifier, keyword or number).
+    Word(String),
+    /// Any other character.
+    Char(char),
+}
+
+impl fmt::Display for Found {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Found::EndOfFile => write!(f, "the end of the file"),
+            Found::String => write!(f, "a string"),
+            Found::Word(word) => write!(f, "'{word}'"),
+            Found::Char(c) if c.is_control() || c.is_whitespace() => {
+                write!(f, "the character U+{:04X}", *c as u32)
+            }
+            Found::Char(c) => write!(f, "'{c}'"),
+        }
+    }
+}
+
+/// The kinds of syntax error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyntaxErrorKind {
+    /// Something other than an item where an item should start.
+    ExpectedItem { found: Found },
+    /// An attribute (or tag) with no statement before it.
+    StrayAttribute { keyword: String },
+    /// A word followed by something that is not a relation, on a relation line.
+    ExpectedRelation { subject: String, found: Found },
+    /// A missing identifier.
+    ExpectedId {
+        what: &'static str,
+        after: String,
+        found: Found,
+    },
+    /// A missing string.
+    ExpectedString {
+        what: &'static str,
+        after: String,
+        found: Found,
+    },
+    /// A missing punctuation token.
+    ExpectedToken {
+        token: &'static str,
+        purpose: &'static str,
+        found: Found,
+    },
+    /// Something in a reason's braces that is not a co-premise.
+    ExpectedCoPremise { found: Found },
+    /// A string with no closing quote.
+    UnterminatedString,
+    /// A backslash escape the language does not know.
+    InvalidEscape { escape: String },
+    /// A `{` whose `}` never comes.
+    UnclosedBlock { what: &'static str },
+    /// A `}` with nothing open.
+    UnexpectedClose,
+    /// `title` or `meta` inside a section.
+    MetadataInSection { keyword: &'static str },
+    /// Sections nested deeper than [`MAX_NESTING`].
+    TooDeep,
+    /// A NUL byte in the text.
+    NulByte,
+    /// Bytes that are not UTF-8.
+    InvalidUtf8 { bytes: Vec<u8> },
+    /// The parser gave up after [`MAX_ERRORS`] errors.
+    TooManyErrors,
+}
+
+/// A syntax error at a span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// What went wrong.
+    pub kind: SyntaxErrorKind,
+    /// Where (the offending token, or where the missing one should be).
+    pub span: Span,
+    /// A related place, such as the `{` a missing `}` belongs to.
+    pub related: Option<(Span, &'static str)>,
+    /// A did-you-mean or other advice worked out where the error was found.
+    pub help: Option<String>,
+}
+
+impl SyntaxError {
+    /// An error with no help or related span.
+    pub fn new(kind: SyntaxErrorKind, span: Span) -> Self {
+        SyntaxError {
+            kind,
+            span,
+            related: None,
+            help: None,
+        }
+    }
+
+    /// Sets the advice.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a related span.
+    pub fn with_related(mut self, span: Span, message: &'static str) -> Self {
+        self.related = Some((span, message));
+        self
+    }
+
+    /// The one-line message.
+    pub fn message(&self) -> String {
+        use SyntaxErrorKind::*;
+        match &self.kind {
+            ExpectedItem { found } => {
+                format!("expected a statement kind such as 'premise' or 'claim', found {found}")
+            }
+            StrayAttribute { keyword } => {
+                format!("'{keyword}' must follow the statement or reason it belongs to")
+            }
+            ExpectedRelation { subject, found } => format!(
+                "expected a relation ('supports', 'attacks', 'undercuts' or 'contradicts') after '{subject}', found {found}"
+            ),
+            ExpectedId { what, after, found } => {
+                format!("expected {what} after {after}, found {found}")
+            }
+            ExpectedString { what, after, found } => {
+                format!("expected {what} in double quotes after {after}, found {found}")
+            }
+            ExpectedToken {
+                token,
+                purpose,
+                found,
+            } => format!("expected '{token}' {purpose}, found {found}"),
+            ExpectedCoPremise { found } => {
+                format!("expected a co-premise (a statement or the id of one), found {found}")
+            }
+            UnterminatedString => "unterminated string: the closing '\"' is missing".to_string(),
+            InvalidEscape { escape } => format!("unknown escape '{escape}' in a string"),
+            UnclosedBlock { what } => format!("this {what} is never closed: expected '}}'"),
+            UnexpectedClose => "unexpected '}': no section or reason is open here".to_string(),
+            MetadataInSection { keyword } => {
+                format!("'{keyword}' describes the whole map and cannot stand inside a section")
+            }
+            TooDeep => format!("sections are nested more than {MAX_NESTING} levels deep"),
+            NulByte => "NUL byte in the text".to_string(),
+            InvalidUtf8 { bytes } => {
+                let hex: Vec<String> = bytes.iter().map(|b| format!("0x{b:02X}")).collect();
+                format!("invalid UTF-8: byte {} is not valid here", hex.join(" "))
+            }
+            TooManyErrors => format!("too many syntax errors; stopped after {MAX_ERRORS}"),
+        }
+    }
+
+    /// The short text under the caret.
+    fn label(&self) -> String {
+        use SyntaxErrorKind::*;
+        let label = match &self.kind {
+            ExpectedItem { .. } => "expected a statement here",
+            StrayAttribute { .. } => "no statement before this",
+            ExpectedRelation { .. } => "expected a relation here",
+            ExpectedId { what, .. } => return format!("expected {what} here"),
+            ExpectedString { what, .. } => return format!("expected {what} here"),
+            ExpectedToken { token, .. } => return format!("expected '{token}' here"),
+            ExpectedCoPremise { .. } => "not a co-premise",
+            UnterminatedString => "string starts here",
+            InvalidEscape { .. } => "unknown escape",
+            UnclosedBlock { .. } => "opened here",
+            UnexpectedClose => "nothing to close",
+            MetadataInSection { .. } => "inside a section",
+            TooDeep => "too deep",
+            NulByte => "NUL byte",
+            InvalidUtf8 { .. } => "not UTF-8",
+            TooManyErrors => "stopped here",
+        };
+        label.to_string()
+    }
+
+    /// Advice that does not depend on context.
+    fn default_help(&self) -> Option<String> {
+        use SyntaxErrorKind::*;
+        let text = match &self.kind {
+            ExpectedItem { .. } => {
+                "an item starts with thesis, claim, premise, evidence, assumption, counterclaim, rebuttal, reason, section, source, title or meta, or is a relation line such as 'a supports b'"
+            }
+            StrayAttribute { .. } => {
+                "put it directly after a statement, or write a relation line: 'ID supports TARGET'"
+            }
+            ExpectedRelation { .. } => "a relation line reads 'SUBJECT supports TARGET, ...'",
+            ExpectedCoPremise { .. } => {
+                "inside a reason, write statements such as 'premise p \"...\"' or ids of statements declared elsewhere"
+            }
+            UnterminatedString => "add a '\"' where the text ends",
+            InvalidEscape { .. } => {
+                "the escapes are \\\" \\\\ \\n and \\t; write \\\\ for a literal backslash"
+            }
+            UnclosedBlock { .. } => "add '}' after its last item",
+            UnexpectedClose => "remove this '}', or open a section before it",
+            MetadataInSection { .. } => "move it to the top level of the file",
+            TooDeep => "flatten the sections; deep nesting does not draw well either",
+            NulByte => "remove it; an argmark file is plain text",
+            InvalidUtf8 { .. } => "save the file as UTF-8",
+            TooManyErrors => "fix the errors above and run again",
+            ExpectedId { .. } => {
+                "ids start with a letter or '_', followed by letters, digits, '_' or '-'"
+            }
+            ExpectedString { .. } => "write text in double quotes: \"like this\"",
+            ExpectedToken { .. } => return None,
+        };
+        Some(text.to_string())
+    }
+
+    /// Converts to the shared diagnostic type.
+    pub fn to_diagnostic(&self) -> Diagnostic {
+        let mut diagnostic =
+            Diagnostic::error(SYNTAX_ERROR, self.message()).with_primary(self.span, self.label());
+        if let Some((span, message)) = self.related {
+            diagnostic = diagnostic.with_secondary(span, message);
+        }
+        match self.help.clone().or_else(|| self.default_help()) {
+            Some(help) => diagnostic.with_help(help),
+            None => diagnostic,
+        }
+    }
+}
+
+/// The closest word to `word` among `candidates`, if it is close enough to suggest.
+pub fn did_you_mean<'c>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> Option<&'c str> {
+    let lower = word.to_lowercase();
+    let limit = match word.chars().count() {
+        0..=2 => 0,
+        3..=5 => 1,
+        _ => 2,
+    };
+    candidates
+        .into_iter()
+        .filter(|c| *c != word)
+        .map(|c| (strsim::damerau_levenshtein(&lower, c), c))
+        .filter(|(distance, _)| *distance <= limit)
+        .min_by_key(|(distance, c)| (*distance, *c))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_keywords_only() {
+        let words = ["premise", "claim", "thesis"];
+        assert_eq!(did_you_mean("premis", words), Some("premise"));
+        assert_eq!(did_you_mean("Claim", words), Some("claim"));
+        assert_eq!(did_you_mean("cliam", words), Some("claim"));
+        assert_eq!(did_you_mean("banana", words), None);
+        assert_eq!(did_you_mean("premise", words), None);
+    }
+}

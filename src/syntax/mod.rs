@@ -1,0 +1,119 @@
+//! Source text to syntax tree: decoding, the parser, and syntax errors.
+
+pub mod ast;
+pub mod error;
+mod parser;
+mod recover;
+mod token;
+
+use std::borrow::Cow;
+
+use crate::diagnostic::Diagnostic;
+use crate::span::Span;
+use error::{MAX_ERRORS, SyntaxError, SyntaxErrorKind};
+use token::{Ctx, Input};
+
+/// The result of parsing: the tree (as much as could be read) and every syntax error.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The syntax tree; items with errors are left out.
+    pub file: ast::File,
+    /// Syntax errors, in source order.
+    pub errors: Vec<SyntaxError>,
+}
+
+impl Parsed {
+    /// The errors as diagnostics.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        self.errors.iter().map(SyntaxError::to_diagnostic).collect()
+    }
+}
+
+/// Parses argmark source text. Never panics; every error is reported.
+pub fn parse(text: &str) -> Parsed {
+    let mut errors = nul_bytes(text);
+    let ctx = Ctx::default();
+    let items = parser::file(Input::new_extra(text, &ctx));
+    // A NUL byte is reported once, as such, not again as an unexpected character.
+    let is_nul = |e: &SyntaxError| {
+        text.get(e.span.start..)
+            .is_some_and(|t| t.starts_with('\0'))
+    };
+    errors.extend(ctx.errors.into_inner().into_iter().filter(|e| !is_nul(e)));
+    let strings = ctx.multiline_strings.into_inner();
+    for error in &mut errors {
+        blame_runaway_string(text, &strings, error);
+    }
+    errors.sort_by_key(|e| {
+        (
+            e.span.start,
+            matches!(e.kind, SyntaxErrorKind::TooManyErrors),
+        )
+    });
+    let comments = ctx.comments.into_inner().into_values().collect();
+    Parsed {
+        file: ast::File { items, comments },
+        errors,
+    }
+}
+
+/// A string missing its closing quote swallows the lines after it, and the
+/// error surfaces only where its "closing" quote happens to be. When an error
+/// sits on the line where a multi-line string ended, point at that string too.
+fn blame_runaway_string(text: &str, strings: &[Span], error: &mut SyntaxError) {
+    if error.related.is_some() {
+        return;
+    }
+    let before = strings.partition_point(|s| s.end <= error.span.start);
+    let Some(last) = before.checked_sub(1).map(|k| strings[k]) else {
+        return;
+    };
+    let same_line = text
+        .get(last.end..error.span.start)
+        .is_some_and(|gap| !gap.contains('\n'));
+    if same_line {
+        error.related = Some((
+            Span::new(last.start, last.start + 1),
+            "this string runs over several lines",
+        ));
+        error.help = Some(format!(
+            "if this string lacks its closing '\"', it has swallowed the lines after it{}",
+            error
+                .help
+                .as_deref()
+                .map(|h| format!("; otherwise: {h}"))
+                .unwrap_or_default()
+        ));
+    }
+}
+
+fn nul_bytes(text: &str) -> Vec<SyntaxError> {
+    text.match_indices('\0')
+        .take(MAX_ERRORS)
+        .map(|(at, _)| SyntaxError::new(SyntaxErrorKind::NulByte, Span::new(at, at + 1)))
+        .collect()
+}
+
+/// Decodes file bytes as UTF-8. Invalid sequences become U+FFFD in the returned
+/// text (so diagnostics can show the line), each with an error at its place.
+pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Vec<SyntaxError>) {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (Cow::Borrowed(text), Vec::new());
+    }
+    let mut text = String::with_capacity(bytes.len());
+    let mut errors = Vec::new();
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            let at = text.len();
+            if errors.len() < MAX_ERRORS {
+                let kind = SyntaxErrorKind::InvalidUtf8 {
+                    bytes: chunk.invalid().to_vec(),
+                };
+                errors.push(SyntaxError::new(kind, Span::new(at, at + 3)));
+            }
+            text.push('\u{fffd}');
+        }
+    }
+    (Cow::Owned(text), errors)
+}

@@ -1,0 +1,651 @@
+//! Items of `grammar/argmark.ebnf`: each function names the rule it implements.
+//! Blocks (sections and reasons) recover from errors inside them and carry on,
+//! recording the errors in the shared context.
+
+use nom::Input as _;
+
+use super::ast::*;
+use super::error::{MAX_ERRORS, MAX_NESTING, SyntaxError, SyntaxErrorKind, did_you_mean};
+use super::recover::{RecoverIn, Resume, recover, skip_block};
+use super::token::*;
+use crate::span::Span;
+
+/// Where a list of items is being parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Level {
+    TopLevel,
+    Section,
+}
+
+/// rule `file`: items up to the end of the input.
+pub fn file(i: Input<'_>) -> Vec<Item> {
+    let (rest, items) = item_list(i, Level::TopLevel, 0);
+    debug_assert!(rest.fragment().is_empty() || too_many_errors(&rest));
+    items
+}
+
+fn too_many_errors(i: &Input<'_>) -> bool {
+    i.extra.errors.borrow().len() >= MAX_ERRORS
+}
+
+fn report(i: &Input<'_>, error: SyntaxError) {
+    let mut errors = i.extra.errors.borrow_mut();
+    if errors.len() < MAX_ERRORS {
+        errors.push(error);
+        if errors.len() == MAX_ERRORS {
+            let at = error_position(&errors);
+            errors.push(SyntaxError::new(SyntaxErrorKind::TooManyErrors, at));
+        }
+    }
+}
+
+fn error_position(errors: &[SyntaxError]) -> Span {
+    errors.last().map(|e| e.span).unwrap_or_default()
+}
+
+fn unwrap_error(error: nom::Err<PError>) -> SyntaxError {
+    match error {
+        nom::Err::Error(e) | nom::Err::Failure(e) => *e.0,
+        nom::Err::Incomplete(_) => unreachable!("argmark uses complete parsers only"),
+    }
+}
+
+/// rules `file` and `section_body`: items until the end of the input, or a `}` inside a section.
+fn item_list(mut i: Input<'_>, level: Level, depth: usize) -> (Input<'_>, Vec<Item>) {
+    let mut items = Vec::new();
+    loop {
+        if too_many_errors(&i) {
+            let end = i.fragment().len();
+            return (i.take_split(end).0, items);
+        }
+        i = ws(i).map(|(rest, _)| rest).unwrap_or(i);
+        match i.fragment().chars().next() {
+            None => return (i, items),
+            Some('}') if level == Level::Section => return (i, items),
+            Some('}') => {
+                let at = offset(&i);
+                report(
+                    &i,
+                    SyntaxError::new(SyntaxErrorKind::UnexpectedClose, Span::new(at, at + 1)),
+                );
+                i = i.take_split(1).0;
+                continue;
+            }
+            _ => {}
+        }
+        let start = offset(&i);
+        match item(i, level, depth) {
+            Ok((rest, item)) => {
+                items.push(item);
+                i = rest;
+            }
+            Err(error) => {
+                let error = unwrap_error(error);
+                let error_at = error.span.start;
+                report(&i, error);
+                let (rest, resume) = recover(i, start, error_at, RecoverIn::Items);
+                i = rest;
+                if resume == Resume::SectionBody && depth < MAX_NESTING {
+                    let (rest, mut inner) = item_list(i, Level::Section, depth + 1);
+                    items.append(&mut inner);
+                    i = punct('}')(rest).map(|(rest, _)| rest).unwrap_or(rest);
+                } else if resume == Resume::SectionBody {
+                    i = skip_block(i);
+                }
+            }
+        }
+    }
+}
+
+/// rule `item`.
+fn item(i: Input<'_>, level: Level, depth: usize) -> PResult<'_, Item> {
+    let Some(first) = peek_word(i) else {
+        return expected_item(i);
+    };
+    if let Some(kind) = StatementKind::from_keyword(first) {
+        return statement(i, kind).map(|(rest, s)| (rest, Item::Statement(s)));
+    }
+    match first {
+        "reason" => reason(i).map(|(rest, r)| (rest, Item::Reason(r))),
+        "section" => section(i, depth).map(|(rest, s)| (rest, Item::Section(s))),
+        "source" => source(i).map(|(rest, s)| (rest, Item::Source(s))),
+        "title" | "meta" if level == Level::Section => {
+            let (found, span) = found_at(i);
+            let _ = found;
+            let keyword = if first == "title" { "title" } else { "meta" };
+            fail(SyntaxError::new(
+                SyntaxErrorKind::MetadataInSection { keyword },
+                span,
+            ))
+        }
+        "title" => title(i),
+        "meta" => meta(i).map(|(rest, m)| (rest, Item::Meta(m))),
+        word if ATTRIBUTE_KEYWORDS.contains(&word) => {
+            let (_, span) = found_at(i);
+            let kind = SyntaxErrorKind::StrayAttribute {
+                keyword: word.to_string(),
+            };
+            fail(SyntaxError::new(kind, span))
+        }
+        _ => relation_line(i).map(|(rest, r)| (rest, Item::Relation(r))),
+    }
+}
+
+/// The error for something that cannot start an item, with a did-you-mean.
+fn expected_item<T>(i: Input<'_>) -> PResult<'_, T> {
+    let (found, span) = found_at(i);
+    if found == super::error::Found::Char('#') {
+        let kind = SyntaxErrorKind::StrayAttribute {
+            keyword: "#tag".into(),
+        };
+        return fail(SyntaxError::new(kind, span));
+    }
+    let mut error = SyntaxError::new(
+        SyntaxErrorKind::ExpectedItem {
+            found: found.clone(),
+        },
+        span,
+    );
+    if let super::error::Found::Word(w) = &found {
+        if let Some(keyword) = did_you_mean(w, ITEM_KEYWORDS) {
+            error = error.with_help(format!("did you mean '{keyword}'?"));
+        } else if let Some(keyword) = did_you_mean(w, ATTRIBUTE_KEYWORDS) {
+            error = error.with_help(format!(
+                "did you mean '{keyword}'? it goes right after the statement it belongs to"
+            ));
+        }
+    } else if found == super::error::Found::String {
+        error = error.with_help("start a statement with its kind and id: premise my_id \"...\"");
+    }
+    fail(error)
+}
+
+/// rule `title`: `title STRING`.
+fn title(i: Input<'_>) -> PResult<'_, Item> {
+    let (i, _) = keyword("title")(i)?;
+    let (i, text) = string(i, "the map's title", "'title'")?;
+    Ok((i, Item::Title(text)))
+}
+
+/// rule `meta`: `meta KEY STRING`; the key may be any word.
+fn meta(i: Input<'_>) -> PResult<'_, Meta> {
+    let (i, start) = keyword("meta")(i)?;
+    let role = IdRole {
+        what: "a key",
+        keywords_allowed: true,
+    };
+    let (i, key) = identifier(i, role, "'meta'")?;
+    let after = format!("'{}'", key.name);
+    let (i, value) = string(i, "the value", &after)?;
+    let span = start.to(value.span);
+    Ok((i, Meta { key, value, span }))
+}
+
+/// rule `source`: `source ID STRING [url STRING]`.
+fn source(i: Input<'_>) -> PResult<'_, Source> {
+    let (i, start) = keyword("source")(i)?;
+    let (i, id) = identifier(i, IdRole::id("an id"), "'source'")?;
+    let (i, citation) = string(i, "the citation", &format!("'{}'", id.name))?;
+    let (i, url) = match keyword("url")(i) {
+        Ok((i, _)) => {
+            let (i, url) = string(i, "the address", "'url'")?;
+            (i, Some(url))
+        }
+        Err(_) => (i, None),
+    };
+    let end = url.as_ref().map_or(citation.span, |u| u.span);
+    Ok((
+        i,
+        Source {
+            id,
+            citation,
+            url,
+            span: start.to(end),
+        },
+    ))
+}
+
+/// rule `statement`: `KIND ID STRING {attribute}`.
+fn statement(i: Input<'_>, kind: StatementKind) -> PResult<'_, Statement> {
+    let (i, kind_span) = keyword(kind.keyword())(i)?;
+    let after = format!("'{}'", kind.keyword());
+    let (i, id) = identifier(i, IdRole::id("an id"), &after)?;
+    let (i, text) = string(i, "the statement's text", &format!("'{}'", id.name))?;
+    let (i, attributes) = attributes(i)?;
+    let end = attributes.last().map_or(text.span, |a| a.span);
+    let span = kind_span.to(end);
+    Ok((
+        i,
+        Statement {
+            kind,
+            kind_span,
+            id,
+            text,
+            attributes,
+            span,
+        },
+    ))
+}
+
+/// rule `attributes`: zero or more attributes.
+fn attributes(mut i: Input<'_>) -> PResult<'_, Vec<Attribute>> {
+    let mut list = Vec::new();
+    loop {
+        let (rest, attribute) = match peek_char(i) {
+            Some('#') => tag(i)?,
+            _ => match peek_word(i) {
+                Some("cites") => cites(i)?,
+                Some("by") => text_attribute(i, "by")?,
+                Some("note") => text_attribute(i, "note")?,
+                Some("allow") => allow(i)?,
+                Some(word) => match RelationKind::from_keyword(word) {
+                    Some(relation) => relation_attribute(i, relation)?,
+                    None => return Ok((i, list)),
+                },
+                None => return Ok((i, list)),
+            },
+        };
+        list.push(attribute);
+        i = rest;
+    }
+}
+
+/// rule `relation_attribute`: `RELATION targets`.
+fn relation_attribute(i: Input<'_>, relation: RelationKind) -> PResult<'_, Attribute> {
+    let (i, start) = keyword(relation.keyword())(i)?;
+    let (i, targets) = targets(i, relation)?;
+    let end = targets.last().map_or(start, |t| t.span);
+    let kind = AttributeKind::Relation { relation, targets };
+    Ok((
+        i,
+        Attribute {
+            kind,
+            span: start.to(end),
+        },
+    ))
+}
+
+/// rule `targets`: `ID {"," ID}`.
+fn targets(i: Input<'_>, relation: RelationKind) -> PResult<'_, Vec<Ident>> {
+    let after = format!("'{}'", relation.keyword());
+    let role = IdRole::id("the id of a statement");
+    let (mut i, first) = identifier(i, role, &after)?;
+    let mut list = vec![first];
+    while let Ok((rest, _)) = punct(',')(i) {
+        let (rest, next) = identifier(rest, IdRole::id("another id"), "','")?;
+        list.push(next);
+        i = rest;
+    }
+    Ok((i, list))
+}
+
+/// rule `cites`: `cites ID`.
+fn cites(i: Input<'_>) -> PResult<'_, Attribute> {
+    let (i, start) = keyword("cites")(i)?;
+    let (i, source) = identifier(i, IdRole::id("the id of a source"), "'cites'")?;
+    let span = start.to(source.span);
+    Ok((
+        i,
+        Attribute {
+            kind: AttributeKind::Cites(source),
+            span,
+        },
+    ))
+}
+
+/// rules `by` and `note`: a keyword and a string.
+fn text_attribute<'a>(i: Input<'a>, word: &'static str) -> PResult<'a, Attribute> {
+    let (i, start) = keyword(word)(i)?;
+    let what = if word == "by" {
+        "the author"
+    } else {
+        "the note"
+    };
+    let (i, text) = string(i, what, &format!("'{word}'"))?;
+    let span = start.to(text.span);
+    let kind = if word == "by" {
+        AttributeKind::By(text)
+    } else {
+        AttributeKind::Note(text)
+    };
+    Ok((i, Attribute { kind, span }))
+}
+
+/// rule `tag`: `#` immediately followed by a word.
+fn tag(i: Input<'_>) -> PResult<'_, Attribute> {
+    let (i, hash) = punct('#')(i)?;
+    match word(i) {
+        Ok((rest, w)) => {
+            let start = offset(&w);
+            let name = Ident {
+                name: w.fragment().to_string(),
+                span: Span::new(start, start + w.len()),
+            };
+            let span = hash.to(name.span);
+            Ok((
+                rest,
+                Attribute {
+                    kind: AttributeKind::Tag(name),
+                    span,
+                },
+            ))
+        }
+        Err(_) => {
+            let (found, span) = found_at(i);
+            let kind = SyntaxErrorKind::ExpectedId {
+                what: "a tag name",
+                after: "'#'".into(),
+                found,
+            };
+            let help = "write the tag right after '#', with no space: #economy";
+            fail(SyntaxError::new(kind, span).with_help(help))
+        }
+    }
+}
+
+/// rule `allow`: `allow ( CODE {"," CODE} [","] )`.
+fn allow(i: Input<'_>) -> PResult<'_, Attribute> {
+    let (i, start) = keyword("allow")(i)?;
+    let (mut i, _) = expect_punct(i, '(', "after 'allow'")?;
+    let role = IdRole {
+        what: "a check code",
+        keywords_allowed: true,
+    };
+    let mut codes = Vec::new();
+    loop {
+        if let Ok((rest, close)) = punct(')')(i) {
+            if codes.is_empty() {
+                let (found, span) = found_at(i);
+                let kind = SyntaxErrorKind::ExpectedId {
+                    what: "a check code",
+                    after: "'allow('".into(),
+                    found,
+                };
+                return fail(
+                    SyntaxError::new(kind, span)
+                        .with_help("name the checks to allow: allow(disconnected)"),
+                );
+            }
+            return Ok((
+                rest,
+                Attribute {
+                    kind: AttributeKind::Allow(codes),
+                    span: start.to(close),
+                },
+            ));
+        }
+        let after = if codes.is_empty() { "'allow('" } else { "','" };
+        let (rest, code) = identifier(i, role, after)?;
+        codes.push(code);
+        i = match punct(',')(rest) {
+            Ok((rest, _)) => rest,
+            Err(_) => {
+                let (rest, close) = expect_punct(rest, ')', "to close 'allow('")?;
+                return Ok((
+                    rest,
+                    Attribute {
+                        kind: AttributeKind::Allow(codes),
+                        span: start.to(close),
+                    },
+                ));
+            }
+        };
+    }
+}
+
+/// Expects one punctuation character, or fails saying what it was for.
+fn expect_punct<'a>(i: Input<'a>, c: char, purpose: &'static str) -> PResult<'a, Span> {
+    match punct(c)(i) {
+        Ok(ok) => Ok(ok),
+        Err(_) => {
+            let (found, span) = found_at(i);
+            let token = match c {
+                '(' => "(",
+                ')' => ")",
+                '{' => "{",
+                _ => "}",
+            };
+            fail(SyntaxError::new(
+                SyntaxErrorKind::ExpectedToken {
+                    token,
+                    purpose,
+                    found,
+                },
+                span,
+            ))
+        }
+    }
+}
+
+/// rule `relation_line`: `ID RELATION targets`.
+fn relation_line(i: Input<'_>) -> PResult<'_, RelationLine> {
+    let (i, _) = ws(i)?;
+    let starts_well = i
+        .fragment()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_');
+    if !starts_well {
+        return expected_item(i);
+    }
+    let (after_subject, subject) = identifier(i, IdRole::id("an id"), "the start of the line")?;
+    let next = peek_word(after_subject);
+    let relation = next.and_then(RelationKind::from_keyword);
+    let Some(relation) = relation else {
+        return not_a_relation_line(i, after_subject, &subject, next);
+    };
+    let (rest, _) = keyword(relation.keyword())(after_subject)?;
+    let (rest, targets) = targets(rest, relation)?;
+    let span = subject
+        .span
+        .to(targets.last().map_or(subject.span, |t| t.span));
+    Ok((
+        rest,
+        RelationLine {
+            subject,
+            relation,
+            targets,
+            span,
+        },
+    ))
+}
+
+/// Decides whether a line that is not a relation line was a misspelt statement
+/// (`premis x "..."`) or a misspelt relation (`a suports b`), and says so.
+fn not_a_relation_line<'a, T>(
+    line: Input<'a>,
+    after_subject: Input<'a>,
+    subject: &Ident,
+    next: Option<&str>,
+) -> PResult<'a, T> {
+    let relation_words = RelationKind::ALL.map(RelationKind::keyword);
+    let near_keyword = did_you_mean(
+        &subject.name,
+        ITEM_KEYWORDS.into_iter().chain(ATTRIBUTE_KEYWORDS),
+    )
+    .is_some();
+    let looks_like_statement = next.is_some_and(|w| !is_keyword(w)) && {
+        let after_next = word(ws(after_subject)?.0).map(|(rest, _)| rest);
+        after_next.is_ok_and(|rest| peek_char(rest) == Some('"'))
+    };
+    if near_keyword || looks_like_statement || next.is_none() {
+        return expected_item(line);
+    }
+    let suggested_relation = next.and_then(|w| did_you_mean(w, relation_words));
+    let (found, span) = found_at(after_subject);
+    let kind = SyntaxErrorKind::ExpectedRelation {
+        subject: subject.name.clone(),
+        found,
+    };
+    let mut error = SyntaxError::new(kind, span);
+    if let Some(relation) = suggested_relation {
+        error = error.with_help(format!("did you mean '{relation}'?"));
+    }
+    fail(error)
+}
+
+/// rule `reason`: `reason ID [STRING] {attribute} "{" {co_premise} "}"`.
+fn reason(i: Input<'_>) -> PResult<'_, Reason> {
+    let (i, start) = keyword("reason")(i)?;
+    let (i, id) = identifier(i, IdRole::id("an id"), "'reason'")?;
+    let (i, label) = if peek_char(i) == Some('"') {
+        let (i, label) = string(i, "a label", "the id")?;
+        (i, Some(label))
+    } else {
+        (i, None)
+    };
+    let (i, attributes) = attributes(i)?;
+    let (mut i, open) = expect_punct(i, '{', "to open the reason's co-premises")?;
+    let mut premises = Vec::new();
+    loop {
+        if too_many_errors(&i) {
+            return Ok((
+                i,
+                Reason {
+                    id,
+                    label,
+                    attributes,
+                    premises,
+                    span: start.to(open),
+                },
+            ));
+        }
+        i = ws(i)?.0;
+        if let Ok((rest, close)) = punct('}')(i) {
+            return Ok((
+                rest,
+                Reason {
+                    id,
+                    label,
+                    attributes,
+                    premises,
+                    span: start.to(close),
+                },
+            ));
+        }
+        if i.fragment().is_empty() {
+            return fail(unclosed(&i, open, "reason"));
+        }
+        let member_start = offset(&i);
+        match co_premise(i) {
+            Ok((rest, premise)) => {
+                premises.push(premise);
+                i = rest;
+            }
+            Err(error) => {
+                let error = unwrap_error(error);
+                let error_at = error.span.start;
+                report(&i, error);
+                i = recover(i, member_start, error_at, RecoverIn::Reason).0;
+            }
+        }
+    }
+}
+
+/// rule `co_premise`: a statement, or the id of one.
+fn co_premise(i: Input<'_>) -> PResult<'_, CoPremise> {
+    match peek_word(i) {
+        Some(w) if StatementKind::from_keyword(w).is_some() => {
+            let kind = StatementKind::from_keyword(w).expect("checked above");
+            statement(i, kind).map(|(rest, s)| (rest, CoPremise::Statement(s)))
+        }
+        Some(w) if !is_keyword(w) && w.starts_with(|c: char| c.is_alphabetic() || c == '_') => {
+            let (rest, id) = identifier(i, IdRole::id("an id"), "'{'")?;
+            if let Some(kind) = misspelt_kind(&id, rest) {
+                let found = super::error::Found::Word(id.name.clone());
+                let error = SyntaxError::new(SyntaxErrorKind::ExpectedCoPremise { found }, id.span);
+                return fail(error.with_help(format!("did you mean '{kind}'?")));
+            }
+            if let Some(next) = peek_word(rest).and_then(RelationKind::from_keyword) {
+                let (_, span) = found_at(rest);
+                let kind = SyntaxErrorKind::ExpectedCoPremise {
+                    found: super::error::Found::Word(next.keyword().into()),
+                };
+                let help =
+                    "relation lines belong outside the reason; inside, list only co-premises";
+                return fail(SyntaxError::new(kind, span).with_help(help));
+            }
+            Ok((rest, CoPremise::Reference(id)))
+        }
+        _ => {
+            let (found, span) = found_at(i);
+            let mut error = SyntaxError::new(
+                SyntaxErrorKind::ExpectedCoPremise {
+                    found: found.clone(),
+                },
+                span,
+            );
+            let kinds = StatementKind::ALL.map(StatementKind::keyword);
+            if let super::error::Found::Word(w) = &found
+                && let Some(keyword) = did_you_mean(w, kinds)
+            {
+                error = error.with_help(format!("did you mean '{keyword}'?"));
+            }
+            fail(error)
+        }
+    }
+}
+
+/// A word followed by an id and a string reads as a statement whose kind is misspelt.
+fn misspelt_kind(word_read: &Ident, rest: Input<'_>) -> Option<&'static str> {
+    let kinds = StatementKind::ALL.map(StatementKind::keyword);
+    let kind = did_you_mean(&word_read.name, kinds)?;
+    let (after_id, _) = word(ws(rest).ok()?.0).ok()?;
+    (peek_char(after_id) == Some('"')).then_some(kind)
+}
+
+/// rule `section`: `section STRING "{" {item} "}"`.
+fn section(i: Input<'_>, depth: usize) -> PResult<'_, Section> {
+    let (i, start) = keyword("section")(i)?;
+    let (i, title) = string(i, "the section's title", "'section'")?;
+    let (i, open) = expect_punct(i, '{', "to open the section")?;
+    if depth + 1 > MAX_NESTING {
+        report(&i, SyntaxError::new(SyntaxErrorKind::TooDeep, start));
+        let rest = skip_block(i);
+        let span = start.to(Span::new(offset(&rest), offset(&rest)));
+        return Ok((
+            rest,
+            Section {
+                title,
+                items: Vec::new(),
+                span,
+            },
+        ));
+    }
+    let (i, items) = item_list(i, Level::Section, depth + 1);
+    match punct('}')(i) {
+        Ok((rest, close)) => Ok((
+            rest,
+            Section {
+                title,
+                items,
+                span: start.to(close),
+            },
+        )),
+        Err(_) if too_many_errors(&i) => Ok((
+            i,
+            Section {
+                title,
+                items,
+                span: start.to(open),
+            },
+        )),
+        Err(_) => {
+            report(&i, unclosed(&i, open, "section"));
+            Ok((
+                i,
+                Section {
+                    title,
+                    items,
+                    span: start.to(open),
+                },
+            ))
+        }
+    }
+}
+
+fn unclosed(i: &Input<'_>, open: Span, what: &'static str) -> SyntaxError {
+    let end = offset(i);
+    SyntaxError::new(SyntaxErrorKind::UnclosedBlock { what }, open)
+        .with_related(Span::new(end, end), "the file ends here")
+}

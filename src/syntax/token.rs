@@ -1,0 +1,425 @@
+//! Lexical rules of `grammar/argmark.ebnf`: whitespace, comments, words,
+//! identifiers and strings, written with nom over located input.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use nom::bytes::complete::{tag, take_till, take_while, take_while1};
+use nom::error::{ErrorKind, ParseError};
+use nom::{IResult, Input as _, Parser};
+use nom_locate::LocatedSpan;
+
+use super::ast::{Comment, Ident, Text};
+use super::error::{Found, SyntaxError, SyntaxErrorKind};
+use crate::span::Span;
+
+/// State shared by every parser function through the input.
+#[derive(Debug, Default)]
+pub struct Ctx {
+    /// Spans of strings that run over more than one line, in source order.
+    pub multiline_strings: RefCell<Vec<Span>>,
+    /// Comments by start offset; a map, because backtracking may read one twice.
+    pub comments: RefCell<BTreeMap<usize, Comment>>,
+    /// Errors reported by blocks that recovered and carried on.
+    pub errors: RefCell<Vec<SyntaxError>>,
+}
+
+/// Located input: the remaining text and the shared state.
+pub type Input<'a> = LocatedSpan<&'a str, &'a Ctx>;
+
+/// A parse error: a syntax error, or nom's generic failure (never shown to users).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PError(pub Box<SyntaxError>);
+
+impl<'a> ParseError<Input<'a>> for PError {
+    /// A placeholder: callers that let such an error escape replace it with a
+    /// worded one (it must stay cheap: `ws` backtracks through it constantly).
+    fn from_error_kind(input: Input<'a>, _kind: ErrorKind) -> Self {
+        let at = offset(&input);
+        let found = match input.fragment().chars().next() {
+            None => Found::EndOfFile,
+            Some(c) => Found::Char(c),
+        };
+        PError(Box::new(SyntaxError::new(
+            SyntaxErrorKind::ExpectedItem { found },
+            Span::new(at, at),
+        )))
+    }
+
+    fn append(_input: Input<'a>, _kind: ErrorKind, other: Self) -> Self {
+        other
+    }
+}
+
+/// Result of a parser function.
+pub type PResult<'a, T> = IResult<Input<'a>, T, PError>;
+
+/// Byte offset of the input in the whole source.
+pub fn offset(i: &Input<'_>) -> usize {
+    i.location_offset()
+}
+
+/// A committed failure carrying a syntax error.
+pub fn fail<T>(error: SyntaxError) -> Result<T, nom::Err<PError>> {
+    Err(nom::Err::Failure(PError(Box::new(error))))
+}
+
+/// The words the language reserves; none of them can be an id.
+pub const KEYWORDS: [&str; 20] = [
+    "thesis",
+    "claim",
+    "premise",
+    "evidence",
+    "assumption",
+    "counterclaim",
+    "rebuttal",
+    "reason",
+    "section",
+    "source",
+    "title",
+    "meta",
+    "url",
+    "supports",
+    "attacks",
+    "undercuts",
+    "contradicts",
+    "cites",
+    "by",
+    "note",
+];
+
+/// Words that start an item.
+pub const ITEM_KEYWORDS: [&str; 12] = [
+    "thesis",
+    "claim",
+    "premise",
+    "evidence",
+    "assumption",
+    "counterclaim",
+    "rebuttal",
+    "reason",
+    "section",
+    "source",
+    "title",
+    "meta",
+];
+
+/// Words that start an attribute.
+pub const ATTRIBUTE_KEYWORDS: [&str; 9] = [
+    "supports",
+    "attacks",
+    "undercuts",
+    "contradicts",
+    "cites",
+    "by",
+    "note",
+    "allow",
+    "url",
+];
+
+/// Whether a word is reserved.
+pub fn is_keyword(word: &str) -> bool {
+    KEYWORDS.contains(&word) || word == "allow"
+}
+
+fn is_blank(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\r' | '\n' | '\u{feff}')
+}
+
+/// Whether `c` can continue a word.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '-'
+}
+
+/// rule `comment`: `//` up to the end of the line; recorded in the context.
+fn comment(i: Input<'_>) -> PResult<'_, ()> {
+    let (rest, slash) = tag("//").parse(i)?;
+    let (rest, body) = take_till(|c| c == '\n').parse(rest)?;
+    let text = body
+        .fragment()
+        .strip_suffix('\r')
+        .unwrap_or(body.fragment());
+    let start = offset(&slash);
+    let comment = Comment {
+        text: text.to_string(),
+        span: Span::new(start, start + 2 + text.len()),
+    };
+    i.extra.comments.borrow_mut().insert(start, comment);
+    Ok((rest, ()))
+}
+
+/// rule `space`: whitespace and comments, possibly none.
+pub fn ws(mut i: Input<'_>) -> PResult<'_, ()> {
+    loop {
+        let (rest, _) = take_while(is_blank).parse(i)?;
+        i = rest;
+        match comment(i) {
+            Ok((rest, ())) => i = rest,
+            Err(_) => return Ok((i, ())),
+        }
+    }
+}
+
+/// A word: letters, digits, `_` and `-`, with no check of its first character.
+pub fn word(i: Input<'_>) -> PResult<'_, Input<'_>> {
+    take_while1(is_word_char).parse(i)
+}
+
+/// The next word after whitespace, without consuming anything.
+pub fn peek_word<'a>(i: Input<'a>) -> Option<&'a str> {
+    let (rest, _) = ws(i).ok()?;
+    word(rest).ok().map(|(_, w)| *w.fragment())
+}
+
+/// The next character after whitespace, without consuming anything.
+pub fn peek_char(i: Input<'_>) -> Option<char> {
+    let (rest, _) = ws(i).ok()?;
+    rest.fragment().chars().next()
+}
+
+/// What stands at the input after whitespace, and where to report it: at the
+/// token itself when it is on the same line, or else as an empty span right
+/// where the input starts (the end of the line that is missing something).
+pub fn found_at(i: Input<'_>) -> (Found, Span) {
+    let (found, span) = token_at(i);
+    let here = offset(&i);
+    let skipped = &i.fragment()[..span.start - here];
+    if skipped.contains('\n') {
+        return (found, Span::new(here, here));
+    }
+    (found, span)
+}
+
+/// What stands at the input after whitespace, and its span.
+pub fn token_at(i: Input<'_>) -> (Found, Span) {
+    let i = ws(i).map(|(rest, _)| rest).unwrap_or(i);
+    let start = offset(&i);
+    let text = *i.fragment();
+    match text.chars().next() {
+        None => (Found::EndOfFile, Span::new(start, start)),
+        Some('"') => (Found::String, Span::new(start, start + 1)),
+        Some(c) if is_word_char(c) => {
+            let len = text.find(|c: char| !is_word_char(c)).unwrap_or(text.len());
+            let shown: String = text[..len].chars().take(40).collect();
+            (Found::Word(shown), Span::new(start, start + len))
+        }
+        Some(c) => (Found::Char(c), Span::new(start, start + c.len_utf8())),
+    }
+}
+
+/// A keyword after whitespace, followed by a word boundary.
+pub fn keyword<'a>(kw: &'static str) -> impl Fn(Input<'a>) -> PResult<'a, Span> {
+    move |i| {
+        let (i, _) = ws(i)?;
+        let (rest, w) = word(i)?;
+        if *w.fragment() == kw {
+            let start = offset(&w);
+            Ok((rest, Span::new(start, start + kw.len())))
+        } else {
+            Err(nom::Err::Error(PError::from_error_kind(i, ErrorKind::Tag)))
+        }
+    }
+}
+
+/// One punctuation character after whitespace.
+pub fn punct<'a>(c: char) -> impl Fn(Input<'a>) -> PResult<'a, Span> {
+    move |i| {
+        let (i, _) = ws(i)?;
+        let (rest, p) = nom::character::complete::char(c).parse(i)?;
+        let start = offset(&i);
+        let _ = p;
+        Ok((rest, Span::new(start, start + c.len_utf8())))
+    }
+}
+
+/// What an identifier is for, to word the error when it is missing.
+#[derive(Debug, Clone, Copy)]
+pub struct IdRole {
+    /// Noun phrase: "an id", "the id of a statement", ...
+    pub what: &'static str,
+    /// Whether keywords are allowed (meta keys may be keywords).
+    pub keywords_allowed: bool,
+}
+
+impl IdRole {
+    /// An id that may not be a keyword.
+    pub const fn id(what: &'static str) -> Self {
+        IdRole {
+            what,
+            keywords_allowed: false,
+        }
+    }
+}
+
+/// rule `identifier`: a letter or `_`, then letters, digits, `_` or `-`; not a keyword.
+pub fn identifier<'a>(before: Input<'a>, role: IdRole, after: &str) -> PResult<'a, Ident> {
+    let (i, _) = ws(before)?;
+    let starts_well = i
+        .fragment()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_');
+    if starts_well {
+        let (rest, w) = word(i)?;
+        let name = *w.fragment();
+        if role.keywords_allowed || !is_keyword(name) {
+            let start = offset(&w);
+            let ident = Ident {
+                name: name.to_string(),
+                span: Span::new(start, start + name.len()),
+            };
+            return Ok((rest, ident));
+        }
+    }
+    let (found, span) = found_at(before);
+    let mut error = SyntaxError::new(
+        SyntaxErrorKind::ExpectedId {
+            what: role.what,
+            after: after.to_string(),
+            found: found.clone(),
+        },
+        span,
+    );
+    if found == Found::String && role.what == "an id" {
+        error = error.with_help(format!(
+            "write an id before the text: {} my_id \"...\"",
+            after.trim_matches('\'')
+        ));
+    }
+    if let Found::Word(w) = &found
+        && is_keyword(w)
+        && span.end > span.start
+    {
+        error = error.with_help(format!(
+            "'{w}' is a keyword and cannot be used as an id; choose another name"
+        ));
+    }
+    fail(error)
+}
+
+/// rule `string`: double-quoted text with escapes `\"` `\\` `\n` `\t`; may span lines.
+pub fn string<'a>(before: Input<'a>, what: &'static str, after: &str) -> PResult<'a, Text> {
+    let (i, _) = ws(before)?;
+    let start = offset(&i);
+    if !i.fragment().starts_with('"') {
+        let (found, span) = found_at(before);
+        let mut error = SyntaxError::new(
+            SyntaxErrorKind::ExpectedString {
+                what,
+                after: after.to_string(),
+                found: found.clone(),
+            },
+            span,
+        );
+        if matches!(found, Found::Word(_)) && span.end > span.start {
+            error = error.with_help("put the text in double quotes: \"like this\"");
+        }
+        return fail(error);
+    }
+    let body = &i.fragment()[1..];
+    let mut value = String::new();
+    let mut chars = body.char_indices();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '"' => {
+                let (rest, _) = i.take_split(1 + at + 1);
+                let span = Span::new(start, start + at + 2);
+                if body[..at].contains('\n') {
+                    i.extra.multiline_strings.borrow_mut().push(span);
+                }
+                return Ok((rest, Text { value, span }));
+            }
+            '\\' => {
+                let escape_at = start + 1 + at;
+                match chars.next() {
+                    Some((_, '"')) => value.push('"'),
+                    Some((_, '\\')) => value.push('\\'),
+                    Some((_, 'n')) => value.push('\n'),
+                    Some((_, 't')) => value.push('\t'),
+                    other => {
+                        let (escape, len) = match other {
+                            Some((_, c)) => (format!("\\{c}"), 1 + c.len_utf8()),
+                            None => ("\\".to_string(), 1),
+                        };
+                        let kind = SyntaxErrorKind::InvalidEscape { escape };
+                        return fail(SyntaxError::new(
+                            kind,
+                            Span::new(escape_at, escape_at + len),
+                        ));
+                    }
+                }
+            }
+            '\r' if body[at + 1..].starts_with('\n') => {}
+            c => value.push(c),
+        }
+    }
+    fail(SyntaxError::new(
+        SyntaxErrorKind::UnterminatedString,
+        Span::new(start, start + 1),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(source: &str) -> Result<Text, Box<SyntaxError>> {
+        let ctx = Ctx::default();
+        match string(Input::new_extra(source, &ctx), "text", "x") {
+            Ok((_, text)) => Ok(text),
+            Err(nom::Err::Error(e) | nom::Err::Failure(e)) => Err(e.0),
+            Err(nom::Err::Incomplete(_)) => unreachable!("complete parsers"),
+        }
+    }
+
+    #[test]
+    fn escapes_are_resolved() {
+        let text = text_of(r#"  "a \"b\" \\ c\nd\te" rest"#).unwrap();
+        assert_eq!(text.value, "a \"b\" \\ c\nd\te");
+        assert_eq!(text.span, Span::new(2, 22));
+    }
+
+    #[test]
+    fn strings_span_lines_and_normalise_crlf() {
+        let text = text_of("\"one\r\ntwo\nthree\"").unwrap();
+        assert_eq!(text.value, "one\ntwo\nthree");
+    }
+
+    #[test]
+    fn unicode_is_kept() {
+        let text = text_of("\"كلمة 🦀 日本\"").unwrap();
+        assert_eq!(text.value, "كلمة 🦀 日本");
+    }
+
+    #[test]
+    fn unknown_escape_points_at_the_backslash() {
+        let error = text_of(r#""ab\qc""#).unwrap_err();
+        assert_eq!(
+            error.kind,
+            SyntaxErrorKind::InvalidEscape {
+                escape: "\\q".into()
+            }
+        );
+        assert_eq!(error.span, Span::new(3, 5));
+    }
+
+    #[test]
+    fn unterminated_string_points_at_the_opening_quote() {
+        let error = text_of("  \"abc\\\"").unwrap_err();
+        assert_eq!(error.kind, SyntaxErrorKind::UnterminatedString);
+        assert_eq!(error.span, Span::new(2, 3));
+    }
+
+    #[test]
+    fn comments_are_recorded_once() {
+        let ctx = Ctx::default();
+        let input = Input::new_extra("// one\r\n  // two\nx", &ctx);
+        let (rest, ()) = ws(input).unwrap();
+        let _ = ws(input).unwrap();
+        assert_eq!(*rest.fragment(), "x");
+        let comments = ctx.comments.borrow();
+        let texts: Vec<&str> = comments.values().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, [" one", " two"]);
+        assert_eq!(comments[&0].span, Span::new(0, 6));
+    }
+}
