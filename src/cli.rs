@@ -85,7 +85,7 @@ pub fn run() -> i32 {
 struct Loaded {
     name: String,
     text: String,
-    encoding_errors: Vec<syntax::error::SyntaxError>,
+    parsed: syntax::Parsed,
 }
 
 fn load(path: &Path) -> Result<Loaded, String> {
@@ -100,11 +100,11 @@ fn load(path: &Path) -> Result<Loaded, String> {
             std::fs::read(path).map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
         (path.display().to_string(), bytes)
     };
-    let (text, encoding_errors) = syntax::decode(&bytes);
+    let (text, parsed) = syntax::parse_bytes(&bytes);
     Ok(Loaded {
         name,
         text: text.into_owned(),
-        encoding_errors,
+        parsed,
     })
 }
 
@@ -165,14 +165,7 @@ fn check(args: &CheckArgs) -> i32 {
                 return EXIT_TROUBLE;
             }
         };
-        let parsed = syntax::parse(&loaded.text);
-        let mut diagnostics: Vec<_> = loaded
-            .encoding_errors
-            .iter()
-            .map(|e| e.to_diagnostic())
-            .collect();
-        diagnostics.extend(parsed.diagnostics());
-        diagnostics.sort_by_key(|d| d.primary_span().map(|s| s.start));
+        let diagnostics = loaded.parsed.diagnostics();
         let file = SourceFile {
             name: &loaded.name,
             text: &loaded.text,

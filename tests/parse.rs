@@ -8,11 +8,9 @@ use argmark::diagnostic::{HumanOptions, SourceFile, render_human};
 fn parse_cases() {
     insta::glob!("parse/*.argmark", |path| {
         let bytes = std::fs::read(path).unwrap();
-        let (text, encoding_errors) = argmark::syntax::decode(&bytes);
-        let parsed = argmark::parse(&text);
+        let (text, parsed) = argmark::syntax::parse_bytes(&bytes);
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let mut diagnostics: Vec<_> = encoding_errors.iter().map(|e| e.to_diagnostic()).collect();
-        diagnostics.extend(parsed.diagnostics());
+        let diagnostics = parsed.diagnostics();
         let output = if name.starts_with("err_") {
             assert!(!diagnostics.is_empty(), "{name} should have errors");
             let file = SourceFile {

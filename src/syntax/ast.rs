@@ -110,7 +110,7 @@ pub struct Source {
     pub span: Span,
 }
 
-/// The kinds of statement.
+/// The kinds of statement: grammar rule `statement_kind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum StatementKind {
     /// The main conclusion of the map.
@@ -177,7 +177,7 @@ pub struct Statement {
     pub span: Span,
 }
 
-/// The relations between statements.
+/// The relations between statements: grammar rule `relation`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RelationKind {
     /// Gives a reason for the target.

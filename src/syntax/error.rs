@@ -141,11 +141,12 @@ impl SyntaxError {
                 "expected a relation ('supports', 'attacks', 'undercuts' or 'contradicts') after '{subject}', found {found}"
             ),
             ExpectedId { what, after, found } => {
-                format!("expected {what} after {after}, found {found}")
+                format!("expected {what}{}, found {found}", after_clause(after))
             }
-            ExpectedString { what, after, found } => {
-                format!("expected {what} in double quotes after {after}, found {found}")
-            }
+            ExpectedString { what, after, found } => format!(
+                "expected {what} in double quotes{}, found {found}",
+                after_clause(after)
+            ),
             ExpectedToken {
                 token,
                 purpose,
@@ -240,6 +241,15 @@ impl SyntaxError {
             Some(help) => diagnostic.with_help(help),
             None => diagnostic,
         }
+    }
+}
+
+/// `" after 'x'"`, or nothing when there is nothing before.
+fn after_clause(after: &str) -> String {
+    if after.is_empty() {
+        String::new()
+    } else {
+        format!(" after '{after}'")
     }
 }
 

@@ -29,6 +29,32 @@ impl Parsed {
     }
 }
 
+/// Decodes and parses the bytes of a file: the text as decoded (invalid UTF-8
+/// shown as U+FFFD) and the result, encoding errors included.
+pub fn parse_bytes(bytes: &[u8]) -> (Cow<'_, str>, Parsed) {
+    let (text, encoding_errors) = decode(bytes);
+    let mut parsed = parse(&text);
+    if !encoding_errors.is_empty() {
+        parsed.errors.extend(encoding_errors);
+        finish_errors(&mut parsed.errors);
+    }
+    (text, parsed)
+}
+
+/// Sorts errors by place and keeps at most [`MAX_ERRORS`], saying so when it cuts.
+fn finish_errors(errors: &mut Vec<SyntaxError>) {
+    let stopped_early = errors
+        .iter()
+        .any(|e| e.kind == SyntaxErrorKind::TooManyErrors);
+    errors.retain(|e| e.kind != SyntaxErrorKind::TooManyErrors);
+    errors.sort_by_key(|e| e.span.start);
+    if stopped_early || errors.len() > MAX_ERRORS {
+        errors.truncate(MAX_ERRORS);
+        let at = errors.last().map(|e| e.span).unwrap_or_default();
+        errors.push(SyntaxError::new(SyntaxErrorKind::TooManyErrors, at));
+    }
+}
+
 /// Parses argmark source text. Never panics; every error is reported.
 pub fn parse(text: &str) -> Parsed {
     let mut errors = nul_bytes(text);
@@ -44,13 +70,8 @@ pub fn parse(text: &str) -> Parsed {
     for error in &mut errors {
         blame_runaway_string(text, &strings, error);
     }
-    errors.sort_by_key(|e| {
-        (
-            e.span.start,
-            matches!(e.kind, SyntaxErrorKind::TooManyErrors),
-        )
-    });
-    let comments = ctx.comments.into_inner().into_values().collect();
+    finish_errors(&mut errors);
+    let comments = ctx.comments.into_inner();
     Parsed {
         file: ast::File { items, comments },
         errors,

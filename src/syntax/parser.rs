@@ -43,9 +43,16 @@ fn error_position(errors: &[SyntaxError]) -> Span {
     errors.last().map(|e| e.span).unwrap_or_default()
 }
 
-fn unwrap_error(error: nom::Err<PError>) -> SyntaxError {
+fn unwrap_error(i: &Input<'_>, error: nom::Err<PError>) -> SyntaxError {
     match error {
-        nom::Err::Error(e) | nom::Err::Failure(e) => *e.0,
+        nom::Err::Error(e) | nom::Err::Failure(e) => e.into_syntax_error(|at| {
+            let skip = at.saturating_sub(offset(i)).min(i.fragment().len());
+            let skip = (0..=skip)
+                .rev()
+                .find(|&k| i.fragment().is_char_boundary(k))
+                .unwrap_or(0);
+            token_at(i.take_split(skip).0)
+        }),
         nom::Err::Incomplete(_) => unreachable!("argmark uses complete parsers only"),
     }
 }
@@ -80,7 +87,7 @@ fn item_list(mut i: Input<'_>, level: Level, depth: usize) -> (Input<'_>, Vec<It
                 i = rest;
             }
             Err(error) => {
-                let error = unwrap_error(error);
+                let error = unwrap_error(&i, error);
                 let error_at = error.span.start;
                 report(&i, error);
                 let (rest, resume) = recover(i, start, error_at, RecoverIn::Items);
@@ -97,7 +104,7 @@ fn item_list(mut i: Input<'_>, level: Level, depth: usize) -> (Input<'_>, Vec<It
     }
 }
 
-/// rule `item`.
+/// rule `item`; inside a section, rule `section_item` (no `title` or `meta`).
 fn item(i: Input<'_>, level: Level, depth: usize) -> PResult<'_, Item> {
     let Some(first) = peek_word(i) else {
         return expected_item(i);
@@ -163,7 +170,7 @@ fn expected_item<T>(i: Input<'_>) -> PResult<'_, T> {
 /// rule `title`: `title STRING`.
 fn title(i: Input<'_>) -> PResult<'_, Item> {
     let (i, _) = keyword("title")(i)?;
-    let (i, text) = string(i, "the map's title", "'title'")?;
+    let (i, text) = string(i, "the map's title", "title")?;
     Ok((i, Item::Title(text)))
 }
 
@@ -174,9 +181,8 @@ fn meta(i: Input<'_>) -> PResult<'_, Meta> {
         what: "a key",
         keywords_allowed: true,
     };
-    let (i, key) = identifier(i, role, "'meta'")?;
-    let after = format!("'{}'", key.name);
-    let (i, value) = string(i, "the value", &after)?;
+    let (i, key) = identifier(i, role, "meta")?;
+    let (i, value) = string(i, "the value", &key.name)?;
     let span = start.to(value.span);
     Ok((i, Meta { key, value, span }))
 }
@@ -184,11 +190,11 @@ fn meta(i: Input<'_>) -> PResult<'_, Meta> {
 /// rule `source`: `source ID STRING [url STRING]`.
 fn source(i: Input<'_>) -> PResult<'_, Source> {
     let (i, start) = keyword("source")(i)?;
-    let (i, id) = identifier(i, IdRole::id("an id"), "'source'")?;
-    let (i, citation) = string(i, "the citation", &format!("'{}'", id.name))?;
+    let (i, id) = identifier(i, IdRole::id("an id"), "source")?;
+    let (i, citation) = string(i, "the citation", &id.name)?;
     let (i, url) = match keyword("url")(i) {
         Ok((i, _)) => {
-            let (i, url) = string(i, "the address", "'url'")?;
+            let (i, url) = string(i, "the address", "url")?;
             (i, Some(url))
         }
         Err(_) => (i, None),
@@ -208,9 +214,8 @@ fn source(i: Input<'_>) -> PResult<'_, Source> {
 /// rule `statement`: `KIND ID STRING {attribute}`.
 fn statement(i: Input<'_>, kind: StatementKind) -> PResult<'_, Statement> {
     let (i, kind_span) = keyword(kind.keyword())(i)?;
-    let after = format!("'{}'", kind.keyword());
-    let (i, id) = identifier(i, IdRole::id("an id"), &after)?;
-    let (i, text) = string(i, "the statement's text", &format!("'{}'", id.name))?;
+    let (i, id) = identifier(i, IdRole::id("an id"), kind.keyword())?;
+    let (i, text) = string(i, "the statement's text", &id.name)?;
     let (i, attributes) = attributes(i)?;
     let end = attributes.last().map_or(text.span, |a| a.span);
     let span = kind_span.to(end);
@@ -227,7 +232,7 @@ fn statement(i: Input<'_>, kind: StatementKind) -> PResult<'_, Statement> {
     ))
 }
 
-/// rule `attributes`: zero or more attributes.
+/// rules `attributes` and `attribute`: zero or more attributes.
 fn attributes(mut i: Input<'_>) -> PResult<'_, Vec<Attribute>> {
     let mut list = Vec::new();
     loop {
@@ -267,12 +272,11 @@ fn relation_attribute(i: Input<'_>, relation: RelationKind) -> PResult<'_, Attri
 
 /// rule `targets`: `ID {"," ID}`.
 fn targets(i: Input<'_>, relation: RelationKind) -> PResult<'_, Vec<Ident>> {
-    let after = format!("'{}'", relation.keyword());
     let role = IdRole::id("the id of a statement");
-    let (mut i, first) = identifier(i, role, &after)?;
+    let (mut i, first) = identifier(i, role, relation.keyword())?;
     let mut list = vec![first];
     while let Ok((rest, _)) = punct(',')(i) {
-        let (rest, next) = identifier(rest, IdRole::id("another id"), "','")?;
+        let (rest, next) = identifier(rest, IdRole::id("another id"), ",")?;
         list.push(next);
         i = rest;
     }
@@ -282,7 +286,7 @@ fn targets(i: Input<'_>, relation: RelationKind) -> PResult<'_, Vec<Ident>> {
 /// rule `cites`: `cites ID`.
 fn cites(i: Input<'_>) -> PResult<'_, Attribute> {
     let (i, start) = keyword("cites")(i)?;
-    let (i, source) = identifier(i, IdRole::id("the id of a source"), "'cites'")?;
+    let (i, source) = identifier(i, IdRole::id("the id of a source"), "cites")?;
     let span = start.to(source.span);
     Ok((
         i,
@@ -334,7 +338,7 @@ fn tag(i: Input<'_>) -> PResult<'_, Attribute> {
             let (found, span) = found_at(i);
             let kind = SyntaxErrorKind::ExpectedId {
                 what: "a tag name",
-                after: "'#'".into(),
+                after: "#".into(),
                 found,
             };
             let help = "write the tag right after '#', with no space: #economy";
@@ -358,7 +362,7 @@ fn allow(i: Input<'_>) -> PResult<'_, Attribute> {
                 let (found, span) = found_at(i);
                 let kind = SyntaxErrorKind::ExpectedId {
                     what: "a check code",
-                    after: "'allow('".into(),
+                    after: "allow(".into(),
                     found,
                 };
                 return fail(
@@ -374,7 +378,7 @@ fn allow(i: Input<'_>) -> PResult<'_, Attribute> {
                 },
             ));
         }
-        let after = if codes.is_empty() { "'allow('" } else { "','" };
+        let after = if codes.is_empty() { "allow(" } else { "," };
         let (rest, code) = identifier(i, role, after)?;
         codes.push(code);
         i = match punct(',')(rest) {
@@ -428,7 +432,7 @@ fn relation_line(i: Input<'_>) -> PResult<'_, RelationLine> {
     if !starts_well {
         return expected_item(i);
     }
-    let (after_subject, subject) = identifier(i, IdRole::id("an id"), "the start of the line")?;
+    let (after_subject, subject) = identifier(i, IdRole::id("an id"), "")?;
     let next = peek_word(after_subject);
     let relation = next.and_then(RelationKind::from_keyword);
     let Some(relation) = relation else {
@@ -487,9 +491,9 @@ fn not_a_relation_line<'a, T>(
 /// rule `reason`: `reason ID [STRING] {attribute} "{" {co_premise} "}"`.
 fn reason(i: Input<'_>) -> PResult<'_, Reason> {
     let (i, start) = keyword("reason")(i)?;
-    let (i, id) = identifier(i, IdRole::id("an id"), "'reason'")?;
+    let (i, id) = identifier(i, IdRole::id("an id"), "reason")?;
     let (i, label) = if peek_char(i) == Some('"') {
-        let (i, label) = string(i, "a label", "the id")?;
+        let (i, label) = string(i, "a label", &id.name)?;
         (i, Some(label))
     } else {
         (i, None)
@@ -533,7 +537,7 @@ fn reason(i: Input<'_>) -> PResult<'_, Reason> {
                 i = rest;
             }
             Err(error) => {
-                let error = unwrap_error(error);
+                let error = unwrap_error(&i, error);
                 let error_at = error.span.start;
                 report(&i, error);
                 i = recover(i, member_start, error_at, RecoverIn::Reason).0;
@@ -550,7 +554,7 @@ fn co_premise(i: Input<'_>) -> PResult<'_, CoPremise> {
             statement(i, kind).map(|(rest, s)| (rest, CoPremise::Statement(s)))
         }
         Some(w) if !is_keyword(w) && w.starts_with(|c: char| c.is_alphabetic() || c == '_') => {
-            let (rest, id) = identifier(i, IdRole::id("an id"), "'{'")?;
+            let (rest, id) = identifier(i, IdRole::id("an id"), "{")?;
             if let Some(kind) = misspelt_kind(&id, rest) {
                 let found = super::error::Found::Word(id.name.clone());
                 let error = SyntaxError::new(SyntaxErrorKind::ExpectedCoPremise { found }, id.span);
@@ -597,7 +601,7 @@ fn misspelt_kind(word_read: &Ident, rest: Input<'_>) -> Option<&'static str> {
 /// rule `section`: `section STRING "{" {item} "}"`.
 fn section(i: Input<'_>, depth: usize) -> PResult<'_, Section> {
     let (i, start) = keyword("section")(i)?;
-    let (i, title) = string(i, "the section's title", "'section'")?;
+    let (i, title) = string(i, "the section's title", "section")?;
     let (i, open) = expect_punct(i, '{', "to open the section")?;
     if depth + 1 > MAX_NESTING {
         report(&i, SyntaxError::new(SyntaxErrorKind::TooDeep, start));

@@ -2,7 +2,6 @@
 //! identifiers and strings, written with nom over located input.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 use nom::bytes::complete::{tag, take_till, take_while, take_while1};
 use nom::error::{ErrorKind, ParseError};
@@ -18,8 +17,9 @@ use crate::span::Span;
 pub struct Ctx {
     /// Spans of strings that run over more than one line, in source order.
     pub multiline_strings: RefCell<Vec<Span>>,
-    /// Comments by start offset; a map, because backtracking may read one twice.
-    pub comments: RefCell<BTreeMap<usize, Comment>>,
+    /// Comments in source order. The parser moves forward, so a comment that
+    /// starts before the last one recorded is one that backtracking read again.
+    pub comments: RefCell<Vec<Comment>>,
     /// Errors reported by blocks that recovered and carried on.
     pub errors: RefCell<Vec<SyntaxError>>,
 }
@@ -27,23 +27,32 @@ pub struct Ctx {
 /// Located input: the remaining text and the shared state.
 pub type Input<'a> = LocatedSpan<&'a str, &'a Ctx>;
 
-/// A parse error: a syntax error, or nom's generic failure (never shown to users).
+/// A parse error: a worded syntax error, or a cheap "not here" from a nom
+/// combinator that backtracking usually discards.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PError(pub Box<SyntaxError>);
+pub enum PError {
+    /// A combinator did not match at this offset; never shown as it is.
+    Backtrack(usize),
+    /// A syntax error in the user's terms.
+    Syntax(Box<SyntaxError>),
+}
+
+impl PError {
+    /// The syntax error, wording a bare backtrack as "unexpected here".
+    pub fn into_syntax_error(self, source_at: impl Fn(usize) -> (Found, Span)) -> SyntaxError {
+        match self {
+            PError::Syntax(error) => *error,
+            PError::Backtrack(at) => {
+                let (found, span) = source_at(at);
+                SyntaxError::new(SyntaxErrorKind::ExpectedItem { found }, span)
+            }
+        }
+    }
+}
 
 impl<'a> ParseError<Input<'a>> for PError {
-    /// A placeholder: callers that let such an error escape replace it with a
-    /// worded one (it must stay cheap: `ws` backtracks through it constantly).
     fn from_error_kind(input: Input<'a>, _kind: ErrorKind) -> Self {
-        let at = offset(&input);
-        let found = match input.fragment().chars().next() {
-            None => Found::EndOfFile,
-            Some(c) => Found::Char(c),
-        };
-        PError(Box::new(SyntaxError::new(
-            SyntaxErrorKind::ExpectedItem { found },
-            Span::new(at, at),
-        )))
+        PError::Backtrack(offset(&input))
     }
 
     fn append(_input: Input<'a>, _kind: ErrorKind, other: Self) -> Self {
@@ -61,11 +70,11 @@ pub fn offset(i: &Input<'_>) -> usize {
 
 /// A committed failure carrying a syntax error.
 pub fn fail<T>(error: SyntaxError) -> Result<T, nom::Err<PError>> {
-    Err(nom::Err::Failure(PError(Box::new(error))))
+    Err(nom::Err::Failure(PError::Syntax(Box::new(error))))
 }
 
-/// The words the language reserves; none of them can be an id.
-pub const KEYWORDS: [&str; 20] = [
+/// rule `keyword`: the words the language reserves; none of them can be an id.
+pub const KEYWORDS: [&str; 21] = [
     "thesis",
     "claim",
     "premise",
@@ -86,6 +95,7 @@ pub const KEYWORDS: [&str; 20] = [
     "cites",
     "by",
     "note",
+    "allow",
 ];
 
 /// Words that start an item.
@@ -119,20 +129,23 @@ pub const ATTRIBUTE_KEYWORDS: [&str; 9] = [
 
 /// Whether a word is reserved.
 pub fn is_keyword(word: &str) -> bool {
-    KEYWORDS.contains(&word) || word == "allow"
+    KEYWORDS.contains(&word)
 }
 
 fn is_blank(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\r' | '\n' | '\u{feff}')
 }
 
-/// Whether `c` can continue a word.
+/// rules `word_char`, `letter` and `digit`: whether `c` can continue a word.
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || c == '-'
 }
 
 /// rule `comment`: `//` up to the end of the line; recorded in the context.
 fn comment(i: Input<'_>) -> PResult<'_, ()> {
+    if !i.fragment().starts_with("//") {
+        return Err(nom::Err::Error(PError::Backtrack(offset(&i))));
+    }
     let (rest, slash) = tag("//").parse(i)?;
     let (rest, body) = take_till(|c| c == '\n').parse(rest)?;
     let text = body
@@ -144,11 +157,14 @@ fn comment(i: Input<'_>) -> PResult<'_, ()> {
         text: text.to_string(),
         span: Span::new(start, start + 2 + text.len()),
     };
-    i.extra.comments.borrow_mut().insert(start, comment);
+    let mut comments = i.extra.comments.borrow_mut();
+    if comments.last().is_none_or(|last| last.span.start < start) {
+        comments.push(comment);
+    }
     Ok((rest, ()))
 }
 
-/// rule `space`: whitespace and comments, possibly none.
+/// rules `space` and `blank`: whitespace and comments, possibly none.
 pub fn ws(mut i: Input<'_>) -> PResult<'_, ()> {
     loop {
         let (rest, _) = take_while(is_blank).parse(i)?;
@@ -160,7 +176,7 @@ pub fn ws(mut i: Input<'_>) -> PResult<'_, ()> {
     }
 }
 
-/// A word: letters, digits, `_` and `-`, with no check of its first character.
+/// rule `word`: letters, digits, `_` and `-`, with no check of its first character.
 pub fn word(i: Input<'_>) -> PResult<'_, Input<'_>> {
     take_while1(is_word_char).parse(i)
 }
@@ -216,7 +232,7 @@ pub fn keyword<'a>(kw: &'static str) -> impl Fn(Input<'a>) -> PResult<'a, Span> 
             let start = offset(&w);
             Ok((rest, Span::new(start, start + kw.len())))
         } else {
-            Err(nom::Err::Error(PError::from_error_kind(i, ErrorKind::Tag)))
+            Err(nom::Err::Error(PError::Backtrack(offset(&i))))
         }
     }
 }
@@ -251,7 +267,7 @@ impl IdRole {
     }
 }
 
-/// rule `identifier`: a letter or `_`, then letters, digits, `_` or `-`; not a keyword.
+/// rule `identifier`: a `word_start` (a letter or `_`), then letters, digits, `_` or `-`; not a keyword.
 pub fn identifier<'a>(before: Input<'a>, role: IdRole, after: &str) -> PResult<'a, Ident> {
     let (i, _) = ws(before)?;
     let starts_well = i
@@ -282,8 +298,7 @@ pub fn identifier<'a>(before: Input<'a>, role: IdRole, after: &str) -> PResult<'
     );
     if found == Found::String && role.what == "an id" {
         error = error.with_help(format!(
-            "write an id before the text: {} my_id \"...\"",
-            after.trim_matches('\'')
+            "write an id before the text: {after} my_id \"...\""
         ));
     }
     if let Found::Word(w) = &found
@@ -297,7 +312,7 @@ pub fn identifier<'a>(before: Input<'a>, role: IdRole, after: &str) -> PResult<'
     fail(error)
 }
 
-/// rule `string`: double-quoted text with escapes `\"` `\\` `\n` `\t`; may span lines.
+/// rule `string`: double-quoted `string_char`s and `escape`s `\"` `\\` `\n` `\t`; may span lines.
 pub fn string<'a>(before: Input<'a>, what: &'static str, after: &str) -> PResult<'a, Text> {
     let (i, _) = ws(before)?;
     let start = offset(&i);
@@ -336,11 +351,9 @@ pub fn string<'a>(before: Input<'a>, what: &'static str, after: &str) -> PResult
                     Some((_, '\\')) => value.push('\\'),
                     Some((_, 'n')) => value.push('\n'),
                     Some((_, 't')) => value.push('\t'),
-                    other => {
-                        let (escape, len) = match other {
-                            Some((_, c)) => (format!("\\{c}"), 1 + c.len_utf8()),
-                            None => ("\\".to_string(), 1),
-                        };
+                    None => break,
+                    Some((_, c)) => {
+                        let (escape, len) = (format!("\\{c}"), 1 + c.len_utf8());
                         let kind = SyntaxErrorKind::InvalidEscape { escape };
                         return fail(SyntaxError::new(
                             kind,
@@ -367,7 +380,9 @@ mod tests {
         let ctx = Ctx::default();
         match string(Input::new_extra(source, &ctx), "text", "x") {
             Ok((_, text)) => Ok(text),
-            Err(nom::Err::Error(e) | nom::Err::Failure(e)) => Err(e.0),
+            Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
+                Err(Box::new(e.into_syntax_error(|_| unreachable!())))
+            }
             Err(nom::Err::Incomplete(_)) => unreachable!("complete parsers"),
         }
     }
@@ -418,8 +433,8 @@ mod tests {
         let _ = ws(input).unwrap();
         assert_eq!(*rest.fragment(), "x");
         let comments = ctx.comments.borrow();
-        let texts: Vec<&str> = comments.values().map(|c| c.text.as_str()).collect();
+        let texts: Vec<&str> = comments.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(texts, [" one", " two"]);
-        assert_eq!(comments[&0].span, Span::new(0, 6));
+        assert_eq!(comments[0].span, Span::new(0, 6));
     }
 }

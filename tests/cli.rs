@@ -1,0 +1,220 @@
+//! The `argmark` binary as users and CI pipelines run it.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn argmark(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_argmark"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).expect("stdout is one JSON object")
+}
+
+const SEVERAL_MISTAKES: &str =
+    "thesis t \"T.\"\npremis a \"x\"\nclaim b \"bad \\q\"\n  section \"s\" {\nclaim c\n";
+
+#[test]
+fn clean_map_exits_zero() {
+    let output = argmark(&["check", "maps/ai-diffusion.argmark"], None);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("0 errors"));
+}
+
+#[test]
+fn every_mistake_is_reported_with_line_and_column() {
+    let output = argmark(
+        &["check", "--format", "json", "-"],
+        Some(SEVERAL_MISTAKES.as_bytes()),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let report = json(&output);
+    let places: Vec<(u64, u64)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
+        .collect();
+    // premis at 2:1, the bad escape at 3:14, the missing text after `c` at 5:8,
+    // and the section left open at 4:15.
+    assert_eq!(places, [(2, 1), (3, 14), (4, 15), (5, 8)]);
+    assert_eq!(report["summary"]["errors"], 4);
+}
+
+#[test]
+fn json_diagnostics_carry_the_documented_fields() {
+    let output = argmark(
+        &["check", "--format", "json", "-"],
+        Some(b"premis p \"x\"\n"),
+    );
+    let report = json(&output);
+    let d = &report["diagnostics"][0];
+    assert_eq!(d["code"], "syntax-error");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["file"], "<stdin>");
+    assert_eq!(d["line"], 1);
+    assert_eq!(d["column"], 1);
+    assert_eq!(d["help"], "did you mean 'premise'?");
+    assert!(d["message"].as_str().unwrap().contains("found 'premis'"));
+}
+
+#[test]
+fn columns_count_characters() {
+    let source = "thesis t \"日本語 🦀\" @\n";
+    let output = argmark(&["check", "--format", "json", "-"], Some(source.as_bytes()));
+    // 18 characters in, though 23 bytes.
+    assert_eq!(json(&output)["diagnostics"][0]["column"], 18);
+}
+
+#[test]
+fn human_output_points_at_the_place() {
+    let output = argmark(
+        &["check", "--color", "never", "-"],
+        Some(b"thesis t \"T.\"\npremis p \"x\"\n"),
+    );
+    let text = stdout(&output);
+    assert!(text.contains("<stdin>:2:1"), "{text}");
+    assert!(text.contains("^^^^^^ expected a statement here"), "{text}");
+    assert!(text.contains("help: did you mean 'premise'?"), "{text}");
+    assert!(
+        text.ends_with("checked 1 file: 1 error, 0 warnings, 0 notes\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn github_format_prints_annotations() {
+    let output = argmark(
+        &["check", "--format", "github", "-"],
+        Some(b"premis p \"x\"\n"),
+    );
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("::error file=<stdin>,line=1,col=1,"),
+        "{text}"
+    );
+    assert!(text.contains("title=syntax-error::"), "{text}");
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn several_files_are_all_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.argmark");
+    let bad = dir.path().join("bad.argmark");
+    std::fs::write(&good, "thesis t \"T.\"\n").unwrap();
+    std::fs::write(&bad, "premis p \"x\"\n").unwrap();
+    let output = argmark(
+        &[
+            "check",
+            "--format",
+            "json",
+            good.to_str().unwrap(),
+            bad.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let report = json(&output);
+    assert_eq!(report["summary"]["files"], 2);
+    assert_eq!(report["diagnostics"].as_array().unwrap().len(), 1);
+    assert!(
+        report["diagnostics"][0]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("bad.argmark")
+    );
+}
+
+#[test]
+fn unreadable_file_exits_two() {
+    let output = argmark(&["check", "no/such/map.argmark"], None);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("cannot read 'no/such/map.argmark'"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn bad_usage_exits_two() {
+    assert_eq!(argmark(&["check"], None).status.code(), Some(2));
+    assert_eq!(
+        argmark(&["check", "--format", "xml", "-"], None)
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(argmark(&["frobnicate"], None).status.code(), Some(2));
+}
+
+#[test]
+fn help_and_version_exit_zero() {
+    assert_eq!(argmark(&["--help"], None).status.code(), Some(0));
+    assert_eq!(argmark(&["--version"], None).status.code(), Some(0));
+}
+
+#[test]
+fn invalid_utf8_and_nul_are_errors_at_their_place() {
+    let output = argmark(
+        &["check", "--format", "json", "-"],
+        Some(b"thesis t \"caf\xe9\"\n\0\n"),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let report = json(&output);
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 2, "{report:#}");
+    assert_eq!(
+        (
+            diagnostics[0]["line"].as_u64(),
+            diagnostics[0]["column"].as_u64()
+        ),
+        (Some(1), Some(14))
+    );
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("UTF-8")
+    );
+    assert_eq!(
+        (
+            diagnostics[1]["line"].as_u64(),
+            diagnostics[1]["column"].as_u64()
+        ),
+        (Some(2), Some(1))
+    );
+    assert!(diagnostics[1]["message"].as_str().unwrap().contains("NUL"));
+}
+
+#[test]
+fn empty_input_is_a_clean_map() {
+    let output = argmark(&["check", "-"], Some(b""));
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn output_is_deterministic() {
+    let run = || {
+        stdout(&argmark(
+            &["check", "--format", "json", "-"],
+            Some(SEVERAL_MISTAKES.as_bytes()),
+        ))
+    };
+    assert_eq!(run(), run());
+}

@@ -1,0 +1,153 @@
+//! Hostile input: the parser answers with errors or a correct tree, never a
+//! panic, a hang or a stack overflow.
+
+use argmark::syntax::{error::MAX_ERRORS, error::SyntaxErrorKind, parse_bytes};
+use proptest::prelude::*;
+
+/// Parses bytes as the command line does, returning the number of errors.
+fn errors_in(bytes: &[u8]) -> Vec<argmark::syntax::error::SyntaxError> {
+    let (text, parsed) = parse_bytes(bytes);
+    for error in &parsed.errors {
+        assert!(error.span.start <= error.span.end && error.span.end <= text.len());
+        assert!(text.is_char_boundary(error.span.start) && text.is_char_boundary(error.span.end));
+    }
+    assert!(parsed.errors.len() <= MAX_ERRORS + 1);
+    parsed.errors
+}
+
+/// Deterministic pseudo-random bytes (a linear congruential generator).
+fn garbage(len: usize, mut seed: u64) -> Vec<u8> {
+    (0..len)
+        .map(|_| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as u8
+        })
+        .collect()
+}
+
+#[test]
+fn binary_garbage_gives_bounded_errors() {
+    let errors = errors_in(&garbage(1 << 20, 7));
+    assert!(!errors.is_empty());
+    assert_eq!(errors.len(), MAX_ERRORS + 1);
+    assert_eq!(errors.last().unwrap().kind, SyntaxErrorKind::TooManyErrors);
+}
+
+#[test]
+fn a_fifty_megabyte_file_of_mistakes_stops_early() {
+    let line = "premis p \"not a kind\" supports t\n";
+    let text = line.repeat(50 * 1024 * 1024 / line.len());
+    let errors = errors_in(text.as_bytes());
+    assert_eq!(errors.len(), MAX_ERRORS + 1);
+    assert_eq!(errors.last().unwrap().kind, SyntaxErrorKind::TooManyErrors);
+}
+
+#[test]
+fn a_large_valid_file_parses_completely() {
+    let mut text = String::from("thesis t \"T.\"\n");
+    for k in 0..50_000 {
+        text.push_str(&format!(
+            "premise p{k} \"Premise number {k}.\" supports t #tag\n"
+        ));
+    }
+    let parsed = argmark::parse(&text);
+    assert!(parsed.errors.is_empty());
+    assert_eq!(parsed.file.items.len(), 50_001);
+}
+
+#[test]
+fn a_hundred_thousand_nested_sections_do_not_overflow_the_stack() {
+    let depth = 100_000;
+    let text = format!(
+        "{}premise p \"deep\"\n{}claim after \"still read\"\n",
+        "section \"s\" {\n".repeat(depth),
+        "}\n".repeat(depth)
+    );
+    let parsed = argmark::parse(&text);
+    let kinds: Vec<_> = parsed.errors.iter().map(|e| e.kind.clone()).collect();
+    assert_eq!(kinds, [SyntaxErrorKind::TooDeep]);
+    // The item after the nest is still read.
+    assert!(
+        matches!(parsed.file.items.last(), Some(argmark::syntax::ast::Item::Statement(s)) if s.id.name == "after")
+    );
+}
+
+#[test]
+fn a_hundred_thousand_open_braces() {
+    let errors = errors_in("{".repeat(100_000).as_bytes());
+    assert_eq!(errors.len(), 1);
+}
+
+#[test]
+fn a_hundred_thousand_close_braces_stop_at_the_error_limit() {
+    let errors = errors_in("}\n".repeat(100_000).as_bytes());
+    assert_eq!(errors.len(), MAX_ERRORS + 1);
+}
+
+#[test]
+fn unterminated_string_at_end_of_file() {
+    for text in [
+        "thesis t \"",
+        "thesis t \"abc",
+        "thesis t \"abc\\",
+        "thesis t \"abc\\\"",
+    ] {
+        let errors = errors_in(text.as_bytes());
+        assert_eq!(errors.len(), 1, "{text:?}");
+        assert_eq!(
+            errors[0].kind,
+            SyntaxErrorKind::UnterminatedString,
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn a_ten_megabyte_string() {
+    let body = "x".repeat(10 * 1024 * 1024);
+    let parsed = argmark::parse(&format!("thesis t \"{body}\""));
+    assert!(parsed.errors.is_empty());
+}
+
+#[test]
+fn a_million_targets_on_one_statement() {
+    let targets = vec!["t"; 1_000_000].join(", ");
+    let parsed = argmark::parse(&format!(
+        "thesis t \"T.\"\npremise p \"P.\" supports {targets}\n"
+    ));
+    assert!(parsed.errors.is_empty());
+}
+
+#[test]
+fn bare_keywords_and_punctuation_everywhere() {
+    let text = "reason { } section { } , ( ) # allow ( , url cites by note \" \\ //";
+    let errors = errors_in(text.as_bytes());
+    assert!(!errors.is_empty());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        errors_in(&bytes);
+    }
+
+    #[test]
+    fn language_shaped_text_never_panics(
+        tokens in proptest::collection::vec(
+            prop_oneof![
+                Just("thesis"), Just("premise"), Just("reason"), Just("section"), Just("source"),
+                Just("title"), Just("meta"), Just("supports"), Just("undercuts"), Just("cites"),
+                Just("allow"), Just("("), Just(")"), Just("{"), Just("}"), Just(","), Just("#"),
+                Just("#t"), Just("x"), Just("y-1"), Just("\"s\""), Just("\"a\nb\""), Just("\""),
+                Just("\\"), Just("//c\n"), Just("\n"), Just(" "), Just("\r\n"), Just("é"), Just("\u{feff}"),
+            ],
+            0..60,
+        )
+    ) {
+        errors_in(tokens.concat().as_bytes());
+    }
+}
