@@ -1,16 +1,92 @@
 //! argmark: an argument-mapping language and engine.
 //!
-//! The pipeline runs one way: source text is parsed ([`syntax`]) into a tree,
-//! and every stage reports problems as [`Diagnostic`]s.
+//! The pipeline runs one way, each stage looking only backwards:
+//! source text is parsed ([`syntax`]) into a tree, names are resolved into an
+//! argument graph ([`model`]), the graph is checked for support gaps
+//! ([`check`]) and evaluated ([`eval`]). Every stage reports problems as
+//! [`Diagnostic`]s.
+//!
+//! ```
+//! let analysis = argmark::analyze(
+//!     "thesis t \"Cities should tax cars.\"\npremise p \"Traffic kills.\" supports t",
+//!     &argmark::check::Config::default(),
+//! );
+//! assert!(analysis.diagnostics.iter().any(|d| d.code == "unsupported-premise"));
+//! let t = analysis.map.node("t").unwrap();
+//! assert_eq!(analysis.labels.of(t), argmark::eval::Label::In);
+//! ```
 
+pub mod check;
 pub mod cli;
 pub mod diagnostic;
+pub mod eval;
+pub mod model;
 pub mod span;
 pub mod syntax;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use span::Span;
 pub use syntax::{Parsed, parse};
+
+/// Everything argmark knows about a map.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The syntax tree.
+    pub file: syntax::ast::File,
+    /// The argument graph (empty when the file has syntax errors).
+    pub map: model::ArgumentMap,
+    /// The status of every node.
+    pub labels: eval::Labelling,
+    /// Every finding, syntax errors first, then resolution errors, then checks.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Which stage stopped the analysis, if one did.
+    pub stopped: Option<Stage>,
+}
+
+/// A stage whose errors keep the later stages from running.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Syntax errors: the map could not be read.
+    Syntax,
+    /// Unknown, duplicate or misused ids: the graph is incomplete, and checks
+    /// on it would report gaps that are only typos.
+    Resolution,
+}
+
+/// Parses, resolves, evaluates and checks a map.
+pub fn analyze(text: &str, config: &check::Config) -> Analysis {
+    analyze_parsed(parse(text), config)
+}
+
+/// Resolves, evaluates and checks an already parsed map.
+pub fn analyze_parsed(parsed: Parsed, config: &check::Config) -> Analysis {
+    let mut diagnostics = parsed.diagnostics();
+    if !diagnostics.is_empty() {
+        return Analysis {
+            file: parsed.file,
+            map: model::ArgumentMap::default(),
+            labels: eval::evaluate(&model::ArgumentMap::default()),
+            diagnostics,
+            stopped: Some(Stage::Syntax),
+        };
+    }
+    let (map, resolution) = model::build(&parsed.file);
+    let labels = eval::evaluate(&map);
+    let stopped = if resolution.is_empty() {
+        diagnostics.extend(check::run(&map, &labels, config));
+        None
+    } else {
+        diagnostics.extend(resolution);
+        Some(Stage::Resolution)
+    };
+    Analysis {
+        file: parsed.file,
+        map,
+        labels,
+        diagnostics,
+        stopped,
+    }
+}
 
 /// The README's Rust examples, compiled and run as doc tests.
 #[cfg(doctest)]

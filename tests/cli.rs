@@ -91,7 +91,7 @@ fn human_output_points_at_the_place() {
     assert!(text.contains("^^^^^^ expected a statement here"), "{text}");
     assert!(text.contains("help: did you mean 'premise'?"), "{text}");
     assert!(
-        text.ends_with("checked 1 file: 1 error, 0 warnings, 0 notes\n"),
+        text.ends_with("checked 1 file: 0 statements, 0 relations; 1 error, 0 warnings, 0 notes\n"),
         "{text}"
     );
 }
@@ -116,7 +116,11 @@ fn several_files_are_all_checked() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("good.argmark");
     let bad = dir.path().join("bad.argmark");
-    std::fs::write(&good, "thesis t \"T.\"\n").unwrap();
+    std::fs::write(
+        &good,
+        "thesis t \"T.\"\nevidence e \"E.\" supports t cites s\nsource s \"S.\"\n",
+    )
+    .unwrap();
     std::fs::write(&bad, "premis p \"x\"\n").unwrap();
     let output = argmark(
         &[
@@ -217,4 +221,132 @@ fn output_is_deterministic() {
         ))
     };
     assert_eq!(run(), run());
+}
+
+const GAPPY: &str = "thesis t \"T.\"\npremise p \"P.\" supports t\n";
+
+#[test]
+fn warnings_pass_unless_denied() {
+    let output = argmark(&["check", "-"], Some(GAPPY.as_bytes()));
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("warning[unsupported-premise]"));
+    let output = argmark(
+        &["check", "--deny", "warnings", "-"],
+        Some(GAPPY.as_bytes()),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("error[unsupported-premise]"));
+}
+
+#[test]
+fn allow_warn_and_deny_change_one_code() {
+    let output = argmark(
+        &["check", "--allow", "unsupported-premise", "-"],
+        Some(GAPPY.as_bytes()),
+    );
+    assert!(!stdout(&output).contains("unsupported-premise"));
+    let output = argmark(
+        &["check", "--deny", "unsupported-premise", "-"],
+        Some(GAPPY.as_bytes()),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let output = argmark(
+        &[
+            "check",
+            "--deny",
+            "warnings",
+            "--warn",
+            "unsupported-premise",
+            "--format",
+            "json",
+            "-",
+        ],
+        Some(GAPPY.as_bytes()),
+    );
+    // --deny warnings wins over --warn: a warning is still a warning, and it is denied.
+    assert_eq!(json(&output)["diagnostics"][0]["severity"], "error");
+}
+
+#[test]
+fn unknown_codes_on_the_command_line_are_usage_errors() {
+    let output = argmark(
+        &["check", "--allow", "unsuported-premise", "-"],
+        Some(GAPPY.as_bytes()),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("did you mean 'unsupported-premise'?"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_reports_thesis_status_and_counts() {
+    let output = argmark(&["check", "--format", "json", "-"], Some(GAPPY.as_bytes()));
+    let report = json(&output);
+    assert_eq!(report["theses"][0]["id"], "t");
+    assert_eq!(report["theses"][0]["status"], "IN");
+    assert_eq!(report["summary"]["statements"], 2);
+    assert_eq!(report["summary"]["relations"], 1);
+    assert_eq!(report["diagnostics"][0]["id"], "p");
+    let text = stdout(&argmark(&["check", "-"], Some(GAPPY.as_bytes())));
+    assert!(text.contains("<stdin>: thesis 't' is IN"), "{text}");
+}
+
+#[test]
+fn resolution_errors_stop_the_checks() {
+    let source = "thesis main \"T.\"\npremise p \"P.\" supports mian\n";
+    let output = argmark(&["check", "--format", "json", "-"], Some(source.as_bytes()));
+    assert_eq!(output.status.code(), Some(1));
+    let report = json(&output);
+    let codes: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["unknown-reference"]);
+    assert_eq!(report["diagnostics"][0]["help"], "did you mean 'main'?");
+}
+
+#[test]
+fn eval_prints_every_status() {
+    let source = "thesis t \"T.\"\ncounterclaim c \"C.\" attacks t\nrebuttal r \"R.\" attacks c\n";
+    let output = argmark(&["eval", "-"], Some(source.as_bytes()));
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.contains("IN     thesis       t  T."), "{text}");
+    assert!(text.contains("OUT    counterclaim c  C."), "{text}");
+    assert!(
+        text.ends_with("3 statements: 2 IN, 1 OUT, 0 UNDEC\n"),
+        "{text}"
+    );
+    let report = json(&argmark(
+        &["eval", "--format", "json", "-"],
+        Some(source.as_bytes()),
+    ));
+    assert_eq!(report["statements"][1]["status"], "OUT");
+    assert_eq!(report["statements"][1]["kind"], "counterclaim");
+}
+
+#[test]
+fn eval_refuses_a_broken_map() {
+    let output = argmark(&["eval", "-"], Some(b"premis p \"x\"\n"));
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot be evaluated"));
+}
+
+#[test]
+fn explain_prints_a_page_and_lists_codes() {
+    let output = argmark(&["explain", "unsupported-claim"], None);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).starts_with("# unsupported-claim"));
+    let list = stdout(&argmark(&["explain"], None));
+    for code in ["syntax-error", "circular-support", "unused-source"] {
+        assert!(list.contains(code), "{list}");
+    }
+    let output = argmark(&["explain", "circular-suport"], None);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("did you mean 'circular-support'?"));
 }

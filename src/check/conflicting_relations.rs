@@ -1,0 +1,67 @@
+use std::collections::HashMap;
+
+use petgraph::graph::NodeIndex;
+
+use super::{Check, Context, Info};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::EdgeKind;
+use crate::span::Span;
+
+/// A statement that both supports and attacks (or contradicts) the same target.
+pub struct ConflictingRelations;
+
+const INFO: Info = Info {
+    code: "conflicting-relations",
+    severity: Severity::Error,
+    summary: "a statement that both supports and attacks (or contradicts) the same target",
+    documentation: include_str!("../../docs/checks/conflicting-relations.md"),
+};
+
+impl Check for ConflictingRelations {
+    fn info(&self) -> &'static Info {
+        &INFO
+    }
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let map = cx.map;
+        for (node, statement) in map.statements() {
+            // What this statement supports, through any reason it is a premise of.
+            let mut supported: HashMap<NodeIndex, Span> = HashMap::new();
+            for (reason, edge) in map.outgoing(node, EdgeKind::Premise) {
+                if let Some(conclusion) = map.conclusion(reason) {
+                    supported.entry(conclusion).or_insert(edge.span);
+                }
+            }
+            if supported.is_empty() {
+                continue;
+            }
+            let against = map
+                .outgoing(node, EdgeKind::Attacks)
+                .chain(map.outgoing(node, EdgeKind::Contradicts))
+                .chain(map.incoming(node, EdgeKind::Contradicts));
+            let mut reported = Vec::new();
+            for (target, edge) in against {
+                let Some(&support_span) = supported.get(&target) else {
+                    continue;
+                };
+                if target == node || reported.contains(&target) {
+                    continue; // self-relation's finding, or already said
+                }
+                reported.push(target);
+                let target_id = map.id(target);
+                out.push(
+                    self.finding(
+                        &statement.id,
+                        format!(
+                            "'{}' both supports and argues against '{target_id}'",
+                            statement.id
+                        ),
+                    )
+                    .with_primary(statement.span, "this statement")
+                    .with_secondary(support_span, "supports it here")
+                    .with_secondary(edge.span, "and argues against it here")
+                    .with_help("keep the relation you mean and remove the other"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+use super::{Check, Context, Info};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::eval::Label;
+use crate::model::EdgeKind;
+use crate::syntax::ast::StatementKind;
+
+/// A thesis the evaluation does not accept.
+pub struct DefeatedThesis;
+
+const INFO: Info = Info {
+    code: "defeated-thesis",
+    severity: Severity::Warning,
+    summary: "a thesis that the evaluation does not accept (OUT or UNDEC)",
+    documentation: include_str!("../../docs/checks/defeated-thesis.md"),
+};
+
+impl Check for DefeatedThesis {
+    fn info(&self) -> &'static Info {
+        &INFO
+    }
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let map = cx.map;
+        for (node, statement) in map.statements() {
+            let label = cx.labels.of(node);
+            if statement.kind != StatementKind::Thesis || label == Label::In {
+                continue;
+            }
+            let (message, primary) = match label {
+                Label::Out => (
+                    format!("thesis '{}' is defeated (OUT)", statement.id),
+                    "defeated",
+                ),
+                _ => (
+                    format!("thesis '{}' is undecided (UNDEC)", statement.id),
+                    "not settled by the map",
+                ),
+            };
+            let mut diagnostic = self
+                .finding(&statement.id, message)
+                .with_primary(statement.span, primary)
+                .with_help(
+                    "answer the objections marked below, or run 'argmark eval' to see every status",
+                );
+            let attackers = map
+                .incoming(node, EdgeKind::Attacks)
+                .chain(map.incoming(node, EdgeKind::Contradicts))
+                .chain(map.outgoing(node, EdgeKind::Contradicts));
+            for (attacker, edge) in attackers {
+                let status = cx.labels.of(attacker);
+                if status != Label::Out {
+                    let label = format!(
+                        "'{}' ({}) stands against it",
+                        map.id(attacker),
+                        status.as_str()
+                    );
+                    diagnostic = diagnostic.with_secondary(edge.span, label);
+                }
+            }
+            for reason in map.reasons_for(node) {
+                if cx.labels.of(reason) == Label::Out {
+                    let label = format!("reason '{}' is defeated", map.id(reason));
+                    diagnostic = diagnostic.with_secondary(map.graph[reason].span(), label);
+                }
+            }
+            out.push(diagnostic);
+        }
+    }
+}

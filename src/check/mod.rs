@@ -1,0 +1,186 @@
+//! Support-gap checks: one file per check, and this registry listing them all.
+//! Each check has a stable code, a default severity and a page in
+//! `docs/checks/CODE.md`.
+
+mod circular_support;
+mod conflicting_relations;
+mod defeated_thesis;
+mod disconnected;
+mod missing_thesis;
+mod self_relation;
+mod unanswered_counterclaim;
+mod uncited_evidence;
+mod unknown_check;
+mod unsupported_claim;
+mod unsupported_premise;
+mod unused_source;
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::eval::Labelling;
+use crate::model::ArgumentMap;
+
+/// What every check sees.
+pub struct Context<'a> {
+    /// The resolved map.
+    pub map: &'a ArgumentMap,
+    /// The status of every node.
+    pub labels: &'a Labelling,
+}
+
+/// What identifies a check and documents it.
+#[derive(Debug)]
+pub struct Info {
+    /// The stable, kebab-case code.
+    pub code: &'static str,
+    /// The severity it reports at unless configured otherwise.
+    pub severity: Severity,
+    /// One line saying what it finds.
+    pub summary: &'static str,
+    /// Its documentation page, `docs/checks/CODE.md`.
+    pub documentation: &'static str,
+}
+
+/// A support-gap check.
+pub trait Check: Sync {
+    /// Its code, severity and documentation.
+    fn info(&self) -> &'static Info;
+    /// Adds its findings (at the default severity) to `out`.
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
+
+    /// The stable, kebab-case code.
+    fn code(&self) -> &'static str {
+        self.info().code
+    }
+    /// The severity it reports at unless configured otherwise.
+    fn default_severity(&self) -> Severity {
+        self.info().severity
+    }
+    /// One line saying what it finds.
+    fn summary(&self) -> &'static str {
+        self.info().summary
+    }
+    /// Its documentation page.
+    fn documentation(&self) -> &'static str {
+        self.info().documentation
+    }
+    /// A new finding of this check, about the statement (or reason) `id`.
+    fn finding(&self, id: &str, message: impl Into<String>) -> Diagnostic
+    where
+        Self: Sized,
+    {
+        Diagnostic::new(self.code(), self.default_severity(), message).with_id(id)
+    }
+}
+
+/// Every check, in the order their findings are reported.
+pub static CHECKS: &[&dyn Check] = &[
+    &missing_thesis::MissingThesis,
+    &unsupported_claim::UnsupportedClaim,
+    &unsupported_premise::UnsupportedPremise,
+    &unanswered_counterclaim::UnansweredCounterclaim,
+    &circular_support::CircularSupport,
+    &disconnected::Disconnected,
+    &uncited_evidence::UncitedEvidence,
+    &conflicting_relations::ConflictingRelations,
+    &self_relation::SelfRelation,
+    &unused_source::UnusedSource,
+    &defeated_thesis::DefeatedThesis,
+    &unknown_check::UnknownCheck,
+];
+
+/// The check with a code, if there is one.
+pub fn find(code: &str) -> Option<&'static dyn Check> {
+    CHECKS.iter().copied().find(|c| c.code() == code)
+}
+
+/// How a code is configured from the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// Not reported.
+    Allow,
+    /// Reported as a warning.
+    Warn,
+    /// Reported as an error.
+    Deny,
+}
+
+/// Severity overrides: `--allow`, `--warn`, `--deny` and `--deny warnings`.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    levels: HashMap<String, Level>,
+    deny_warnings: bool,
+}
+
+impl Config {
+    /// Sets the level of a check code, or of `warnings` (only with `Deny`).
+    /// Fails with a message naming the closest known code.
+    pub fn set(&mut self, code: &str, level: Level) -> Result<(), String> {
+        if code == "warnings" && level == Level::Deny {
+            self.deny_warnings = true;
+            return Ok(());
+        }
+        if find(code).is_none() {
+            let known = CHECKS.iter().map(|c| c.code());
+            let hint = match crate::syntax::error::did_you_mean(code, known) {
+                Some(close) => format!("; did you mean '{close}'?"),
+                None => "; 'argmark explain' lists the codes".to_string(),
+            };
+            return Err(format!("unknown check code '{code}'{hint}"));
+        }
+        self.levels.insert(code.to_string(), level);
+        Ok(())
+    }
+
+    /// The severity a finding of `code` is reported at, or `None` when allowed.
+    pub fn severity(&self, code: &str, default: Severity) -> Option<Severity> {
+        let severity = match self.levels.get(code) {
+            Some(Level::Allow) => return None,
+            Some(Level::Warn) => Severity::Warning,
+            Some(Level::Deny) => Severity::Error,
+            None => default,
+        };
+        if self.deny_warnings && severity == Severity::Warning {
+            Some(Severity::Error)
+        } else {
+            Some(severity)
+        }
+    }
+}
+
+/// Runs every check, then applies `allow(...)` on statements and the config.
+pub fn run(map: &ArgumentMap, labels: &Labelling, config: &Config) -> Vec<Diagnostic> {
+    let cx = Context { map, labels };
+    let mut out = Vec::new();
+    for check in CHECKS {
+        let mut findings = Vec::new();
+        check.run(&cx, &mut findings);
+        for mut finding in findings {
+            if allowed_on_node(map, &finding) {
+                continue;
+            }
+            match config.severity(finding.code, check.default_severity()) {
+                Some(severity) => {
+                    finding.severity = severity;
+                    out.push(finding);
+                }
+                None => continue,
+            }
+        }
+    }
+    // Reported in source order, as a reader meets them; stable, so ties keep registry order.
+    out.sort_by_key(|d| d.primary_span().map(|s| s.start));
+    out
+}
+
+fn allowed_on_node(map: &ArgumentMap, finding: &Diagnostic) -> bool {
+    let Some(node) = finding.id.as_deref().and_then(|id| map.node(id)) else {
+        return false;
+    };
+    map.graph[node]
+        .attributes()
+        .allow
+        .iter()
+        .any(|(code, _)| code == finding.code)
+}

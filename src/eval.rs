@@ -1,0 +1,270 @@
+//! Which claims stand: a grounded labelling (IN / OUT / UNDEC) of the map,
+//! computed in linear time. `docs/evaluation.md` explains the rules with
+//! worked examples; the rules here and there must agree.
+//!
+//! Every node (statement or reason) has attackers and supports:
+//! - a statement's attackers are the statements that attack or contradict it,
+//!   and its supports are the reasons that conclude it;
+//! - a reason's attackers are the statements that undercut it, and its
+//!   supports are its premises.
+//!
+//! A node is OUT as soon as one attacker is IN. Otherwise a statement needs
+//! every attacker OUT and, if it has reasons at all, at least one reason IN;
+//! a reason needs every attacker OUT and every premise IN. A statement whose
+//! reasons are all OUT is OUT; a reason with a premise OUT is OUT. Whatever
+//! these rules cannot decide is UNDEC. This is the least fixpoint, so with no
+//! reasons in the map it is exactly Dung's grounded labelling.
+
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use serde::Serialize;
+
+use crate::model::{ArgumentMap, EdgeKind, Node};
+
+/// The status of a statement or reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Label {
+    /// Accepted: it stands.
+    #[serde(rename = "IN")]
+    In,
+    /// Rejected: it is defeated.
+    #[serde(rename = "OUT")]
+    Out,
+    /// Undecided: the map does not settle it.
+    #[serde(rename = "UNDEC")]
+    Undec,
+}
+
+impl Label {
+    /// `IN`, `OUT` or `UNDEC`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::In => "IN",
+            Label::Out => "OUT",
+            Label::Undec => "UNDEC",
+        }
+    }
+}
+
+/// How a node combines its supports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// A statement: one standing reason is enough (if it has reasons at all).
+    AnySupport,
+    /// A reason: every premise must stand.
+    AllSupports,
+}
+
+/// The abstract framework the labelling runs on: nodes with a rule each,
+/// attack edges and support edges. Built from a map, or by hand in tests.
+#[derive(Debug, Clone, Default)]
+pub struct Framework {
+    rules: Vec<Rule>,
+    attacks: Vec<(u32, u32)>,
+    supports: Vec<(u32, u32)>,
+}
+
+impl Framework {
+    /// An empty framework.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a node and returns its index.
+    pub fn add_node(&mut self, rule: Rule) -> usize {
+        self.rules.push(rule);
+        self.rules.len() - 1
+    }
+
+    /// `from` attacks `to`.
+    pub fn add_attack(&mut self, from: usize, to: usize) {
+        self.attacks.push((from as u32, to as u32));
+    }
+
+    /// `from` is a support of `to` (a premise of a reason, or a reason for a statement).
+    pub fn add_support(&mut self, from: usize, to: usize) {
+        self.supports.push((from as u32, to as u32));
+    }
+
+    /// Number of nodes.
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// Whether there are no nodes.
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    /// The framework of an argument map; node `k` is the map's node index `k`.
+    pub fn of_map(map: &ArgumentMap) -> Self {
+        let mut framework = Framework::new();
+        for node in map.graph.node_weights() {
+            framework.add_node(match node {
+                Node::Statement(_) => Rule::AnySupport,
+                Node::Reason(_) => Rule::AllSupports,
+            });
+        }
+        for edge in map.graph.edge_references() {
+            let (from, to) = (edge.source().index(), edge.target().index());
+            match edge.weight().kind {
+                EdgeKind::Premise | EdgeKind::Concludes => framework.add_support(from, to),
+                EdgeKind::Attacks | EdgeKind::Undercuts => framework.add_attack(from, to),
+                EdgeKind::Contradicts => {
+                    framework.add_attack(from, to);
+                    framework.add_attack(to, from);
+                }
+            }
+        }
+        framework
+    }
+
+    /// The grounded labelling, in time linear in nodes plus edges.
+    pub fn label(&self) -> Vec<Label> {
+        let n = self.rules.len();
+        let attacks_from = Adjacency::new(n, &self.attacks);
+        let supports_from = Adjacency::new(n, &self.supports);
+        let mut count = vec![Counts::default(); n];
+        for &(_, to) in &self.attacks {
+            count[to as usize].attackers += 1;
+        }
+        for &(_, to) in &self.supports {
+            count[to as usize].supports += 1;
+        }
+        let mut labels = vec![Label::Undec; n];
+        let mut decided = vec![false; n];
+        let mut queue: Vec<u32> = Vec::new();
+        for node in 0..n {
+            if let Some(label) = count[node].decide(self.rules[node]) {
+                labels[node] = label;
+                decided[node] = true;
+                queue.push(node as u32);
+            }
+        }
+        while let Some(node) = queue.pop() {
+            let label = labels[node as usize];
+            let mut notify = |target: u32, attack: bool, queue: &mut Vec<u32>| {
+                let t = target as usize;
+                if decided[t] {
+                    return;
+                }
+                count[t].record(label, attack);
+                if let Some(new) = count[t].decide(self.rules[t]) {
+                    labels[t] = new;
+                    decided[t] = true;
+                    queue.push(target);
+                }
+            };
+            for &target in attacks_from.of(node) {
+                notify(target, true, &mut queue);
+            }
+            for &target in supports_from.of(node) {
+                notify(target, false, &mut queue);
+            }
+        }
+        labels
+    }
+}
+
+/// What a node knows about its attackers and supports so far.
+#[derive(Debug, Clone, Copy, Default)]
+struct Counts {
+    attackers: u32,
+    attackers_out: u32,
+    attackers_in: u32,
+    supports: u32,
+    supports_in: u32,
+    supports_out: u32,
+}
+
+impl Counts {
+    fn record(&mut self, label: Label, attack: bool) {
+        match (attack, label) {
+            (true, Label::In) => self.attackers_in += 1,
+            (true, Label::Out) => self.attackers_out += 1,
+            (false, Label::In) => self.supports_in += 1,
+            (false, Label::Out) => self.supports_out += 1,
+            (_, Label::Undec) => {}
+        }
+    }
+
+    fn decide(&self, rule: Rule) -> Option<Label> {
+        let unattacked = self.attackers_out == self.attackers;
+        if self.attackers_in > 0 {
+            return Some(Label::Out);
+        }
+        match rule {
+            Rule::AnySupport => {
+                if self.supports > 0 && self.supports_out == self.supports {
+                    Some(Label::Out)
+                } else if unattacked && (self.supports == 0 || self.supports_in > 0) {
+                    Some(Label::In)
+                } else {
+                    None
+                }
+            }
+            Rule::AllSupports => {
+                if self.supports_out > 0 {
+                    Some(Label::Out)
+                } else if unattacked && self.supports_in == self.supports {
+                    Some(Label::In)
+                } else {
+                    None
+                }
+            }
+        }
+    }
+}
+
+/// Compressed adjacency lists: the targets of each node's edges, in edge order.
+struct Adjacency {
+    starts: Vec<u32>,
+    targets: Vec<u32>,
+}
+
+impl Adjacency {
+    fn new(n: usize, edges: &[(u32, u32)]) -> Self {
+        let mut starts = vec![0u32; n + 1];
+        for &(from, _) in edges {
+            starts[from as usize + 1] += 1;
+        }
+        for k in 0..n {
+            starts[k + 1] += starts[k];
+        }
+        let mut next = starts.clone();
+        let mut targets = vec![0u32; edges.len()];
+        for &(from, to) in edges {
+            targets[next[from as usize] as usize] = to;
+            next[from as usize] += 1;
+        }
+        Adjacency { starts, targets }
+    }
+
+    fn of(&self, node: u32) -> &[u32] {
+        let node = node as usize;
+        &self.targets[self.starts[node] as usize..self.starts[node + 1] as usize]
+    }
+}
+
+/// The labelling of a map: a status for every node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Labelling {
+    labels: Vec<Label>,
+}
+
+impl Labelling {
+    /// The status of a node.
+    pub fn of(&self, node: NodeIndex) -> Label {
+        self.labels
+            .get(node.index())
+            .copied()
+            .unwrap_or(Label::Undec)
+    }
+}
+
+/// Labels every statement and reason of a map.
+pub fn evaluate(map: &ArgumentMap) -> Labelling {
+    Labelling {
+        labels: Framework::of_map(map).label(),
+    }
+}

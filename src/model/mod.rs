@@ -1,0 +1,308 @@
+//! The argument graph: statements and reasons as nodes of a petgraph, joined
+//! by typed edges, each keeping the span of the text that made it.
+
+mod build;
+
+use std::collections::HashMap;
+
+use petgraph::Direction;
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+
+use crate::span::Span;
+use crate::syntax::ast::StatementKind;
+
+pub use build::build;
+
+/// A resolved argument map.
+#[derive(Debug, Clone, Default)]
+pub struct ArgumentMap {
+    /// Statements and reasons, in source order, joined by relations.
+    pub graph: DiGraph<Node, Edge>,
+    /// The map's title, if it has one.
+    pub title: Option<String>,
+    /// `meta` entries in source order.
+    pub meta: Vec<(String, String)>,
+    /// Declared sources, in source order.
+    pub sources: Vec<Source>,
+    /// Sections, in source order; a section's parent comes before it.
+    pub sections: Vec<Section>,
+    ids: HashMap<String, Declared>,
+}
+
+/// What an id names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Declared {
+    /// A statement or a named reason.
+    Node(NodeIndex),
+    /// A source, by index into [`ArgumentMap::sources`].
+    Source(usize),
+}
+
+/// A node of the graph.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    /// A statement.
+    Statement(Statement),
+    /// A reason: a named `reason` block, or the implicit one behind `X supports Y`.
+    Reason(Reason),
+}
+
+/// Attributes shared by statements and reasons.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Attributes {
+    /// `by "..."` values.
+    pub by: Vec<String>,
+    /// `note "..."` values.
+    pub notes: Vec<String>,
+    /// Tags, without `#`, in source order.
+    pub tags: Vec<String>,
+    /// Cited sources, by index into [`ArgumentMap::sources`].
+    pub cites: Vec<usize>,
+    /// Check codes allowed on this node, each with the span where it is written.
+    pub allow: Vec<(String, Span)>,
+}
+
+/// A statement node.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    /// Its id.
+    pub id: String,
+    /// Its kind.
+    pub kind: StatementKind,
+    /// Its text.
+    pub text: String,
+    /// The span of its id where it is declared.
+    pub span: Span,
+    /// The innermost section it is declared in.
+    pub section: Option<usize>,
+    /// The named reason it is declared inside, if any.
+    pub declared_in_reason: Option<NodeIndex>,
+    /// Its attributes.
+    pub attributes: Attributes,
+}
+
+/// A reason node: premises that together support one conclusion.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reason {
+    /// Its id; implicit reasons get `premise->conclusion`.
+    pub id: String,
+    /// The optional label of a named reason.
+    pub label: Option<String>,
+    /// Whether it was written as a `reason` block.
+    pub named: bool,
+    /// The span of its id (named) or of the `supports` target (implicit).
+    pub span: Span,
+    /// The innermost section it is declared in.
+    pub section: Option<usize>,
+    /// Its attributes (named reasons only).
+    pub attributes: Attributes,
+}
+
+/// A declared source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// Its id.
+    pub id: String,
+    /// The citation.
+    pub citation: String,
+    /// Its URL, if given.
+    pub url: Option<String>,
+    /// The span of its id.
+    pub span: Span,
+    /// The innermost section it is declared in.
+    pub section: Option<usize>,
+}
+
+/// A section: a titled group of nodes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// Its title.
+    pub title: String,
+    /// The enclosing section.
+    pub parent: Option<usize>,
+    /// The span of its title.
+    pub span: Span,
+}
+
+/// The kinds of edge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EdgeKind {
+    /// Statement to reason: the statement is one of the reason's premises.
+    Premise,
+    /// Reason to statement: the reason supports its conclusion.
+    Concludes,
+    /// Statement to statement: argues against it.
+    Attacks,
+    /// Statement to reason: argues the reason does not lead to its conclusion.
+    Undercuts,
+    /// Statement to statement, symmetric: both cannot be true.
+    Contradicts,
+}
+
+/// An edge, with the span of the text that made it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Edge {
+    /// What the edge means.
+    pub kind: EdgeKind,
+    /// Where it was written (the target's id, usually).
+    pub span: Span,
+}
+
+impl Node {
+    /// The node's id.
+    pub fn id(&self) -> &str {
+        match self {
+            Node::Statement(s) => &s.id,
+            Node::Reason(r) => &r.id,
+        }
+    }
+
+    /// The span that diagnostics about the node point at.
+    pub fn span(&self) -> Span {
+        match self {
+            Node::Statement(s) => s.span,
+            Node::Reason(r) => r.span,
+        }
+    }
+
+    /// The section the node was declared in.
+    pub fn section(&self) -> Option<usize> {
+        match self {
+            Node::Statement(s) => s.section,
+            Node::Reason(r) => r.section,
+        }
+    }
+
+    /// The node's attributes.
+    pub fn attributes(&self) -> &Attributes {
+        match self {
+            Node::Statement(s) => &s.attributes,
+            Node::Reason(r) => &r.attributes,
+        }
+    }
+
+    /// The statement, if the node is one.
+    pub fn as_statement(&self) -> Option<&Statement> {
+        match self {
+            Node::Statement(s) => Some(s),
+            Node::Reason(_) => None,
+        }
+    }
+
+    /// The reason, if the node is one.
+    pub fn as_reason(&self) -> Option<&Reason> {
+        match self {
+            Node::Reason(r) => Some(r),
+            Node::Statement(_) => None,
+        }
+    }
+}
+
+impl ArgumentMap {
+    /// What an id names, if anything.
+    pub fn lookup(&self, id: &str) -> Option<Declared> {
+        self.ids.get(id).copied()
+    }
+
+    /// The node an id names, if it names a statement or reason.
+    pub fn node(&self, id: &str) -> Option<NodeIndex> {
+        match self.lookup(id) {
+            Some(Declared::Node(n)) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// All statements, in source order.
+    pub fn statements(&self) -> impl Iterator<Item = (NodeIndex, &Statement)> {
+        self.graph
+            .node_indices()
+            .filter_map(|n| self.graph[n].as_statement().map(|s| (n, s)))
+    }
+
+    /// All reasons, in source order.
+    pub fn reasons(&self) -> impl Iterator<Item = (NodeIndex, &Reason)> {
+        self.graph
+            .node_indices()
+            .filter_map(|n| self.graph[n].as_reason().map(|r| (n, r)))
+    }
+
+    /// Edges of a kind leaving a node, in insertion order.
+    pub fn outgoing(
+        &self,
+        node: NodeIndex,
+        kind: EdgeKind,
+    ) -> impl Iterator<Item = (NodeIndex, &Edge)> {
+        self.edges_of(node, kind, Direction::Outgoing)
+    }
+
+    /// Edges of a kind entering a node, in insertion order.
+    pub fn incoming(
+        &self,
+        node: NodeIndex,
+        kind: EdgeKind,
+    ) -> impl Iterator<Item = (NodeIndex, &Edge)> {
+        self.edges_of(node, kind, Direction::Incoming)
+    }
+
+    fn edges_of(
+        &self,
+        node: NodeIndex,
+        kind: EdgeKind,
+        direction: Direction,
+    ) -> impl Iterator<Item = (NodeIndex, &Edge)> {
+        let mut edges: Vec<(EdgeIndex, NodeIndex, &Edge)> = self
+            .graph
+            .edges_directed(node, direction)
+            .filter(move |e| e.weight().kind == kind)
+            .map(move |e| {
+                let other = if direction == Direction::Outgoing {
+                    e.target()
+                } else {
+                    e.source()
+                };
+                (e.id(), other, e.weight())
+            })
+            .collect();
+        // petgraph lists a node's edges newest first; keep the order they were written in.
+        edges.reverse();
+        edges.into_iter().map(|(_, other, edge)| (other, edge))
+    }
+
+    /// The premises of a reason, in order.
+    pub fn premises(&self, reason: NodeIndex) -> impl Iterator<Item = NodeIndex> + '_ {
+        self.incoming(reason, EdgeKind::Premise).map(|(n, _)| n)
+    }
+
+    /// The conclusion of a reason (a built map gives each reason exactly one).
+    pub fn conclusion(&self, reason: NodeIndex) -> Option<NodeIndex> {
+        self.outgoing(reason, EdgeKind::Concludes)
+            .map(|(n, _)| n)
+            .next()
+    }
+
+    /// The reasons that support a statement.
+    pub fn reasons_for(&self, statement: NodeIndex) -> impl Iterator<Item = NodeIndex> + '_ {
+        self.incoming(statement, EdgeKind::Concludes)
+            .map(|(n, _)| n)
+    }
+
+    /// The number of relations written in the map (each edge between two
+    /// statements, or a statement and a reason, counts once).
+    pub fn relation_count(&self) -> usize {
+        self.graph
+            .edge_references()
+            .filter(|e| {
+                // An implicit reason stands for one `supports`: count its conclusion edge only.
+                let implicit_premise = e.weight().kind == EdgeKind::Premise
+                    && self.graph[e.target()].as_reason().is_some_and(|r| !r.named);
+                !implicit_premise
+            })
+            .count()
+    }
+
+    /// The id of a node.
+    pub fn id(&self, node: NodeIndex) -> &str {
+        self.graph[node].id()
+    }
+}

@@ -1,0 +1,242 @@
+//! The labeller against hand-worked cases and two brute-force oracles.
+
+use Label::{In, Out, Undec};
+use argmark::eval::{Framework, Label, Rule};
+use proptest::prelude::*;
+
+fn attack_graph(n: usize, attacks: &[(usize, usize)]) -> Framework {
+    let mut framework = Framework::new();
+    for _ in 0..n {
+        framework.add_node(Rule::AnySupport);
+    }
+    for &(from, to) in attacks {
+        framework.add_attack(from, to);
+    }
+    framework
+}
+
+/// Dung's grounded extension by iterating the characteristic function
+/// F(S) = { a | every attacker of a is attacked by S } from the empty set;
+/// IN is the extension, OUT what it attacks, UNDEC the rest.
+fn dung_grounded(n: usize, attacks: &[(usize, usize)]) -> Vec<Label> {
+    let attackers = |a: usize| {
+        attacks
+            .iter()
+            .filter(move |(_, to)| *to == a)
+            .map(|(from, _)| *from)
+    };
+    let mut extension = vec![false; n];
+    loop {
+        let next: Vec<bool> = (0..n)
+            .map(|a| attackers(a).all(|b| attackers(b).any(|c| extension[c])))
+            .collect();
+        if next == extension {
+            break;
+        }
+        extension = next;
+    }
+    (0..n)
+        .map(|a| {
+            if extension[a] {
+                In
+            } else if attackers(a).any(|b| extension[b]) {
+                Out
+            } else {
+                Undec
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn unattacked_is_in() {
+    assert_eq!(attack_graph(1, &[]).label(), [In]);
+}
+
+#[test]
+fn chain_alternates() {
+    // a <- b <- c <- d: d IN, c OUT, b IN, a OUT
+    let labels = attack_graph(4, &[(1, 0), (2, 1), (3, 2)]).label();
+    assert_eq!(labels, [Out, In, Out, In]);
+}
+
+#[test]
+fn self_attack_is_undecided_and_so_is_its_target() {
+    let labels = attack_graph(2, &[(0, 0), (0, 1)]).label();
+    assert_eq!(labels, [Undec, Undec]);
+}
+
+#[test]
+fn even_cycle_is_undecided() {
+    let labels = attack_graph(2, &[(0, 1), (1, 0)]).label();
+    assert_eq!(labels, [Undec, Undec]);
+}
+
+#[test]
+fn odd_cycle_is_undecided() {
+    let labels = attack_graph(3, &[(0, 1), (1, 2), (2, 0)]).label();
+    assert_eq!(labels, [Undec, Undec, Undec]);
+}
+
+#[test]
+fn an_unattacked_attacker_breaks_a_cycle() {
+    // d attacks a in the even cycle a <-> b: a OUT, so b IN.
+    let labels = attack_graph(3, &[(0, 1), (1, 0), (2, 0)]).label();
+    assert_eq!(labels, [Out, In, In]);
+}
+
+#[test]
+fn undercut_of_a_linked_reason_defeats_its_conclusion() {
+    // premises p, q -> reason r -> conclusion c; u undercuts r.
+    let mut framework = Framework::new();
+    let p = framework.add_node(Rule::AnySupport);
+    let q = framework.add_node(Rule::AnySupport);
+    let r = framework.add_node(Rule::AllSupports);
+    let c = framework.add_node(Rule::AnySupport);
+    let u = framework.add_node(Rule::AnySupport);
+    framework.add_support(p, r);
+    framework.add_support(q, r);
+    framework.add_support(r, c);
+    framework.add_attack(u, r);
+    assert_eq!(framework.label(), [In, In, Out, Out, In]);
+}
+
+#[test]
+fn a_defeated_premise_defeats_the_reason_but_not_another_reason() {
+    // p and q each support c through their own reasons; a attacks p.
+    let mut framework = Framework::new();
+    let p = framework.add_node(Rule::AnySupport);
+    let q = framework.add_node(Rule::AnySupport);
+    let rp = framework.add_node(Rule::AllSupports);
+    let rq = framework.add_node(Rule::AllSupports);
+    let c = framework.add_node(Rule::AnySupport);
+    let a = framework.add_node(Rule::AnySupport);
+    framework.add_support(p, rp);
+    framework.add_support(q, rq);
+    framework.add_support(rp, c);
+    framework.add_support(rq, c);
+    framework.add_attack(a, p);
+    assert_eq!(framework.label(), [Out, In, Out, In, In, In]);
+}
+
+#[test]
+fn circular_support_alone_is_undecided() {
+    // a supports b and b supports a, through two reasons; nothing else.
+    let mut framework = Framework::new();
+    let a = framework.add_node(Rule::AnySupport);
+    let b = framework.add_node(Rule::AnySupport);
+    let ab = framework.add_node(Rule::AllSupports);
+    let ba = framework.add_node(Rule::AllSupports);
+    framework.add_support(a, ab);
+    framework.add_support(ab, b);
+    framework.add_support(b, ba);
+    framework.add_support(ba, a);
+    assert_eq!(framework.label(), [Undec, Undec, Undec, Undec]);
+}
+
+/// A framework as plain data, so the oracle below needs nothing from the crate.
+#[derive(Debug, Clone)]
+struct Data {
+    is_reason: Vec<bool>,
+    attacks: Vec<(usize, usize)>,
+    supports: Vec<(usize, usize)>,
+}
+
+impl Data {
+    fn framework(&self) -> Framework {
+        let mut framework = Framework::new();
+        for &reason in &self.is_reason {
+            framework.add_node(if reason {
+                Rule::AllSupports
+            } else {
+                Rule::AnySupport
+            });
+        }
+        for &(from, to) in &self.attacks {
+            framework.add_attack(from, to);
+        }
+        for &(from, to) in &self.supports {
+            framework.add_support(from, to);
+        }
+        framework
+    }
+
+    /// The rules of docs/evaluation.md, applied naively until nothing changes.
+    fn naive_fixpoint(&self) -> Vec<Label> {
+        let n = self.is_reason.len();
+        let mut labels = vec![Undec; n];
+        loop {
+            let mut next = labels.clone();
+            for node in 0..n {
+                if labels[node] != Undec {
+                    continue;
+                }
+                let attackers: Vec<Label> = self
+                    .attacks
+                    .iter()
+                    .filter(|e| e.1 == node)
+                    .map(|e| labels[e.0])
+                    .collect();
+                let supports: Vec<Label> = self
+                    .supports
+                    .iter()
+                    .filter(|e| e.1 == node)
+                    .map(|e| labels[e.0])
+                    .collect();
+                let defeated = attackers.contains(&In);
+                let unattacked = attackers.iter().all(|l| *l == Out);
+                next[node] = if self.is_reason[node] {
+                    if defeated || supports.contains(&Out) {
+                        Out
+                    } else if unattacked && supports.iter().all(|l| *l == In) {
+                        In
+                    } else {
+                        Undec
+                    }
+                } else if defeated || (!supports.is_empty() && supports.iter().all(|l| *l == Out)) {
+                    Out
+                } else if unattacked && (supports.is_empty() || supports.contains(&In)) {
+                    In
+                } else {
+                    Undec
+                };
+            }
+            if next == labels {
+                return labels;
+            }
+            labels = next;
+        }
+    }
+}
+
+/// Random frameworks: up to 13 nodes, each a statement or a reason, random edges.
+fn random_data() -> impl Strategy<Value = Data> {
+    (1usize..14).prop_flat_map(|n| {
+        (
+            proptest::collection::vec(any::<bool>(), n),
+            proptest::collection::vec((0..n, 0..n), 0..3 * n),
+            proptest::collection::vec((0..n, 0..n), 0..2 * n),
+        )
+            .prop_map(|(is_reason, attacks, supports)| Data {
+                is_reason,
+                attacks,
+                supports,
+            })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 5000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn matches_dungs_grounded_semantics_on_attack_graphs(
+        (n, attacks) in (1usize..14).prop_flat_map(|n| (Just(n), proptest::collection::vec((0..n, 0..n), 0..4 * n)))
+    ) {
+        prop_assert_eq!(attack_graph(n, &attacks).label(), dung_grounded(n, &attacks));
+    }
+
+    #[test]
+    fn matches_the_naive_fixpoint_with_reasons(data in random_data()) {
+        prop_assert_eq!(data.framework().label(), data.naive_fixpoint());
+    }
+}
