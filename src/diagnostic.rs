@@ -291,7 +291,7 @@ pub fn to_json(file: SourceFile<'_>, diagnostics: &[Diagnostic]) -> Vec<JsonDiag
             let (line, column) = index.line_column(span.start);
             let (end_line, end_column) = index.line_column(span.end);
             let mut labels: Vec<&Label> = d.labels.iter().collect();
-            labels.sort_by_key(|l| !l.primary);
+            labels.sort_by_key(|l| (!l.primary, l.span.start));
             JsonDiagnostic {
                 code: d.code,
                 severity: d.severity,

@@ -97,3 +97,101 @@ fn every_keyword_in_the_grammar_is_reserved_by_the_parser() {
         );
     }
 }
+
+const PAGE_HEADINGS: [&str; 5] = [
+    "## What it finds",
+    "## Why it matters",
+    "## Example",
+    "## How to fix it",
+    "## How to silence it",
+];
+
+#[test]
+fn every_code_has_a_page_whose_example_shows_it() {
+    let mut codes: Vec<&str> = argmark::check::CHECKS.iter().map(|c| c.code()).collect();
+    codes.extend([
+        "unknown-reference",
+        "duplicate-id",
+        "invalid-relation",
+        "syntax-error",
+    ]);
+    for code in codes {
+        let page = read(&format!("docs/checks/{code}.md"));
+        assert!(page.starts_with(&format!("# {code}\n")), "{code}: title");
+        let mut at = 0;
+        for heading in PAGE_HEADINGS {
+            let found = page[at..]
+                .find(heading)
+                .unwrap_or_else(|| panic!("{code}: missing {heading}"));
+            at += found;
+        }
+        let example = page
+            .split("## Example")
+            .nth(1)
+            .unwrap()
+            .split("## How to fix it")
+            .next()
+            .unwrap();
+        if code == "syntax-error" {
+            assert!(
+                example.contains("```text"),
+                "the syntax error example is shown as text"
+            );
+            continue;
+        }
+        let block = code_blocks(example, "argmark")
+            .into_iter()
+            .next()
+            .expect("an argmark example");
+        let analysis = argmark::analyze(&block, &argmark::check::Config::default());
+        assert!(
+            analysis.diagnostics.iter().any(|d| d.code == code),
+            "{code}: the example does not show it:\n{block}"
+        );
+    }
+}
+
+#[test]
+fn the_worked_evaluation_examples_match_the_labeller() {
+    let doc = read("docs/evaluation.md");
+    let examples = doc
+        .split("## Worked examples")
+        .nth(1)
+        .unwrap()
+        .split("\n## ")
+        .next()
+        .unwrap();
+    let mut checked = 0;
+    for section in examples.split("\n### ").skip(1) {
+        let block = code_blocks(section, "argmark")
+            .into_iter()
+            .next()
+            .expect("an example map");
+        let analysis = argmark::analyze(&block, &argmark::check::Config::default());
+        assert!(analysis.stopped.is_none(), "{section}");
+        for row in section
+            .lines()
+            .filter(|l| l.starts_with("| ") && l.contains('`'))
+        {
+            let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+            let id = cells[1].split('`').nth(1).unwrap();
+            // Implicit reasons (`a->b`) have no declared id; find them by name.
+            let implicit = || {
+                analysis
+                    .map
+                    .reasons()
+                    .find(|(_, r)| r.id == id)
+                    .map(|(n, _)| n)
+            };
+            let node = analysis.map.node(id).or_else(implicit);
+            let node = node.unwrap_or_else(|| panic!("no node '{id}' in:\n{block}"));
+            assert_eq!(
+                analysis.labels.of(node).as_str(),
+                cells[2],
+                "'{id}' in:\n{block}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 20, "only {checked} rows checked");
+}

@@ -151,3 +151,21 @@ proptest! {
         errors_in(tokens.concat().as_bytes());
     }
 }
+
+#[test]
+fn a_long_support_chain_and_cycle_do_not_overflow_the_stack() {
+    let n = 200_000;
+    let mut text = String::from("thesis s0 \"T.\"\n");
+    for k in 1..n {
+        text.push_str(&format!("claim s{k} \"C.\" supports s{}\n", k - 1));
+    }
+    text.push_str(&format!("s0 supports s{}\n", n - 1));
+    let analysis = argmark::analyze(&text, &argmark::check::Config::default());
+    let cycles: Vec<_> = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "circular-support")
+        .collect();
+    assert_eq!(cycles.len(), 1);
+    assert_eq!(cycles[0].labels.len(), n);
+}

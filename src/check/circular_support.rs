@@ -1,6 +1,6 @@
 use std::collections::VecDeque;
 
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeFiltered;
 
@@ -27,87 +27,122 @@ impl Check for CircularSupport {
         let support = EdgeFiltered::from_fn(&map.graph, |e| {
             matches!(e.weight().kind, EdgeKind::Premise | EdgeKind::Concludes)
         });
-        let mut cycles: Vec<Vec<NodeIndex>> = tarjan_scc(&support)
+        let components: Vec<Vec<NodeIndex>> = kosaraju_scc(&support)
             .into_iter()
-            .filter(|component| component.len() > 1)
-            .filter_map(|mut component| {
-                component.sort();
-                // `x supports x` (a statement and its implicit reason) is self-relation's finding.
-                let self_support = component.len() == 2
-                    && component
-                        .iter()
-                        .any(|n| map.graph[*n].as_reason().is_some_and(|r| !r.named));
-                if self_support {
-                    return None;
-                }
-                let start = *component
-                    .iter()
-                    .find(|n| map.graph[**n].as_statement().is_some())?;
-                Some(shortest_cycle(map, start, &component))
-            })
+            .filter(|component| component.len() > 1 && !is_self_support(map, component))
             .collect();
+        let mut search = Search::new(map.graph.node_count());
+        let mut cycles: Vec<Vec<NodeIndex>> = Vec::new();
+        for (number, component) in components.iter().enumerate() {
+            for node in component {
+                search.component[node.index()] = number as u32;
+            }
+            let start = component
+                .iter()
+                .filter(|n| map.graph[**n].as_statement().is_some())
+                .min();
+            if let Some(&start) = start {
+                cycles.push(search.shortest_cycle(map, start));
+            }
+        }
         cycles.sort();
         for cycle in cycles {
-            let names: Vec<String> = cycle
-                .iter()
-                .map(|n| match &map.graph[*n] {
-                    Node::Reason(r) => format!("[reason {}]", r.id),
-                    Node::Statement(s) => s.id.clone(),
-                })
-                .collect();
-            let start = &map.graph[cycle[0]];
-            let mut diagnostic = self
-                .finding(
-                    start.id(),
-                    format!("circular support: {} -> {}", names.join(" -> "), names[0]),
-                )
-                .with_primary(start.span(), "this rests on itself")
-                .with_help("break the cycle: at least one of these needs support from outside it");
-            for (k, node) in cycle.iter().enumerate().skip(1) {
-                let label = format!("step {} of the cycle", k + 1);
-                diagnostic = diagnostic.with_secondary(map.graph[*node].span(), label);
-            }
-            out.push(diagnostic);
+            out.push(self.report(map, &cycle));
         }
     }
 }
 
-/// The statements of the shortest support cycle through `start`, in order,
-/// searching only inside its strongly connected component.
-fn shortest_cycle(map: &ArgumentMap, start: NodeIndex, component: &[NodeIndex]) -> Vec<NodeIndex> {
-    let inside = |n: &NodeIndex| component.binary_search(n).is_ok();
-    let mut parent: std::collections::HashMap<NodeIndex, NodeIndex> = Default::default();
-    let mut queue = VecDeque::from([start]);
-    let mut closing = None;
-    'search: while let Some(node) = queue.pop_front() {
-        let next = map
-            .outgoing(node, EdgeKind::Premise)
-            .chain(map.outgoing(node, EdgeKind::Concludes))
-            .map(|(n, _)| n)
-            .filter(inside);
-        for target in next.collect::<Vec<_>>() {
-            if target == start {
-                closing = Some(node);
-                break 'search;
-            }
-            if let std::collections::hash_map::Entry::Vacant(slot) = parent.entry(target) {
-                slot.insert(node);
-                queue.push_back(target);
-            }
+/// `x supports x`: a statement and its implicit reason, which is self-relation's finding.
+fn is_self_support(map: &ArgumentMap, component: &[NodeIndex]) -> bool {
+    component.len() == 2
+        && component
+            .iter()
+            .any(|n| map.graph[*n].as_reason().is_some_and(|r| !r.named))
+}
+
+impl CircularSupport {
+    fn report(&self, map: &ArgumentMap, cycle: &[NodeIndex]) -> Diagnostic {
+        let names: Vec<String> = cycle
+            .iter()
+            .map(|n| match &map.graph[*n] {
+                Node::Reason(r) => format!("[reason {}]", r.id),
+                Node::Statement(s) => s.id.clone(),
+            })
+            .collect();
+        let start = &map.graph[cycle[0]];
+        let mut diagnostic = self
+            .finding(
+                start.id(),
+                format!("circular support: {} -> {}", names.join(" -> "), names[0]),
+            )
+            .with_primary(start.span(), "this rests on itself")
+            .with_help("break the cycle: at least one of these needs support from outside it");
+        for (k, node) in cycle.iter().enumerate().skip(1) {
+            let label = format!("step {} of the cycle", k + 1);
+            diagnostic = diagnostic.with_secondary(map.graph[*node].span(), label);
+        }
+        diagnostic
+    }
+}
+
+/// Breadth-first search inside one strongly connected component, with buffers
+/// shared across components so that the whole check stays linear.
+struct Search {
+    component: Vec<u32>,
+    parent: Vec<u32>,
+    touched: Vec<usize>,
+}
+
+impl Search {
+    fn new(nodes: usize) -> Self {
+        Search {
+            component: vec![u32::MAX; nodes],
+            parent: vec![u32::MAX; nodes],
+            touched: Vec::new(),
         }
     }
-    let mut path = Vec::new();
-    let mut node = closing;
-    while let Some(current) = node {
-        path.push(current);
-        node = if current == start {
-            None
-        } else {
-            parent.get(&current).copied()
-        };
+
+    /// The shortest support cycle through `start`, statements and named
+    /// reasons in order (implicit reasons are just the arrow of `a supports b`).
+    fn shortest_cycle(&mut self, map: &ArgumentMap, start: NodeIndex) -> Vec<NodeIndex> {
+        let component = self.component[start.index()];
+        let mut queue = VecDeque::from([start]);
+        let mut closing = None;
+        'search: while let Some(node) = queue.pop_front() {
+            let next = map
+                .outgoing(node, EdgeKind::Premise)
+                .chain(map.outgoing(node, EdgeKind::Concludes))
+                .map(|(n, _)| n);
+            for target in next {
+                if self.component[target.index()] != component {
+                    continue;
+                }
+                if target == start {
+                    closing = Some(node);
+                    break 'search;
+                }
+                if self.parent[target.index()] == u32::MAX {
+                    self.parent[target.index()] = node.index() as u32;
+                    self.touched.push(target.index());
+                    queue.push_back(target);
+                }
+            }
+        }
+        let mut path = Vec::new();
+        let mut node = closing;
+        while let Some(current) = node {
+            path.push(current);
+            node = match self.parent[current.index()] {
+                _ if current == start => None,
+                u32::MAX => None,
+                parent => Some(NodeIndex::new(parent as usize)),
+            };
+        }
+        for k in self.touched.drain(..) {
+            self.parent[k] = u32::MAX;
+        }
+        path.reverse();
+        path.retain(|n| map.graph[*n].as_reason().is_none_or(|r| r.named));
+        path
     }
-    path.reverse();
-    // Implicit reasons are just the arrow of `a supports b`; named ones are worth naming.
-    path.retain(|n| map.graph[*n].as_reason().is_none_or(|r| r.named));
-    path
 }

@@ -94,7 +94,11 @@ pub fn run(args: &EvalArgs) -> Result<i32, String> {
                     id: r.id.clone(),
                     named: r.named,
                     status: analysis.labels.of(node),
-                    premises: map.premises(node).map(|p| map.id(p).to_string()).collect(),
+                    premises: map
+                        .premises(node)
+                        .into_iter()
+                        .map(|p| map.id(p).to_string())
+                        .collect(),
                     conclusion: map.conclusion(node).map(|c| map.id(c).to_string()),
                 })
                 .collect();

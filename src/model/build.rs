@@ -1,7 +1,7 @@
 //! Name resolution: syntax tree to argument graph, with an error for every id
 //! that resolves to nothing, is declared twice, or names the wrong kind of thing.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use petgraph::graph::NodeIndex;
 

@@ -3,11 +3,10 @@
 
 mod build;
 
-use std::collections::HashMap;
-
 use petgraph::Direction;
-use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
+use rustc_hash::FxHashMap;
 
 use crate::span::Span;
 use crate::syntax::ast::StatementKind;
@@ -27,7 +26,7 @@ pub struct ArgumentMap {
     pub sources: Vec<Source>,
     /// Sections, in source order; a section's parent comes before it.
     pub sections: Vec<Section>,
-    ids: HashMap<String, Declared>,
+    ids: FxHashMap<String, Declared>,
 }
 
 /// What an id names.
@@ -227,7 +226,7 @@ impl ArgumentMap {
             .filter_map(|n| self.graph[n].as_reason().map(|r| (n, r)))
     }
 
-    /// Edges of a kind leaving a node, in insertion order.
+    /// Edges of a kind leaving a node.
     pub fn outgoing(
         &self,
         node: NodeIndex,
@@ -236,7 +235,7 @@ impl ArgumentMap {
         self.edges_of(node, kind, Direction::Outgoing)
     }
 
-    /// Edges of a kind entering a node, in insertion order.
+    /// Edges of a kind entering a node.
     pub fn incoming(
         &self,
         node: NodeIndex,
@@ -245,14 +244,15 @@ impl ArgumentMap {
         self.edges_of(node, kind, Direction::Incoming)
     }
 
+    /// A node's edges of one kind. petgraph lists them newest first; callers
+    /// that show them to people sort by span.
     fn edges_of(
         &self,
         node: NodeIndex,
         kind: EdgeKind,
         direction: Direction,
     ) -> impl Iterator<Item = (NodeIndex, &Edge)> {
-        let mut edges: Vec<(EdgeIndex, NodeIndex, &Edge)> = self
-            .graph
+        self.graph
             .edges_directed(node, direction)
             .filter(move |e| e.weight().kind == kind)
             .map(move |e| {
@@ -261,17 +261,18 @@ impl ArgumentMap {
                 } else {
                     e.source()
                 };
-                (e.id(), other, e.weight())
+                (other, e.weight())
             })
-            .collect();
-        // petgraph lists a node's edges newest first; keep the order they were written in.
-        edges.reverse();
-        edges.into_iter().map(|(_, other, edge)| (other, edge))
     }
 
-    /// The premises of a reason, in order.
-    pub fn premises(&self, reason: NodeIndex) -> impl Iterator<Item = NodeIndex> + '_ {
-        self.incoming(reason, EdgeKind::Premise).map(|(n, _)| n)
+    /// The premises of a reason, in the order they were written.
+    pub fn premises(&self, reason: NodeIndex) -> Vec<NodeIndex> {
+        let mut premises: Vec<(Span, NodeIndex)> = self
+            .incoming(reason, EdgeKind::Premise)
+            .map(|(n, e)| (e.span, n))
+            .collect();
+        premises.sort();
+        premises.into_iter().map(|(_, n)| n).collect()
     }
 
     /// The conclusion of a reason (a built map gives each reason exactly one).
