@@ -178,15 +178,29 @@ pub fn render_human(
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Control characters (a NUL, an escape sequence) are not printed to a
-/// terminal as they are; each becomes `?`, one byte for one, so spans still fit.
+/// Invisible characters (a NUL, an escape sequence, a byte-order mark, a
+/// bidi control) are not printed to a terminal as they are. Each becomes a
+/// visible mark of the same length in bytes, so that spans still fit.
 fn displayable(text: &str) -> std::borrow::Cow<'_, str> {
-    let is_hidden = |c: char| c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r');
-    if text.contains(is_hidden) {
-        text.replace(is_hidden, "?").into()
-    } else {
-        text.into()
+    let hidden =
+        |c: char| crate::syntax::error::is_invisible(c) && !matches!(c, ' ' | '\t' | '\n' | '\r');
+    if !text.contains(hidden) {
+        return text.into();
     }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(match c.len_utf8() {
+                1 => "?",
+                2 => "¿",
+                3 => "\u{fffd}",
+                _ => "\u{1f6ab}",
+            });
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
 }
 
 fn to_codespan(text: &str, shift: usize, diagnostic: &Diagnostic) -> cs::Diagnostic<()> {

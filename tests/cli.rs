@@ -12,7 +12,8 @@ fn argmark(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .spawn()
         .expect("the binary runs");
     let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin.unwrap_or_default()).unwrap();
+    // argmark may exit (on a usage error) before reading its input: a closed pipe is fine.
+    let _ = input.write_all(stdin.unwrap_or_default());
     drop(input);
     child.wait_with_output().unwrap()
 }
@@ -349,4 +350,18 @@ fn explain_prints_a_page_and_lists_codes() {
     let output = argmark(&["explain", "circular-suport"], None);
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("did you mean 'circular-support'?"));
+}
+
+#[test]
+fn an_unreadable_file_does_not_hide_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.argmark");
+    std::fs::write(&bad, "premis p \"x\"\n").unwrap();
+    let output = argmark(
+        &["check", bad.to_str().unwrap(), "no/such/map.argmark"],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stdout(&output).contains("found 'premis'"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read 'no/such/map.argmark'"));
 }

@@ -169,3 +169,27 @@ fn a_long_support_chain_and_cycle_do_not_overflow_the_stack() {
     assert_eq!(cycles.len(), 1);
     assert_eq!(cycles[0].labels.len(), n);
 }
+
+#[test]
+fn cut_off_errors_are_announced() {
+    for bytes in [vec![0u8; 150], vec![0xFFu8; 150]] {
+        let errors = errors_in(&bytes);
+        assert_eq!(errors.len(), MAX_ERRORS + 1);
+        assert_eq!(errors.last().unwrap().kind, SyntaxErrorKind::TooManyErrors);
+    }
+}
+
+#[test]
+fn one_bad_escape_does_not_derail_the_file() {
+    let text = "thesis t \"first \\q\nsecond line of prose, with words\"\nclaim c \"ok\"\n";
+    let parsed = argmark::parse(text);
+    assert_eq!(parsed.errors.len(), 1, "{:#?}", parsed.errors);
+    assert_eq!(parsed.file.items.len(), 2);
+}
+
+#[test]
+fn an_unterminated_string_is_one_error() {
+    let parsed = argmark::parse("thesis t \"abc\nmore words here\nand more\n");
+    assert_eq!(parsed.errors.len(), 1, "{:#?}", parsed.errors);
+    assert_eq!(parsed.errors[0].kind, SyntaxErrorKind::UnterminatedString);
+}

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 use serde::Serialize;
 
-use super::{Color, EXIT_FINDINGS, EXIT_OK, emit, load, plural};
+use super::{Color, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, emit, load, plural};
 use crate::check::{Config, Level};
 use crate::diagnostic::{self, HumanOptions, JsonDiagnostic, Severity};
 use crate::eval::Label;
@@ -101,8 +101,17 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
     let mut report = JsonReport::default();
     let mut out = String::new();
     let mut statuses = String::new();
+    let mut unreadable = false;
     for path in &args.files {
-        let loaded = load(path)?;
+        // One unreadable file must not hide what the others say.
+        let loaded = match load(path) {
+            Ok(loaded) => loaded,
+            Err(message) => {
+                eprintln!("error: {message}");
+                unreadable = true;
+                continue;
+            }
+        };
         let analysis = analyze_parsed(loaded.parsed.clone(), &config);
         let file = loaded.source();
         let summary = &mut report.summary;
@@ -170,5 +179,11 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
         Format::Github => {}
     }
     emit(&out)?;
-    Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
+    Ok(if unreadable {
+        EXIT_TROUBLE
+    } else if failed {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
 }

@@ -55,7 +55,7 @@ impl<'a> Builder<'a> {
     fn declare_items(&mut self, items: &'a [Item], section: Option<usize>) {
         for item in items {
             match item {
-                Item::Title(text) => self.map.title = Some(text.value.clone()),
+                Item::Title(title) => self.map.title = Some(title.text.value.clone()),
                 Item::Meta(meta) => self
                     .map
                     .meta

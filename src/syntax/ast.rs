@@ -56,7 +56,7 @@ impl fmt::Debug for Text {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
     /// `title "..."`
-    Title(Text),
+    Title(Title),
     /// `meta KEY "value"`
     Meta(Meta),
     /// `source ID "citation" [url "..."]`
@@ -75,7 +75,7 @@ impl Item {
     /// The span of the whole item.
     pub fn span(&self) -> Span {
         match self {
-            Item::Title(text) => text.span,
+            Item::Title(title) => title.span,
             Item::Meta(meta) => meta.span,
             Item::Source(source) => source.span,
             Item::Statement(statement) => statement.span,
@@ -84,6 +84,15 @@ impl Item {
             Item::Relation(relation) => relation.span,
         }
     }
+}
+
+/// `title "..."`: the map's title.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Title {
+    /// The title text.
+    pub text: Text,
+    /// The whole item, keyword included.
+    pub span: Span,
 }
 
 /// `meta KEY "value"`: free-form map metadata.

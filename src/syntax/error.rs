@@ -15,6 +15,14 @@ pub const MAX_NESTING: usize = 64;
 /// How many syntax errors one file may report before the parser stops.
 pub const MAX_ERRORS: usize = 100;
 
+/// Characters that would not show up in a message as themselves: controls,
+/// whitespace, and invisible formatting marks (byte-order mark, bidi controls).
+pub fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || c.is_whitespace()
+        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
+}
+
 /// What the parser found where it expected something else.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Found {
@@ -34,7 +42,7 @@ impl fmt::Display for Found {
             Found::EndOfFile => write!(f, "the end of the file"),
             Found::String => write!(f, "a string"),
             Found::Word(word) => write!(f, "'{word}'"),
-            Found::Char(c) if c.is_control() || c.is_whitespace() => {
+            Found::Char(c) if is_invisible(*c) => {
                 write!(f, "the character U+{:04X}", *c as u32)
             }
             Found::Char(c) => write!(f, "'{c}'"),
@@ -73,8 +81,14 @@ pub enum SyntaxErrorKind {
     ExpectedCoPremise { found: Found },
     /// A string with no closing quote.
     UnterminatedString,
-    /// A backslash escape the language does not know.
-    InvalidEscape { escape: String },
+    /// A backslash escape the language does not know: the character after the backslash.
+    InvalidEscape { escape: char },
+    /// A backslash right before a line break.
+    BackslashAtLineEnd,
+    /// A file in UTF-16 rather than UTF-8.
+    Utf16,
+    /// An attribute keyword misspelt, or a word that is no attribute, after a statement.
+    UnknownAttribute { word: String },
     /// A `{` whose `}` never comes.
     UnclosedBlock { what: &'static str },
     /// A `}` with nothing open.
@@ -156,7 +170,14 @@ impl SyntaxError {
                 format!("expected a co-premise (a statement or the id of one), found {found}")
             }
             UnterminatedString => "unterminated string: the closing '\"' is missing".to_string(),
-            InvalidEscape { escape } => format!("unknown escape '{escape}' in a string"),
+            InvalidEscape { escape } if is_invisible(*escape) => format!(
+                "unknown escape in a string: a backslash followed by U+{:04X}",
+                *escape as u32
+            ),
+            InvalidEscape { escape } => format!("unknown escape '\\{escape}' in a string"),
+            BackslashAtLineEnd => "a backslash at the end of a line is not an escape".to_string(),
+            Utf16 => "this file is UTF-16; argmark reads UTF-8".to_string(),
+            UnknownAttribute { word } => format!("'{word}' is not an attribute"),
             UnclosedBlock { what } => format!("this {what} is never closed: expected '}}'"),
             UnexpectedClose => "unexpected '}': no section or reason is open here".to_string(),
             MetadataInSection { keyword } => {
@@ -166,7 +187,15 @@ impl SyntaxError {
             NulByte => "NUL byte in the text".to_string(),
             InvalidUtf8 { bytes } => {
                 let hex: Vec<String> = bytes.iter().map(|b| format!("0x{b:02X}")).collect();
-                format!("invalid UTF-8: byte {} is not valid here", hex.join(" "))
+                let (noun, verb) = if bytes.len() == 1 {
+                    ("byte", "is")
+                } else {
+                    ("bytes", "are")
+                };
+                format!(
+                    "invalid UTF-8: {noun} {} {verb} not valid here",
+                    hex.join(" ")
+                )
             }
             TooManyErrors => format!("too many syntax errors; stopped after {MAX_ERRORS}"),
         }
@@ -185,6 +214,9 @@ impl SyntaxError {
             ExpectedCoPremise { .. } => "not a co-premise",
             UnterminatedString => "string starts here",
             InvalidEscape { .. } => "unknown escape",
+            BackslashAtLineEnd => "backslash before the line break",
+            Utf16 => "UTF-16 byte-order mark",
+            UnknownAttribute { .. } => "unknown attribute",
             UnclosedBlock { .. } => "opened here",
             UnexpectedClose => "nothing to close",
             MetadataInSection { .. } => "inside a section",
@@ -203,6 +235,9 @@ impl SyntaxError {
             ExpectedItem { .. } => {
                 "an item starts with thesis, claim, premise, evidence, assumption, counterclaim, rebuttal, reason, section, source, title or meta, or is a relation line such as 'a supports b'"
             }
+            StrayAttribute { keyword } if keyword == "url" => {
+                "'url' belongs to a source: source ID \"citation\" url \"https://...\""
+            }
             StrayAttribute { .. } => {
                 "put it directly after a statement, or write a relation line: 'ID supports TARGET'"
             }
@@ -211,6 +246,13 @@ impl SyntaxError {
                 "inside a reason, write statements such as 'premise p \"...\"' or ids of statements declared elsewhere"
             }
             UnterminatedString => "add a '\"' where the text ends",
+            BackslashAtLineEnd => {
+                "a string may simply go on to the next line; write \\\\ for a literal backslash"
+            }
+            Utf16 => "save the file as UTF-8",
+            UnknownAttribute { .. } => {
+                "the attributes are supports, attacks, undercuts, contradicts, cites, by, note, #tag and allow(...)"
+            }
             InvalidEscape { .. } => {
                 "the escapes are \\\" \\\\ \\n and \\t; write \\\\ for a literal backslash"
             }
@@ -225,7 +267,7 @@ impl SyntaxError {
                 "ids start with a letter or '_', followed by letters, digits, '_' or '-'"
             }
             ExpectedString { .. } => "write text in double quotes: \"like this\"",
-            ExpectedToken { .. } => return None,
+            ExpectedToken { token, .. } => return Some(format!("add '{token}' here")),
         };
         Some(text.to_string())
     }

@@ -7,6 +7,7 @@ mod recover;
 mod token;
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
@@ -35,6 +36,10 @@ pub fn parse_bytes(bytes: &[u8]) -> (Cow<'_, str>, Parsed) {
     let (text, encoding_errors) = decode(bytes);
     let mut parsed = parse(&text);
     if !encoding_errors.is_empty() {
+        // A byte that is not UTF-8 is reported once, as such, not again as an
+        // unexpected character where the parser met its replacement.
+        let bad: HashSet<usize> = encoding_errors.iter().map(|e| e.span.start).collect();
+        parsed.errors.retain(|e| !bad.contains(&e.span.start));
         parsed.errors.extend(encoding_errors);
         finish_errors(&mut parsed.errors);
     }
@@ -48,6 +53,9 @@ fn finish_errors(errors: &mut Vec<SyntaxError>) {
         .any(|e| e.kind == SyntaxErrorKind::TooManyErrors);
     errors.retain(|e| e.kind != SyntaxErrorKind::TooManyErrors);
     errors.sort_by_key(|e| e.span.start);
+    // Two errors at one place are one mistake seen twice (`premise }`: no id,
+    // and a stray brace); the first says it better.
+    errors.dedup_by_key(|e| e.span.start);
     if stopped_early || errors.len() > MAX_ERRORS {
         errors.truncate(MAX_ERRORS);
         let at = errors.last().map(|e| e.span).unwrap_or_default();
@@ -110,7 +118,7 @@ fn blame_runaway_string(text: &str, strings: &[Span], error: &mut SyntaxError) {
 
 fn nul_bytes(text: &str) -> Vec<SyntaxError> {
     text.match_indices('\0')
-        .take(MAX_ERRORS)
+        .take(MAX_ERRORS + 1)
         .map(|(at, _)| SyntaxError::new(SyntaxErrorKind::NulByte, Span::new(at, at + 1)))
         .collect()
 }
@@ -121,13 +129,17 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Vec<SyntaxError>) {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return (Cow::Borrowed(text), Vec::new());
     }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let error = SyntaxError::new(SyntaxErrorKind::Utf16, Span::new(0, 0));
+        return (Cow::Borrowed(""), vec![error]);
+    }
     let mut text = String::with_capacity(bytes.len());
     let mut errors = Vec::new();
     for chunk in bytes.utf8_chunks() {
         text.push_str(chunk.valid());
         if !chunk.invalid().is_empty() {
             let at = text.len();
-            if errors.len() < MAX_ERRORS {
+            if errors.len() <= MAX_ERRORS {
                 let kind = SyntaxErrorKind::InvalidUtf8 {
                     bytes: chunk.invalid().to_vec(),
                 };

@@ -89,7 +89,13 @@ fn item_list(mut i: Input<'_>, level: Level, depth: usize) -> (Input<'_>, Vec<It
             Err(error) => {
                 let error = unwrap_error(&i, error);
                 let error_at = error.span.start;
+                let runs_to_end = error.kind == SyntaxErrorKind::UnterminatedString;
                 report(&i, error);
+                if runs_to_end {
+                    // The rest of the file is inside the string: nothing more to read.
+                    let end = i.fragment().len();
+                    return (i.take_split(end).0, items);
+                }
                 let (rest, resume) = recover(i, start, error_at, RecoverIn::Items);
                 i = rest;
                 if resume == Resume::SectionBody && depth < MAX_NESTING {
@@ -169,12 +175,13 @@ fn expected_item<T>(i: Input<'_>) -> PResult<'_, T> {
 
 /// rule `title`: `title STRING`.
 fn title(i: Input<'_>) -> PResult<'_, Item> {
-    let (i, _) = keyword("title")(i)?;
+    let (i, start) = keyword("title")(i)?;
     let (i, text) = string(i, "the map's title", "title")?;
-    Ok((i, Item::Title(text)))
+    let span = start.to(text.span);
+    Ok((i, Item::Title(Title { text, span })))
 }
 
-/// rule `meta`: `meta KEY STRING`; the key may be any word.
+/// rule `meta`: `meta KEY STRING`; the `key` may be a keyword.
 fn meta(i: Input<'_>) -> PResult<'_, Meta> {
     let (i, start) = keyword("meta")(i)?;
     let role = IdRole {
@@ -245,7 +252,10 @@ fn attributes(mut i: Input<'_>) -> PResult<'_, Vec<Attribute>> {
                 Some("allow") => allow(i)?,
                 Some(word) => match RelationKind::from_keyword(word) {
                     Some(relation) => relation_attribute(i, relation)?,
-                    None => return Ok((i, list)),
+                    None => {
+                        unknown_attribute(i, word)?;
+                        return Ok((i, list));
+                    }
                 },
                 None => return Ok((i, list)),
             },
@@ -253,6 +263,35 @@ fn attributes(mut i: Input<'_>) -> PResult<'_, Vec<Attribute>> {
         list.push(attribute);
         i = rest;
     }
+}
+
+/// A word on the statement's own line that is neither an attribute nor the
+/// start of an item (`premise p "x" suports t`) is a misspelt attribute: say so
+/// here, rather than let it pass for the start of a broken item.
+fn unknown_attribute<'a>(i: Input<'a>, word_here: &str) -> PResult<'a, ()> {
+    let (found, span) = found_at(i);
+    let same_line = span.end > span.start;
+    let starts_word = word_here.starts_with(|c: char| c.is_alphabetic() || c == '_');
+    if !same_line || is_keyword(word_here) || !starts_word {
+        return Ok((i, ()));
+    }
+    let after = word(ws(i)?.0).map(|(rest, _)| rest)?;
+    let next_is_relation = peek_word(after)
+        .and_then(RelationKind::from_keyword)
+        .is_some();
+    let next_is_string = peek_char(after) == Some('"');
+    if next_is_relation || next_is_string {
+        return Ok((i, ())); // a relation line, or a misspelt statement, on the same line
+    }
+    let kind = SyntaxErrorKind::UnknownAttribute {
+        word: word_here.to_string(),
+    };
+    let mut error = SyntaxError::new(kind, span);
+    if let Some(close) = did_you_mean(word_here, ATTRIBUTE_KEYWORDS) {
+        error = error.with_help(format!("did you mean '{close}'?"));
+    }
+    let _ = found;
+    fail(error)
 }
 
 /// rule `relation_attribute`: `RELATION targets`.
@@ -347,7 +386,7 @@ fn tag(i: Input<'_>) -> PResult<'_, Attribute> {
     }
 }
 
-/// rule `allow`: `allow ( CODE {"," CODE} [","] )`.
+/// rule `allow`: `allow ( CODE {"," CODE} [","] )`, each code a `key`.
 fn allow(i: Input<'_>) -> PResult<'_, Attribute> {
     let (i, start) = keyword("allow")(i)?;
     let (mut i, _) = expect_punct(i, '(', "after 'allow'")?;
@@ -409,14 +448,20 @@ fn expect_punct<'a>(i: Input<'a>, c: char, purpose: &'static str) -> PResult<'a,
                 '{' => "{",
                 _ => "}",
             };
-            fail(SyntaxError::new(
+            let mut error = SyntaxError::new(
                 SyntaxErrorKind::ExpectedToken {
                     token,
                     purpose,
-                    found,
+                    found: found.clone(),
                 },
                 span,
-            ))
+            );
+            if let super::error::Found::Word(w) = &found
+                && let Some(close) = did_you_mean(w, ATTRIBUTE_KEYWORDS)
+            {
+                error = error.with_help(format!("did you mean '{close}'?"));
+            }
+            fail(error)
         }
     }
 }
@@ -472,10 +517,10 @@ fn not_a_relation_line<'a, T>(
         let after_next = word(ws(after_subject)?.0).map(|(rest, _)| rest);
         after_next.is_ok_and(|rest| peek_char(rest) == Some('"'))
     };
-    if near_keyword || looks_like_statement || next.is_none() {
+    let suggested_relation = next.and_then(|w| did_you_mean(w, relation_words));
+    if suggested_relation.is_none() && (near_keyword || looks_like_statement || next.is_none()) {
         return expected_item(line);
     }
-    let suggested_relation = next.and_then(|w| did_you_mean(w, relation_words));
     let (found, span) = found_at(after_subject);
     let kind = SyntaxErrorKind::ExpectedRelation {
         subject: subject.name.clone(),
@@ -539,7 +584,21 @@ fn reason(i: Input<'_>) -> PResult<'_, Reason> {
             Err(error) => {
                 let error = unwrap_error(&i, error);
                 let error_at = error.span.start;
+                let runs_to_end = error.kind == SyntaxErrorKind::UnterminatedString;
                 report(&i, error);
+                if runs_to_end {
+                    let end = i.fragment().len();
+                    return Ok((
+                        i.take_split(end).0,
+                        Reason {
+                            id,
+                            label,
+                            attributes,
+                            premises,
+                            span: start.to(open),
+                        },
+                    ));
+                }
                 i = recover(i, member_start, error_at, RecoverIn::Reason).0;
             }
         }

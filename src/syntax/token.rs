@@ -132,8 +132,9 @@ pub fn is_keyword(word: &str) -> bool {
     KEYWORDS.contains(&word)
 }
 
+/// rule `blank`. A byte-order mark is blank only at the very start of the file.
 fn is_blank(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\r' | '\n' | '\u{feff}')
+    matches!(c, ' ' | '\t' | '\r' | '\n')
 }
 
 /// rules `word_char`, `letter` and `digit`: whether `c` can continue a word.
@@ -166,6 +167,9 @@ fn comment(i: Input<'_>) -> PResult<'_, ()> {
 
 /// rules `space` and `blank`: whitespace and comments, possibly none.
 pub fn ws(mut i: Input<'_>) -> PResult<'_, ()> {
+    if offset(&i) == 0 && i.fragment().starts_with('\u{feff}') {
+        i = i.take_split('\u{feff}'.len_utf8()).0;
+    }
     loop {
         let (rest, _) = take_while(is_blank).parse(i)?;
         i = rest;
@@ -352,13 +356,19 @@ pub fn string<'a>(before: Input<'a>, what: &'static str, after: &str) -> PResult
                     Some((_, 'n')) => value.push('\n'),
                     Some((_, 't')) => value.push('\t'),
                     None => break,
+                    // Reported, and the string read on to its closing quote, so
+                    // that one bad escape does not derail the rest of the file.
                     Some((_, c)) => {
-                        let (escape, len) = (format!("\\{c}"), 1 + c.len_utf8());
-                        let kind = SyntaxErrorKind::InvalidEscape { escape };
-                        return fail(SyntaxError::new(
-                            kind,
-                            Span::new(escape_at, escape_at + len),
-                        ));
+                        let error = if c == '\n' || c == '\r' {
+                            let span = Span::new(escape_at, escape_at + 1);
+                            SyntaxError::new(SyntaxErrorKind::BackslashAtLineEnd, span)
+                        } else {
+                            let span = Span::new(escape_at, escape_at + 1 + c.len_utf8());
+                            SyntaxError::new(SyntaxErrorKind::InvalidEscape { escape: c }, span)
+                        };
+                        i.extra.errors.borrow_mut().push(error);
+                        value.push('\\');
+                        value.push(c);
                     }
                 }
             }
@@ -408,14 +418,16 @@ mod tests {
 
     #[test]
     fn unknown_escape_points_at_the_backslash() {
-        let error = text_of(r#""ab\qc""#).unwrap_err();
+        let ctx = Ctx::default();
+        let (rest, text) = string(Input::new_extra(r#""ab\qc" x"#, &ctx), "text", "x").unwrap();
+        assert_eq!(*rest.fragment(), " x", "the string is read to its end");
+        assert_eq!(text.value, "ab\\qc");
+        let errors = ctx.errors.borrow();
         assert_eq!(
-            error.kind,
-            SyntaxErrorKind::InvalidEscape {
-                escape: "\\q".into()
-            }
+            errors[0].kind,
+            SyntaxErrorKind::InvalidEscape { escape: 'q' }
         );
-        assert_eq!(error.span, Span::new(3, 5));
+        assert_eq!(errors[0].span, Span::new(3, 5));
     }
 
     #[test]
