@@ -124,57 +124,84 @@ impl Framework {
         let n = self.rules.len();
         let attacks_from = Adjacency::new(n, &self.attacks);
         let supports_from = Adjacency::new(n, &self.supports);
-        let mut count = vec![Counts::default(); n];
+        // Everything a node needs sits in one struct: each edge then touches
+        // one cache line, which is what the time goes on in large maps.
+        let mut state: Vec<Counts> = self
+            .rules
+            .iter()
+            .map(|&rule| Counts {
+                rule,
+                ..Counts::default()
+            })
+            .collect();
         for &(_, to) in &self.attacks {
-            count[to as usize].attackers += 1;
+            state[to as usize].attackers += 1;
         }
         for &(_, to) in &self.supports {
-            count[to as usize].supports += 1;
+            state[to as usize].supports += 1;
         }
-        let mut labels = vec![Label::Undec; n];
-        let mut decided = vec![false; n];
         let mut queue: Vec<u32> = Vec::new();
-        for node in 0..n {
-            if let Some(label) = count[node].decide(self.rules[node]) {
-                labels[node] = label;
-                decided[node] = true;
+        for (node, counts) in state.iter_mut().enumerate() {
+            if let Some(label) = counts.decide() {
+                counts.label = Some(label);
                 queue.push(node as u32);
             }
         }
-        while let Some(node) = queue.pop() {
-            let label = labels[node as usize];
-            let mut notify = |target: u32, attack: bool, queue: &mut Vec<u32>| {
-                let t = target as usize;
-                if decided[t] {
-                    return;
+        // First in, first out: consecutive nodes are then unrelated, so the
+        // processor can fetch their states in parallel instead of one by one.
+        let mut head = 0;
+        while let Some(&node) = queue.get(head) {
+            head += 1;
+            let label = state[node as usize]
+                .label
+                .expect("queued nodes are decided");
+            let attacks = attacks_from.of(node).iter().map(|&t| (t, true));
+            let supports = supports_from.of(node).iter().map(|&t| (t, false));
+            for (target, attack) in attacks.chain(supports) {
+                let counts = &mut state[target as usize];
+                if counts.label.is_some() {
+                    continue;
                 }
-                count[t].record(label, attack);
-                if let Some(new) = count[t].decide(self.rules[t]) {
-                    labels[t] = new;
-                    decided[t] = true;
+                counts.record(label, attack);
+                if let Some(new) = counts.decide() {
+                    counts.label = Some(new);
                     queue.push(target);
                 }
-            };
-            for &target in attacks_from.of(node) {
-                notify(target, true, &mut queue);
-            }
-            for &target in supports_from.of(node) {
-                notify(target, false, &mut queue);
             }
         }
-        labels
+        state
+            .into_iter()
+            .map(|c| c.label.unwrap_or(Label::Undec))
+            .collect()
     }
 }
 
 /// What a node knows about its attackers and supports so far.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 struct Counts {
+    rule: Rule,
+    label: Option<Label>,
     attackers: u32,
     attackers_out: u32,
     attackers_in: u32,
     supports: u32,
     supports_in: u32,
     supports_out: u32,
+}
+
+impl Default for Counts {
+    fn default() -> Self {
+        Counts {
+            rule: Rule::AnySupport,
+            label: None,
+            attackers: 0,
+            attackers_out: 0,
+            attackers_in: 0,
+            supports: 0,
+            supports_in: 0,
+            supports_out: 0,
+        }
+    }
 }
 
 impl Counts {
@@ -188,12 +215,12 @@ impl Counts {
         }
     }
 
-    fn decide(&self, rule: Rule) -> Option<Label> {
+    fn decide(&self) -> Option<Label> {
         let unattacked = self.attackers_out == self.attackers;
         if self.attackers_in > 0 {
             return Some(Label::Out);
         }
-        match rule {
+        match self.rule {
             Rule::AnySupport => {
                 if self.supports > 0 && self.supports_out == self.supports {
                     Some(Label::Out)
