@@ -21,10 +21,12 @@ pub mod cli;
 pub mod diagnostic;
 pub mod eval;
 pub mod model;
+pub mod render;
 pub mod span;
 pub mod syntax;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use render::{RenderOptions, render_dot};
 pub use span::Span;
 pub use syntax::{Parsed, parse};
 

@@ -365,3 +365,112 @@ fn an_unreadable_file_does_not_hide_the_others() {
     assert!(stdout(&output).contains("found 'premis'"));
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read 'no/such/map.argmark'"));
 }
+
+#[test]
+fn render_writes_dot_to_standard_output() {
+    let output = argmark(&["render", "-"], Some(GAPPY.as_bytes()));
+    assert_eq!(output.status.code(), Some(0));
+    let dot = stdout(&output);
+    assert!(dot.starts_with("digraph \"argmark\" {"), "{dot}");
+    assert!(dot.contains("\"n:p\" -> \"n:t\""), "{dot}");
+    assert!(
+        dot.contains("unsupported-premise"),
+        "gaps are marked by default"
+    );
+    let plain = stdout(&argmark(
+        &["render", "--no-gaps", "-"],
+        Some(GAPPY.as_bytes()),
+    ));
+    assert!(!plain.contains("unsupported-premise"));
+}
+
+#[test]
+fn render_picks_the_format_from_the_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let dot_file = dir.path().join("map.dot");
+    let output = argmark(
+        &["render", "-", "-o", dot_file.to_str().unwrap()],
+        Some(GAPPY.as_bytes()),
+    );
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        std::fs::read_to_string(&dot_file)
+            .unwrap()
+            .starts_with("digraph")
+    );
+    let svg_file = dir.path().join("map.svg");
+    let output = argmark(
+        &["render", "-", "-o", svg_file.to_str().unwrap()],
+        Some(GAPPY.as_bytes()),
+    );
+    match output.status.code() {
+        Some(0) => assert!(std::fs::read_to_string(&svg_file).unwrap().contains("<svg")),
+        // Without Graphviz (outside CI) the message says how to install it.
+        _ if std::env::var_os("CI").is_none() => {
+            assert!(String::from_utf8_lossy(&output.stderr).contains("install Graphviz"))
+        }
+        _ => panic!("{}", String::from_utf8_lossy(&output.stderr)),
+    }
+}
+
+#[test]
+fn render_without_graphviz_says_how_to_install_it_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("map.svg");
+    std::fs::write(&out, "the previous picture").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_argmark"))
+        .args([
+            "render",
+            "maps/ai-diffusion.argmark",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .env("ARGMARK_DOT", dir.path().join("no-such-dot"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("apt-get install graphviz"));
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "the previous picture"
+    );
+    let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(leftovers, 1, "no temporary file is left behind");
+}
+
+#[test]
+fn render_refuses_a_broken_map_and_an_unknown_extension() {
+    let output = argmark(&["render", "-"], Some(b"premis p \"x\"\n"));
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot be drawn"));
+    let output = argmark(&["render", "-", "-o", "map.jpeg"], Some(GAPPY.as_bytes()));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--format"));
+    let output = argmark(&["render", "--rankdir", "up", "-"], Some(GAPPY.as_bytes()));
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn render_options_change_the_drawing() {
+    let plain = stdout(&argmark(&["render", "-"], Some(GAPPY.as_bytes())));
+    let styled = stdout(&argmark(
+        &[
+            "render",
+            "--status",
+            "--legend",
+            "--theme",
+            "print",
+            "--rankdir",
+            "TB",
+            "-",
+        ],
+        Some(GAPPY.as_bytes()),
+    ));
+    assert!(plain.contains("rankdir=LR") && styled.contains("rankdir=TB"));
+    assert!(styled.contains("cluster_legend") && !plain.contains("cluster_legend"));
+    assert!(styled.contains("<B>IN</B>"));
+    assert!(
+        !styled.contains("#D2EFE4"),
+        "the print theme has no colour fills"
+    );
+}

@@ -5,10 +5,7 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 use serde::Serialize;
 
-use super::{EXIT_FINDINGS, EXIT_OK, emit, load};
-use crate::analyze_parsed;
-use crate::check::Config;
-use crate::diagnostic::{self, HumanOptions};
+use super::{EXIT_FINDINGS, EXIT_OK, analyze_or_report, emit, load};
 use crate::eval::Label;
 
 #[derive(Debug, clap::Args)]
@@ -58,24 +55,9 @@ const TEXT_WIDTH: usize = 72;
 
 pub fn run(args: &EvalArgs) -> Result<i32, String> {
     let loaded = load(&args.file)?;
-    let analysis = analyze_parsed(loaded.parsed.clone(), &Config::default());
-    if analysis.stopped.is_some() {
-        let errors: Vec<_> = analysis
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == crate::Severity::Error)
-            .cloned()
-            .collect();
-        eprint!(
-            "{}",
-            diagnostic::render_human(loaded.source(), &errors, HumanOptions::default())
-        );
-        eprintln!(
-            "error: '{}' cannot be evaluated until the errors above are fixed",
-            loaded.name
-        );
+    let Some(analysis) = analyze_or_report(&loaded, "evaluated") else {
         return Ok(EXIT_FINDINGS);
-    }
+    };
     let map = &analysis.map;
     let statements: Vec<StatementStatus> = map
         .statements()

@@ -4,6 +4,7 @@
 mod check;
 mod eval;
 mod explain;
+mod render;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
@@ -36,6 +37,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Print the status (IN, OUT or UNDEC) of every statement of a map.
     Eval(eval::EvalArgs),
+    /// Draw a map: DOT, or SVG, PNG or PDF through Graphviz.
+    Render(render::RenderArgs),
     /// Explain a check code; without a code, list them all.
     Explain(explain::ExplainArgs),
 }
@@ -79,6 +82,7 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Render(args) => render::run(&args),
         Command::Explain(args) => explain::run(&args),
     };
     match result {
@@ -126,6 +130,31 @@ fn load(path: &Path) -> Result<Loaded, String> {
     })
 }
 
+/// Analyses a loaded map for a command that needs it whole (eval, render):
+/// when errors stop the analysis, prints them to standard error and says the
+/// map cannot be `verb` (evaluated, drawn) until they are fixed.
+fn analyze_or_report(loaded: &Loaded, verb: &str) -> Option<crate::Analysis> {
+    let analysis = crate::analyze_parsed(loaded.parsed.clone(), &crate::check::Config::default());
+    if analysis.stopped.is_none() {
+        return Some(analysis);
+    }
+    let errors: Vec<_> = analysis
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.severity == crate::Severity::Error)
+        .collect();
+    let options = crate::diagnostic::HumanOptions::default();
+    eprint!(
+        "{}",
+        crate::diagnostic::render_human(loaded.source(), &errors, options)
+    );
+    eprintln!(
+        "error: '{}' cannot be {verb} until the errors above are fixed",
+        loaded.name
+    );
+    None
+}
+
 /// Writes all of `out` to standard output.
 fn emit(out: &str) -> Result<(), String> {
     let mut stdout = std::io::stdout().lock();
@@ -138,6 +167,48 @@ fn emit(out: &str) -> Result<(), String> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(format!("cannot write the output: {e}")),
     }
+}
+
+/// Writes bytes to a file atomically (a temporary file in the same folder,
+/// renamed into place), or to standard output for `None` or `-`. A failed
+/// run never leaves a truncated or half-written file.
+fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
+    let Some(path) = path.filter(|p| *p != Path::new("-")) else {
+        let mut stdout = std::io::stdout().lock();
+        return match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(format!("cannot write the output: {e}"))
+            }
+            _ => Ok(()),
+        };
+    };
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let fail = |e: std::io::Error| format!("cannot write '{}': {e}", path.display());
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
+    // A temporary file is private; the result should look like any file we write.
+    let permissions = match std::fs::metadata(path) {
+        Ok(existing) => existing.permissions(),
+        Err(_) => default_permissions(file.as_file()).map_err(fail)?,
+    };
+    file.as_file().set_permissions(permissions).map_err(fail)?;
+    file.write_all(bytes).map_err(fail)?;
+    file.as_file().sync_all().map_err(fail)?;
+    file.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions(_file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    file.metadata().map(|m| m.permissions())
 }
 
 fn plural(n: usize, word: &str) -> String {

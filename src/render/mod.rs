@@ -1,0 +1,135 @@
+//! Diagrams: a map as Graphviz DOT (built with graphviz-rust, escaped by us),
+//! and SVG, PNG or PDF by running the real `dot`.
+
+mod dot;
+mod escape;
+pub mod exec;
+mod label;
+mod legend;
+pub mod style;
+
+use std::fmt;
+use std::str::FromStr;
+
+pub use style::Theme;
+
+use crate::Analysis;
+use crate::diagnostic::Diagnostic;
+
+/// The direction support flows in the diagram.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RankDir {
+    /// Top to bottom.
+    TB,
+    /// Bottom to top: premises below, the thesis on top.
+    BT,
+    /// Left to right: reasons on the left, the thesis on the right.
+    #[default]
+    LR,
+    /// Right to left.
+    RL,
+}
+
+impl RankDir {
+    /// The Graphviz name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RankDir::TB => "TB",
+            RankDir::BT => "BT",
+            RankDir::LR => "LR",
+            RankDir::RL => "RL",
+        }
+    }
+}
+
+impl FromStr for RankDir {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_uppercase().as_str() {
+            "TB" => Ok(RankDir::TB),
+            "BT" => Ok(RankDir::BT),
+            "LR" => Ok(RankDir::LR),
+            "RL" => Ok(RankDir::RL),
+            _ => Err(format!("unknown direction '{s}': use TB, BT, LR or RL")),
+        }
+    }
+}
+
+/// What a diagram shows and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Direction of the layout.
+    pub rankdir: RankDir,
+    /// Colour scheme.
+    pub theme: Theme,
+    /// Mark the support gaps `check` finds on their statements.
+    pub gaps: bool,
+    /// Colour statements by their evaluation (IN, OUT, UNDEC).
+    pub status: bool,
+    /// Add a legend.
+    pub legend: bool,
+    /// Show tags.
+    pub tags: bool,
+    /// Wrap statement text at this many columns.
+    pub wrap: usize,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            rankdir: RankDir::LR,
+            theme: Theme::Default,
+            gaps: true,
+            status: false,
+            legend: false,
+            tags: false,
+            wrap: 34,
+        }
+    }
+}
+
+/// Why a map could not be drawn: the errors that stopped its analysis.
+#[derive(Debug, Clone)]
+pub struct RenderError {
+    /// The syntax or resolution errors.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let errors = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::Severity::Error);
+        write!(f, "the map has errors and cannot be drawn")?;
+        for d in errors {
+            write!(f, "\n  {}[{}]: {}", d.severity.as_str(), d.code, d.message)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+/// The DOT text of an analysed map. The same analysis and options always give
+/// the same bytes; nodes and edges follow the order of the source.
+pub fn to_dot(analysis: &Analysis, options: &RenderOptions) -> String {
+    dot::render(analysis, options)
+}
+
+/// Parses, checks and renders a map to DOT in one call: the entry point for
+/// users' own tests. Fails when the map has syntax or resolution errors.
+///
+/// ```
+/// let dot = argmark::render_dot("thesis t \"Tax cars.\"", &Default::default()).unwrap();
+/// assert!(dot.starts_with("digraph"));
+/// ```
+pub fn render_dot(source: &str, options: &RenderOptions) -> Result<String, RenderError> {
+    let analysis = crate::analyze(source, &crate::check::Config::default());
+    if analysis.stopped.is_some() {
+        return Err(RenderError {
+            diagnostics: analysis.diagnostics,
+        });
+    }
+    Ok(to_dot(&analysis, options))
+}

@@ -1,0 +1,170 @@
+//! Rendering: DOT snapshots of every shipped map and of a case per style, and
+//! round trips through the real Graphviz `dot` (required when CI is set).
+
+use std::time::Duration;
+
+use argmark::check::Config;
+use argmark::render::exec::{DotError, ImageFormat, run_dot};
+use argmark::render::{RenderOptions, Theme, to_dot};
+
+/// Options from a first line `// args: ...`, as the command line spells them.
+fn options_from(text: &str) -> RenderOptions {
+    let mut options = RenderOptions::default();
+    let Some(args) = text.lines().next().and_then(|l| l.strip_prefix("// args:")) else {
+        return options;
+    };
+    let mut words = args.split_whitespace();
+    while let Some(flag) = words.next() {
+        match flag {
+            "--no-gaps" => options.gaps = false,
+            "--status" => options.status = true,
+            "--legend" => options.legend = true,
+            "--tags" => options.tags = true,
+            "--theme" => {
+                options.theme = if words.next() == Some("print") {
+                    Theme::Print
+                } else {
+                    Theme::Default
+                }
+            }
+            "--rankdir" => options.rankdir = words.next().unwrap().parse().unwrap(),
+            other => panic!("unknown flag {other}"),
+        }
+    }
+    options
+}
+
+fn render(text: &str) -> String {
+    let analysis = argmark::analyze(text, &Config::default());
+    assert!(analysis.stopped.is_none(), "{:#?}", analysis.diagnostics);
+    to_dot(&analysis, &options_from(text))
+}
+
+/// SVG from the real `dot`, or `None` (with a note) when it is not installed
+/// and this is not CI.
+fn svg(dot: &str) -> Option<String> {
+    match run_dot(dot, ImageFormat::Svg, Duration::from_secs(120)) {
+        Ok(bytes) => Some(String::from_utf8(bytes).expect("SVG is UTF-8")),
+        Err(DotError::Missing) if std::env::var_os("CI").is_none() => {
+            eprintln!("skipping the Graphviz round trip: 'dot' is not installed");
+            None
+        }
+        Err(error) => panic!("dot rejected the DOT: {error}\n{dot}"),
+    }
+}
+
+#[test]
+fn shipped_maps() {
+    insta::glob!("../maps", "*.argmark", |path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let dot = render(&text);
+        svg(&dot);
+        insta::with_settings!({ snapshot_path => "render/snapshots", prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(dot);
+        });
+    });
+}
+
+#[test]
+fn style_cases() {
+    insta::glob!("render/*.argmark", |path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let dot = render(&text);
+        svg(&dot);
+        insta::with_settings!({ snapshot_path => "render/snapshots", prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(format!("{text}\n---- dot ----\n{dot}"));
+        });
+    });
+}
+
+#[test]
+fn output_is_byte_identical_every_time() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/maps/ai-diffusion.argmark"
+    ))
+    .unwrap();
+    let first = render(&text);
+    for _ in 0..5 {
+        assert_eq!(render(&text), first);
+    }
+}
+
+/// The text of an SVG's `<text>` elements, entities decoded, whitespace removed.
+fn svg_text(svg: &str) -> String {
+    let mut out = String::new();
+    for piece in svg.split("<text").skip(1) {
+        let Some(start) = piece.find('>') else {
+            continue;
+        };
+        let Some(end) = piece.find("</text>") else {
+            continue;
+        };
+        out.push_str(&decode_entities(&piece[start + 1..end]));
+    }
+    out.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn decode_entities(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let Some(end) = rest[at..].find(';') else {
+            break;
+        };
+        let entity = &rest[at + 1..at + end];
+        let decoded = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            e if e.starts_with("#x") => u32::from_str_radix(&e[2..], 16)
+                .ok()
+                .and_then(char::from_u32),
+            e if e.starts_with('#') => e[1..].parse().ok().and_then(char::from_u32),
+            _ => None,
+        };
+        out.push(decoded.expect("a known entity"));
+        rest = &rest[at + end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn hostile_text_reaches_the_picture_exactly() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/render/hostile.argmark"
+    ))
+    .unwrap();
+    let analysis = argmark::analyze(&text, &Config::default());
+    let Some(svg) = svg(&to_dot(&analysis, &RenderOptions::default())) else {
+        return;
+    };
+    let shown = svg_text(&svg);
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let mut expected: Vec<String> = analysis
+        .map
+        .statements()
+        .map(|(_, s)| s.text.clone())
+        .collect();
+    expected.push(analysis.map.title.clone().unwrap());
+    expected.extend(analysis.map.sections.iter().map(|s| s.title.clone()));
+    expected.extend(
+        analysis
+            .map
+            .sources
+            .iter()
+            .map(|s| format!("source:{}", s.citation)),
+    );
+    expected.extend(analysis.map.reasons().filter_map(|(_, r)| r.label.clone()));
+    for text in expected {
+        assert!(
+            shown.contains(&squeeze(&text)),
+            "{text:?} is not in the picture:\n{shown}"
+        );
+    }
+}
