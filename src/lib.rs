@@ -20,6 +20,7 @@ pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod eval;
+pub mod fmt;
 pub mod model;
 pub mod render;
 pub mod span;

@@ -474,3 +474,57 @@ fn render_options_change_the_drawing() {
         "the print theme has no colour fills"
     );
 }
+
+#[test]
+fn fmt_rewrites_files_and_check_reports_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let messy = dir.path().join("messy.argmark");
+    let tidy = dir.path().join("nested/tidy.argmark");
+    std::fs::create_dir_all(tidy.parent().unwrap()).unwrap();
+    std::fs::write(
+        &messy,
+        "thesis   t \"T.\"  // keep me\npremise p \"P.\" supports t\n",
+    )
+    .unwrap();
+    std::fs::write(&tidy, "thesis t \"T.\"\n").unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let output = argmark(&["fmt", "--check", folder], None);
+    assert_eq!(output.status.code(), Some(1));
+    let listed = stdout(&output);
+    assert!(
+        listed.contains("would reformat: ") && listed.contains("messy.argmark"),
+        "{listed}"
+    );
+    assert!(!listed.contains("tidy.argmark"), "{listed}");
+    assert_eq!(argmark(&["fmt", folder], None).status.code(), Some(0));
+    let formatted = std::fs::read_to_string(&messy).unwrap();
+    assert_eq!(
+        formatted,
+        "thesis t \"T.\" // keep me\npremise p \"P.\"\n  supports t\n"
+    );
+    assert_eq!(
+        argmark(&["fmt", "--check", folder], None).status.code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn fmt_leaves_a_broken_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.argmark");
+    let text = "premis   p \"x\"\n";
+    std::fs::write(&broken, text).unwrap();
+    let output = argmark(&["fmt", broken.to_str().unwrap()], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("left as it is"));
+    assert_eq!(std::fs::read_to_string(&broken).unwrap(), text);
+}
+
+#[test]
+fn fmt_reads_standard_input() {
+    let output = argmark(&["fmt", "-"], Some(b"claim   c \"C.\"   #t #u\n"));
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), "claim c \"C.\"\n  #t #u\n");
+    let output = argmark(&["fmt", "--check", "-"], Some(b"claim c \"C.\"\n"));
+    assert_eq!(output.status.code(), Some(0));
+}

@@ -4,6 +4,7 @@
 mod check;
 mod eval;
 mod explain;
+mod fmt;
 mod render;
 
 use std::io::{IsTerminal, Read, Write};
@@ -39,6 +40,8 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Draw a map: DOT, or SVG, PNG or PDF through Graphviz.
     Render(render::RenderArgs),
+    /// Rewrite maps in the canonical layout (`--check`: only report).
+    Fmt(fmt::FmtArgs),
     /// Explain a check code; without a code, list them all.
     Explain(explain::ExplainArgs),
 }
@@ -83,6 +86,7 @@ pub fn run() -> i32 {
         Command::Check(args) => check::run(&args),
         Command::Eval(args) => eval::run(&args),
         Command::Render(args) => render::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
         Command::Explain(args) => explain::run(&args),
     };
     match result {

@@ -266,6 +266,8 @@ pub struct Reason {
     pub attributes: Vec<Attribute>,
     /// The co-premises, in source order.
     pub premises: Vec<CoPremise>,
+    /// The `{` that opens the co-premises.
+    pub open: Span,
     /// The whole reason, braces included.
     pub span: Span,
 }
@@ -286,6 +288,8 @@ pub struct Section {
     pub title: Text,
     /// Items inside, in source order.
     pub items: Vec<Item>,
+    /// The `{` that opens the section.
+    pub open: Span,
     /// The whole section, braces included.
     pub span: Span,
 }
@@ -301,4 +305,95 @@ pub struct RelationLine {
     pub targets: Vec<Ident>,
     /// The whole line.
     pub span: Span,
+}
+
+impl File {
+    /// Sets every span to `0..0`, so that two trees can be compared for
+    /// meaning (and comments) alone, whatever the layout of their sources.
+    pub fn clear_spans(&mut self) {
+        self.items.iter_mut().for_each(Item::clear_spans);
+        for comment in &mut self.comments {
+            comment.span = Span::default();
+        }
+    }
+}
+
+impl Item {
+    fn clear_spans(&mut self) {
+        match self {
+            Item::Title(title) => {
+                title.span = Span::default();
+                title.text.span = Span::default();
+            }
+            Item::Meta(meta) => {
+                meta.span = Span::default();
+                meta.key.span = Span::default();
+                meta.value.span = Span::default();
+            }
+            Item::Source(source) => {
+                source.span = Span::default();
+                source.id.span = Span::default();
+                source.citation.span = Span::default();
+                if let Some(url) = &mut source.url {
+                    url.span = Span::default();
+                }
+            }
+            Item::Statement(statement) => statement.clear_spans(),
+            Item::Reason(reason) => {
+                reason.span = Span::default();
+                reason.open = Span::default();
+                reason.id.span = Span::default();
+                if let Some(label) = &mut reason.label {
+                    label.span = Span::default();
+                }
+                reason
+                    .attributes
+                    .iter_mut()
+                    .for_each(Attribute::clear_spans);
+                for premise in &mut reason.premises {
+                    match premise {
+                        CoPremise::Statement(statement) => statement.clear_spans(),
+                        CoPremise::Reference(id) => id.span = Span::default(),
+                    }
+                }
+            }
+            Item::Section(section) => {
+                section.span = Span::default();
+                section.open = Span::default();
+                section.title.span = Span::default();
+                section.items.iter_mut().for_each(Item::clear_spans);
+            }
+            Item::Relation(line) => {
+                line.span = Span::default();
+                line.subject.span = Span::default();
+                line.targets
+                    .iter_mut()
+                    .for_each(|t| t.span = Span::default());
+            }
+        }
+    }
+}
+
+impl Statement {
+    fn clear_spans(&mut self) {
+        self.span = Span::default();
+        self.kind_span = Span::default();
+        self.id.span = Span::default();
+        self.text.span = Span::default();
+        self.attributes.iter_mut().for_each(Attribute::clear_spans);
+    }
+}
+
+impl Attribute {
+    fn clear_spans(&mut self) {
+        self.span = Span::default();
+        match &mut self.kind {
+            AttributeKind::Relation { targets, .. } => {
+                targets.iter_mut().for_each(|t| t.span = Span::default())
+            }
+            AttributeKind::Cites(id) | AttributeKind::Tag(id) => id.span = Span::default(),
+            AttributeKind::By(text) | AttributeKind::Note(text) => text.span = Span::default(),
+            AttributeKind::Allow(codes) => codes.iter_mut().for_each(|c| c.span = Span::default()),
+        }
+    }
 }

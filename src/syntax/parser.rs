@@ -116,7 +116,7 @@ fn item(i: Input<'_>, level: Level, depth: usize) -> PResult<'_, Item> {
         return expected_item(i);
     };
     if let Some(kind) = StatementKind::from_keyword(first) {
-        return statement(i, kind).map(|(rest, s)| (rest, Item::Statement(s)));
+        return statement(i, kind, Place::Items).map(|(rest, s)| (rest, Item::Statement(s)));
     }
     match first {
         "reason" => reason(i).map(|(rest, r)| (rest, Item::Reason(r))),
@@ -219,11 +219,11 @@ fn source(i: Input<'_>) -> PResult<'_, Source> {
 }
 
 /// rule `statement`: `KIND ID STRING {attribute}`.
-fn statement(i: Input<'_>, kind: StatementKind) -> PResult<'_, Statement> {
+fn statement(i: Input<'_>, kind: StatementKind, place: Place) -> PResult<'_, Statement> {
     let (i, kind_span) = keyword(kind.keyword())(i)?;
     let (i, id) = identifier(i, IdRole::id("an id"), kind.keyword())?;
     let (i, text) = string(i, "the statement's text", &id.name)?;
-    let (i, attributes) = attributes(i)?;
+    let (i, attributes) = attributes(i, place)?;
     let end = attributes.last().map_or(text.span, |a| a.span);
     let span = kind_span.to(end);
     Ok((
@@ -239,8 +239,16 @@ fn statement(i: Input<'_>, kind: StatementKind) -> PResult<'_, Statement> {
     ))
 }
 
+/// Where a statement stands: in a reason's braces, a bare id after it is the
+/// next co-premise, not a misspelt attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Items,
+    ReasonBody,
+}
+
 /// rules `attributes` and `attribute`: zero or more attributes.
-fn attributes(mut i: Input<'_>) -> PResult<'_, Vec<Attribute>> {
+fn attributes(mut i: Input<'_>, place: Place) -> PResult<'_, Vec<Attribute>> {
     let mut list = Vec::new();
     loop {
         let (rest, attribute) = match peek_char(i) {
@@ -253,7 +261,9 @@ fn attributes(mut i: Input<'_>) -> PResult<'_, Vec<Attribute>> {
                 Some(word) => match RelationKind::from_keyword(word) {
                     Some(relation) => relation_attribute(i, relation)?,
                     None => {
-                        unknown_attribute(i, word)?;
+                        if place == Place::Items {
+                            unknown_attribute(i, word)?;
+                        }
                         return Ok((i, list));
                     }
                 },
@@ -543,7 +553,7 @@ fn reason(i: Input<'_>) -> PResult<'_, Reason> {
     } else {
         (i, None)
     };
-    let (i, attributes) = attributes(i)?;
+    let (i, attributes) = attributes(i, Place::Items)?;
     let (mut i, open) = expect_punct(i, '{', "to open the reason's co-premises")?;
     let mut premises = Vec::new();
     loop {
@@ -555,6 +565,7 @@ fn reason(i: Input<'_>) -> PResult<'_, Reason> {
                     label,
                     attributes,
                     premises,
+                    open,
                     span: start.to(open),
                 },
             ));
@@ -568,6 +579,7 @@ fn reason(i: Input<'_>) -> PResult<'_, Reason> {
                     label,
                     attributes,
                     premises,
+                    open,
                     span: start.to(close),
                 },
             ));
@@ -595,6 +607,7 @@ fn reason(i: Input<'_>) -> PResult<'_, Reason> {
                             label,
                             attributes,
                             premises,
+                            open,
                             span: start.to(open),
                         },
                     ));
@@ -610,7 +623,7 @@ fn co_premise(i: Input<'_>) -> PResult<'_, CoPremise> {
     match peek_word(i) {
         Some(w) if StatementKind::from_keyword(w).is_some() => {
             let kind = StatementKind::from_keyword(w).expect("checked above");
-            statement(i, kind).map(|(rest, s)| (rest, CoPremise::Statement(s)))
+            statement(i, kind, Place::ReasonBody).map(|(rest, s)| (rest, CoPremise::Statement(s)))
         }
         Some(w) if !is_keyword(w) && w.starts_with(|c: char| c.is_alphabetic() || c == '_') => {
             let (rest, id) = identifier(i, IdRole::id("an id"), "{")?;
@@ -671,6 +684,7 @@ fn section(i: Input<'_>, depth: usize) -> PResult<'_, Section> {
             Section {
                 title,
                 items: Vec::new(),
+                open,
                 span,
             },
         ));
@@ -682,6 +696,7 @@ fn section(i: Input<'_>, depth: usize) -> PResult<'_, Section> {
             Section {
                 title,
                 items,
+                open,
                 span: start.to(close),
             },
         )),
@@ -690,6 +705,7 @@ fn section(i: Input<'_>, depth: usize) -> PResult<'_, Section> {
             Section {
                 title,
                 items,
+                open,
                 span: start.to(open),
             },
         )),
@@ -700,6 +716,7 @@ fn section(i: Input<'_>, depth: usize) -> PResult<'_, Section> {
                 Section {
                     title,
                     items,
+                    open,
                     span: start.to(open),
                 },
             ))

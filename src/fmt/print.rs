@@ -1,0 +1,367 @@
+//! Printing the tree in the canonical layout.
+
+use super::attach::{Attached, Unit, attach};
+use crate::syntax::ast::*;
+
+const INDENT: &str = "  ";
+
+/// Prints a parsed file; `source` is the text it was parsed from.
+pub fn print(source: &str, file: &File) -> String {
+    let mut units = Vec::new();
+    collect_items(&file.items, &mut units);
+    let attached = attach(source, &units, &file.comments);
+    let mut printer = Printer {
+        source,
+        attached,
+        out: String::new(),
+        previous_end: None,
+    };
+    printer.items(&file.items, 0);
+    let end: Vec<&Comment> = printer.attached.end_of_file.clone();
+    for comment in end {
+        printer.blank_line_before(comment.span.start, true);
+        printer.line(0, &format!("//{}", comment.text));
+        printer.previous_end = Some(comment.span.end);
+    }
+    printer.out
+}
+
+// ---- units: the source spans of what is printed on a line ---------------------
+
+fn collect_items(items: &[Item], units: &mut Vec<Unit>) {
+    for item in items {
+        match item {
+            Item::Statement(statement) => collect_statement(statement, units),
+            Item::Reason(reason) => {
+                units.push(Unit {
+                    start: reason.span.start,
+                    end: reason.open.end,
+                });
+                for premise in &reason.premises {
+                    match premise {
+                        CoPremise::Statement(statement) => collect_statement(statement, units),
+                        CoPremise::Reference(id) => units.push(unit(id.span)),
+                    }
+                }
+                units.push(Unit {
+                    start: reason.span.end - 1,
+                    end: reason.span.end,
+                });
+            }
+            Item::Section(section) => {
+                units.push(Unit {
+                    start: section.span.start,
+                    end: section.open.end,
+                });
+                collect_items(&section.items, units);
+                units.push(Unit {
+                    start: section.span.end - 1,
+                    end: section.span.end,
+                });
+            }
+            other => units.push(unit(other.span())),
+        }
+    }
+}
+
+fn collect_statement(statement: &Statement, units: &mut Vec<Unit>) {
+    units.push(Unit {
+        start: statement.kind_span.start,
+        end: statement.text.span.end,
+    });
+    units.extend(statement.attributes.iter().map(|a| unit(a.span)));
+}
+
+fn unit(span: crate::span::Span) -> Unit {
+    Unit {
+        start: span.start,
+        end: span.end,
+    }
+}
+
+// ---- text of the pieces ----------------------------------------------------------
+
+/// A string literal: quotes, backslashes and tabs escaped, line breaks kept.
+pub fn quote(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    let mut previous = None;
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            // A literal CR then LF would read back as one line break.
+            '\n' if previous == Some('\r') => out.push_str("\\n"),
+            c => out.push(c),
+        }
+        previous = Some(c);
+    }
+    out.push('"');
+    out
+}
+
+fn ids(list: &[Ident]) -> String {
+    list.iter()
+        .map(|i| i.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn attribute(attribute: &Attribute) -> String {
+    match &attribute.kind {
+        AttributeKind::Relation { relation, targets } => {
+            format!("{} {}", relation.keyword(), ids(targets))
+        }
+        AttributeKind::Cites(source) => format!("cites {}", source.name),
+        AttributeKind::By(text) => format!("by {}", quote(&text.value)),
+        AttributeKind::Note(text) => format!("note {}", quote(&text.value)),
+        AttributeKind::Tag(tag) => format!("#{}", tag.name),
+        AttributeKind::Allow(codes) => format!("allow({})", ids(codes)),
+    }
+}
+
+fn header(statement: &Statement) -> String {
+    format!(
+        "{} {} {}",
+        statement.kind.keyword(),
+        statement.id.name,
+        quote(&statement.text.value)
+    )
+}
+
+// ---- the printer -------------------------------------------------------------------
+
+struct Printer<'a> {
+    source: &'a str,
+    attached: Attached<'a>,
+    out: String,
+    /// Where in the source the last printed thing ended; `None` at a block's start.
+    previous_end: Option<usize>,
+}
+
+impl Printer<'_> {
+    fn line(&mut self, depth: usize, text: &str) {
+        for _ in 0..depth {
+            self.out.push_str(INDENT);
+        }
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+
+    /// Keeps one blank line where the author left one or more between items.
+    fn blank_line_before(&mut self, start: usize, item_level: bool) {
+        let Some(end) = self.previous_end else { return };
+        if !item_level || end > start {
+            return;
+        }
+        let gap = &self.source[end..start];
+        if gap.matches('\n').count() >= 2 && !self.out.ends_with("\n\n") && !self.out.is_empty() {
+            self.out.push('\n');
+        }
+    }
+
+    /// Prints a unit's leading comments, then its line with any trailing comment.
+    fn unit_line(&mut self, depth: usize, start: usize, end: usize, text: &str, item_level: bool) {
+        let leading = self.attached.leading.remove(&start).unwrap_or_default();
+        for comment in leading {
+            self.blank_line_before(comment.span.start, item_level);
+            self.line(depth, &format!("//{}", comment.text));
+            self.previous_end = Some(comment.span.end);
+        }
+        self.blank_line_before(start, item_level);
+        match self.attached.trailing.remove(&start) {
+            Some(comment) => {
+                self.line(depth, &format!("{text} //{}", comment.text));
+                self.previous_end = Some(comment.span.end.max(end));
+            }
+            None => {
+                self.line(depth, text);
+                self.previous_end = Some(end);
+            }
+        }
+    }
+
+    fn has_comments(&self, start: usize) -> bool {
+        self.attached.leading.contains_key(&start) || self.attached.trailing.contains_key(&start)
+    }
+
+    fn items(&mut self, items: &[Item], depth: usize) {
+        for item in items {
+            match item {
+                Item::Title(title) => {
+                    let text = format!("title {}", quote(&title.text.value));
+                    self.unit_line(depth, title.span.start, title.span.end, &text, true);
+                }
+                Item::Meta(meta) => {
+                    let text = format!("meta {} {}", meta.key.name, quote(&meta.value.value));
+                    self.unit_line(depth, meta.span.start, meta.span.end, &text, true);
+                }
+                Item::Source(source) => {
+                    // A citation is long already: its url goes on the next line.
+                    let mut text = format!(
+                        "source {} {}",
+                        source.id.name,
+                        quote(&source.citation.value)
+                    );
+                    if let Some(url) = &source.url {
+                        text.push_str(&format!(
+                            "\n{}{INDENT}url {}",
+                            INDENT.repeat(depth),
+                            quote(&url.value)
+                        ));
+                    }
+                    self.unit_line(depth, source.span.start, source.span.end, &text, true);
+                }
+                Item::Statement(statement) => self.statement(statement, depth),
+                Item::Relation(line) => {
+                    let text = format!(
+                        "{} {} {}",
+                        line.subject.name,
+                        line.relation.keyword(),
+                        ids(&line.targets)
+                    );
+                    self.unit_line(depth, line.span.start, line.span.end, &text, true);
+                }
+                Item::Reason(reason) => self.reason(reason, depth),
+                Item::Section(section) => self.section(section, depth),
+            }
+        }
+    }
+
+    fn statement(&mut self, statement: &Statement, depth: usize) {
+        let start = statement.kind_span.start;
+        self.unit_line(
+            depth,
+            start,
+            statement.text.span.end,
+            &header(statement),
+            true,
+        );
+        let attributes = &statement.attributes;
+        let mut k = 0;
+        while k < attributes.len() {
+            // Tags written together share a line, unless a comment sits among them.
+            let mut end = k + 1;
+            while matches!(attributes[k].kind, AttributeKind::Tag(_))
+                && end < attributes.len()
+                && matches!(attributes[end].kind, AttributeKind::Tag(_))
+                && !self.has_comments(attributes[end].span.start)
+                && !self
+                    .attached
+                    .trailing
+                    .contains_key(&attributes[end - 1].span.start)
+            {
+                end += 1;
+            }
+            let group = &attributes[k..end];
+            let text: Vec<String> = group.iter().map(attribute).collect();
+            let (first, last) = (group[0].span, group[group.len() - 1].span);
+            // A trailing comment on the group's last tag moves to the group's line.
+            if let Some(comment) = self.attached.trailing.remove(&last.start) {
+                self.attached.trailing.insert(first.start, comment);
+            }
+            self.unit_line(depth + 1, first.start, last.end, &text.join(" "), false);
+            k = end;
+        }
+    }
+
+    fn reason(&mut self, reason: &Reason, depth: usize) {
+        let mut text = format!("reason {}", reason.id.name);
+        if let Some(label) = &reason.label {
+            text.push(' ');
+            text.push_str(&quote(&label.value));
+        }
+        for a in &reason.attributes {
+            text.push(' ');
+            text.push_str(&attribute(a));
+        }
+        let close = reason.span.end - 1;
+        if reason.premises.is_empty() && self.empty_block(reason.span.start, close) {
+            self.unit_line(
+                depth,
+                reason.span.start,
+                reason.open.end,
+                &format!("{text} {{}}"),
+                true,
+            );
+            self.previous_end = Some(reason.span.end);
+            return;
+        }
+        self.unit_line(
+            depth,
+            reason.span.start,
+            reason.open.end,
+            &format!("{text} {{"),
+            true,
+        );
+        self.previous_end = None;
+        for premise in &reason.premises {
+            match premise {
+                CoPremise::Statement(statement) => self.statement(statement, depth + 1),
+                CoPremise::Reference(id) => {
+                    self.unit_line(depth + 1, id.span.start, id.span.end, &id.name, true)
+                }
+            }
+        }
+        self.close(depth, close);
+    }
+
+    fn section(&mut self, section: &Section, depth: usize) {
+        let text = format!("section {}", quote(&section.title.value));
+        let close = section.span.end - 1;
+        if section.items.is_empty() && self.empty_block(section.span.start, close) {
+            self.unit_line(
+                depth,
+                section.span.start,
+                section.open.end,
+                &format!("{text} {{}}"),
+                true,
+            );
+            self.previous_end = Some(section.span.end);
+            return;
+        }
+        self.unit_line(
+            depth,
+            section.span.start,
+            section.open.end,
+            &format!("{text} {{"),
+            true,
+        );
+        self.previous_end = None;
+        self.items(&section.items, depth + 1);
+        self.close(depth, close);
+    }
+
+    /// Whether a block with nothing in it can close on its first line (`{}`):
+    /// yes, unless a comment sits inside it. A comment after either brace on
+    /// that line then trails the `{}`.
+    fn empty_block(&mut self, start: usize, close: usize) -> bool {
+        if self.attached.leading.contains_key(&close) {
+            return false;
+        }
+        if let Some(comment) = self.attached.trailing.remove(&close) {
+            if self.attached.trailing.contains_key(&start) {
+                self.attached.trailing.insert(close, comment);
+                return false;
+            }
+            self.attached.trailing.insert(start, comment);
+        }
+        true
+    }
+
+    /// A block's `}`: comments before it stay inside the block.
+    fn close(&mut self, depth: usize, close: usize) {
+        let leading = self.attached.leading.remove(&close).unwrap_or_default();
+        for comment in leading {
+            self.blank_line_before(comment.span.start, true);
+            self.line(depth + 1, &format!("//{}", comment.text));
+            self.previous_end = Some(comment.span.end);
+        }
+        match self.attached.trailing.remove(&close) {
+            Some(comment) => self.line(depth, &format!("}} //{}", comment.text)),
+            None => self.line(depth, "}"),
+        }
+        self.previous_end = Some(close + 1);
+    }
+}
