@@ -104,7 +104,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
     let mut unreadable = false;
     for path in &args.files {
         // One unreadable file must not hide what the others say.
-        let loaded = match load(path) {
+        let mut loaded = match load(path) {
             Ok(loaded) => loaded,
             Err(message) => {
                 eprintln!("error: {message}");
@@ -112,7 +112,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
                 continue;
             }
         };
-        let analysis = analyze_parsed(loaded.parsed.clone(), &config);
+        let analysis = analyze_parsed(std::mem::take(&mut loaded.parsed), &config);
         let file = loaded.source();
         let summary = &mut report.summary;
         summary.files += 1;

@@ -137,8 +137,9 @@ fn load(path: &Path) -> Result<Loaded, String> {
 /// Analyses a loaded map for a command that needs it whole (eval, render):
 /// when errors stop the analysis, prints them to standard error and says the
 /// map cannot be `verb` (evaluated, drawn) until they are fixed.
-fn analyze_or_report(loaded: &Loaded, verb: &str) -> Option<crate::Analysis> {
-    let analysis = crate::analyze_parsed(loaded.parsed.clone(), &crate::check::Config::default());
+fn analyze_or_report(loaded: &mut Loaded, verb: &str) -> Option<crate::Analysis> {
+    let parsed = std::mem::take(&mut loaded.parsed);
+    let analysis = crate::analyze_parsed(parsed, &crate::check::Config::default());
     if analysis.stopped.is_none() {
         return Some(analysis);
     }

@@ -21,7 +21,12 @@ pub struct StatementLabel<'a> {
 /// Wraps text to a width, keeping the author's own line breaks and breaking
 /// words longer than a line.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let options = textwrap::Options::new(width.max(8)).break_words(true);
+    // First fit at spaces is the fast way, and a label does not need the
+    // "optimal" breaks: large maps have hundreds of thousands of labels.
+    let options = textwrap::Options::new(width.max(8))
+        .break_words(true)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+        .word_separator(textwrap::WordSeparator::AsciiSpace);
     text.split('\n')
         .flat_map(|paragraph| {
             let lines = textwrap::wrap(paragraph, &options);

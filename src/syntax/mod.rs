@@ -15,7 +15,7 @@ use error::{MAX_ERRORS, SyntaxError, SyntaxErrorKind};
 use token::{Ctx, Input};
 
 /// The result of parsing: the tree (as much as could be read) and every syntax error.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Parsed {
     /// The syntax tree; items with errors are left out.
     pub file: ast::File,
