@@ -19,10 +19,44 @@ use crate::model::{ArgumentMap, EdgeKind, Node as MapNode};
 
 /// Renders the analysed map as DOT text.
 pub fn render(analysis: &Analysis, options: &RenderOptions) -> String {
-    let graph = build(analysis, options);
-    let mut text = graph.print(&mut PrinterContext::default());
-    text.push('\n');
-    text
+    let mut writer = Writer::new(analysis.map.graph.node_count());
+    build(analysis, options, &mut writer);
+    writer.finish()
+}
+
+/// Prints statements as they are made. graphviz-rust prints a whole graph as
+/// one joined string; a large map's DOT runs to tens of megabytes, so each
+/// top-level statement is printed and dropped in turn, with a context primed
+/// (directed, indented) by printing the empty graph.
+struct Writer {
+    ctx: PrinterContext,
+    text: String,
+}
+
+impl Writer {
+    fn new(nodes: usize) -> Self {
+        let mut ctx = PrinterContext::default();
+        let empty = Graph::DiGraph {
+            id: quoted("argmark"),
+            strict: false,
+            stmts: Vec::new(),
+        };
+        let header = empty.print(&mut ctx);
+        let mut text = String::with_capacity(nodes * 512);
+        text.push_str(header.trim_end_matches('}').trim_end());
+        text.push('\n');
+        Writer { ctx, text }
+    }
+
+    fn emit(&mut self, stmt: Stmt) {
+        self.text.push_str(&stmt.print(&mut self.ctx));
+        self.text.push('\n');
+    }
+
+    fn finish(mut self) -> String {
+        self.text.push_str("}\n");
+        self.text
+    }
 }
 
 /// A `name=value` attribute.
@@ -40,30 +74,45 @@ fn junction_name(id: &str) -> Id {
     quoted(&format!("r:{id}"))
 }
 
-fn build(analysis: &Analysis, options: &RenderOptions) -> Graph {
+fn build(analysis: &Analysis, options: &RenderOptions, writer: &mut Writer) {
     let map = &analysis.map;
-    let mut stmts = defaults(map, options);
+    for stmt in defaults(map, options) {
+        writer.emit(stmt);
+    }
     let gaps = gaps_by_id(analysis, options);
     // Nodes go into their section's cluster; sections nest.
-    let mut per_section: Vec<Vec<Stmt>> = vec![Vec::new(); map.sections.len()];
+    let mut in_section: Vec<Vec<NodeIndex>> = vec![Vec::new(); map.sections.len()];
     for node in map.graph.node_indices() {
-        let Some(stmt) = node_stmt(analysis, node, &gaps, options) else {
-            continue;
-        };
         match map.graph[node].section() {
-            Some(section) => per_section[section].push(stmt),
-            None => stmts.push(stmt),
+            Some(section) => in_section[section].push(node),
+            None => {
+                if let Some(stmt) = node_stmt(analysis, node, &gaps, options) {
+                    writer.emit(stmt);
+                }
+            }
         }
     }
-    stmts.extend(clusters(map, per_section, options));
-    stmts.extend(edges(map, options));
-    if options.legend {
-        stmts.push(Stmt::Subgraph(legend::legend(options)));
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); map.sections.len()];
+    for (index, section) in map.sections.iter().enumerate() {
+        if let Some(parent) = section.parent {
+            children[parent].push(index);
+        }
     }
-    Graph::DiGraph {
-        id: quoted("argmark"),
-        strict: false,
-        stmts,
+    let clusters = Clusters {
+        analysis,
+        options,
+        gaps: &gaps,
+        in_section: &in_section,
+        children: &children,
+    };
+    for (index, section) in map.sections.iter().enumerate() {
+        if section.parent.is_none() {
+            writer.emit(Stmt::Subgraph(clusters.cluster(index)));
+        }
+    }
+    edges(map, options, writer);
+    if options.legend {
+        writer.emit(Stmt::Subgraph(legend::legend(options)));
     }
 }
 
@@ -181,27 +230,25 @@ fn node_stmt(
     }
 }
 
-/// Nested clusters, one per section, in source order.
-fn clusters(
-    map: &ArgumentMap,
-    mut per_section: Vec<Vec<Stmt>>,
-    options: &RenderOptions,
-) -> Vec<Stmt> {
-    // Sections come after their parents, so children can be folded in from the end.
-    let mut built: Vec<Option<Subgraph>> = vec![None; map.sections.len()];
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); map.sections.len()];
-    for (index, section) in map.sections.iter().enumerate() {
-        if let Some(parent) = section.parent {
-            children[parent].push(index);
-        }
-    }
-    for index in (0..map.sections.len()).rev() {
-        let section = &map.sections[index];
+/// What it takes to build a section's cluster, nested ones included.
+struct Clusters<'a> {
+    analysis: &'a Analysis,
+    options: &'a RenderOptions,
+    gaps: &'a HashMap<&'a str, Vec<&'static str>>,
+    in_section: &'a [Vec<NodeIndex>],
+    children: &'a [Vec<usize>],
+}
+
+impl Clusters<'_> {
+    /// The cluster of a section: its title, its nodes, then its sub-sections.
+    /// Nesting is at most 64 deep (the parser's limit), so recursion is safe.
+    fn cluster(&self, index: usize) -> Subgraph {
+        let section = &self.analysis.map.sections[index];
         let title: Vec<String> = wrap(&section.title, 60)
             .iter()
             .map(|l| html_text(l))
             .collect();
-        let muted = style::muted(options.theme);
+        let muted = style::muted(self.options.theme);
         let mut stmts = vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
             attr(
                 "label",
@@ -214,23 +261,17 @@ fn clusters(
             attr("fontcolor", quoted(muted)),
             attr("fontsize", plain("12")),
         ]))];
-        stmts.append(&mut per_section[index]);
-        for &child in &children[index] {
-            if let Some(subgraph) = built[child].take() {
-                stmts.push(Stmt::Subgraph(subgraph));
-            }
+        for &node in &self.in_section[index] {
+            stmts.extend(node_stmt(self.analysis, node, self.gaps, self.options));
         }
-        built[index] = Some(Subgraph {
+        for &child in &self.children[index] {
+            stmts.push(Stmt::Subgraph(self.cluster(child)));
+        }
+        Subgraph {
             id: quoted(&format!("cluster_{index}")),
             stmts,
-        });
+        }
     }
-    map.sections
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.parent.is_none())
-        .filter_map(|(index, _)| built[index].take().map(Stmt::Subgraph))
-        .collect()
 }
 
 fn edge_stmt(from: Id, to: Id, look: EdgeStyle, extra: Vec<Attribute>) -> Stmt {
@@ -252,8 +293,7 @@ fn edge_stmt(from: Id, to: Id, look: EdgeStyle, extra: Vec<Attribute>) -> Stmt {
 }
 
 /// Every relation, in the order it was written.
-fn edges(map: &ArgumentMap, options: &RenderOptions) -> Vec<Stmt> {
-    let mut stmts = Vec::new();
+fn edges(map: &ArgumentMap, options: &RenderOptions, writer: &mut Writer) {
     for edge in map.graph.edge_references() {
         let (source, target) = (edge.source(), edge.target());
         let kind = edge.weight().kind;
@@ -285,7 +325,6 @@ fn edges(map: &ArgumentMap, options: &RenderOptions) -> Vec<Stmt> {
                 vec![attr("constraint", plain("false"))],
             ),
         };
-        stmts.push(stmt);
+        writer.emit(stmt);
     }
-    stmts
 }
