@@ -20,6 +20,8 @@ pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod eval;
+pub mod export;
+pub mod import;
 pub mod model;
 pub mod render;
 pub mod span;

@@ -4,6 +4,8 @@
 mod check;
 mod eval;
 mod explain;
+mod export;
+mod import;
 mod render;
 
 use std::io::{IsTerminal, Read, Write};
@@ -39,6 +41,10 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Draw a map: DOT, or SVG, PNG or PDF through Graphviz.
     Render(render::RenderArgs),
+    /// Export a map as versioned JSON, AIF or a Mermaid flowchart.
+    Export(export::ExportArgs),
+    /// Import AIF (AIFdb JSON) as argmark source.
+    Import(import::ImportArgs),
     /// Explain a check code; without a code, list them all.
     Explain(explain::ExplainArgs),
 }
@@ -83,6 +89,8 @@ pub fn run() -> i32 {
         Command::Check(args) => check::run(&args),
         Command::Eval(args) => eval::run(&args),
         Command::Render(args) => render::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::Import(args) => import::run(&args),
         Command::Explain(args) => explain::run(&args),
     };
     match result {
