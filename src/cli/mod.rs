@@ -4,7 +4,9 @@
 mod check;
 mod eval;
 mod explain;
+mod export;
 mod fmt;
+mod import;
 mod render;
 
 use std::io::{IsTerminal, Read, Write};
@@ -42,6 +44,10 @@ enum Command {
     Render(render::RenderArgs),
     /// Rewrite maps in the canonical layout (`--check`: only report).
     Fmt(fmt::FmtArgs),
+    /// Export a map as versioned JSON, AIF or a Mermaid flowchart.
+    Export(export::ExportArgs),
+    /// Import AIF (AIFdb JSON) as argmark source.
+    Import(import::ImportArgs),
     /// Explain a check code; without a code, list them all.
     Explain(explain::ExplainArgs),
 }
@@ -87,6 +93,8 @@ pub fn run() -> i32 {
         Command::Eval(args) => eval::run(&args),
         Command::Render(args) => render::run(&args),
         Command::Fmt(args) => fmt::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::Import(args) => import::run(&args),
         Command::Explain(args) => explain::run(&args),
     };
     match result {

@@ -150,3 +150,14 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Vec<SyntaxError>) {
     }
     (Cow::Owned(text), errors)
 }
+
+pub use token::is_word_char;
+
+/// Whether `name` can be written as an id: a letter or `_`, then letters,
+/// digits, `_` or `-`, and not a keyword (rule `identifier`).
+pub fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        && chars.all(token::is_word_char)
+        && !token::is_keyword(name)
+}

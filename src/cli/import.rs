@@ -1,0 +1,52 @@
+//! `argmark import`: AIF (AIFdb JSON, bare or in OVA's wrapper) to argmark source.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, write_output};
+use crate::import::{ImportError, import_aif};
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The AIF file to read; `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// Where to write the map (atomically); without it, standard output.
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+}
+
+pub fn run(args: &ImportArgs) -> Result<i32, String> {
+    let (name, bytes) = if args.file == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        ("<stdin>".to_string(), bytes)
+    } else {
+        let bytes = std::fs::read(&args.file)
+            .map_err(|e| format!("cannot read '{}': {e}", args.file.display()))?;
+        (args.file.display().to_string(), bytes)
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        eprintln!("error: '{name}' is not UTF-8 text, so it cannot be JSON");
+        return Ok(EXIT_TROUBLE);
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let imported = match import_aif(text) {
+        Ok(imported) => imported,
+        Err(error @ ImportError::Json { .. }) => {
+            eprintln!("error: {name}: {error}");
+            return Ok(EXIT_TROUBLE);
+        }
+        Err(error) => {
+            eprintln!("error: {name}: {error}");
+            return Ok(EXIT_FINDINGS);
+        }
+    };
+    for warning in &imported.warnings {
+        eprintln!("warning: {name}: {warning}");
+    }
+    write_output(args.output.as_deref(), imported.source.as_bytes())?;
+    Ok(EXIT_OK)
+}

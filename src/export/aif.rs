@@ -1,0 +1,284 @@
+//! The AIF export (AIFdb JSON): statements become I-nodes, reasons RA-nodes,
+//! attacks and undercuts CA-nodes. What AIF has no room for (ids, kinds,
+//! labels, notes, sections...) rides along in an `argmark` object on each
+//! node and on the document, so that `argmark import` gives the map back.
+
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use serde::{Deserialize, Serialize};
+
+use crate::Analysis;
+use crate::model::{Attributes, EdgeKind};
+
+/// The text AIFdb gives an RA-node with no scheme.
+pub const DEFAULT_INFERENCE: &str = "Default Inference";
+/// The text AIFdb gives a CA-node with no scheme.
+pub const DEFAULT_CONFLICT: &str = "Default Conflict";
+
+/// An AIFdb JSON document.
+#[derive(Debug, Serialize)]
+pub struct AifDocument {
+    /// I-, RA- and CA-nodes.
+    pub nodes: Vec<AifNode>,
+    /// Edges between them; AIF has no I-to-I edges.
+    pub edges: Vec<AifEdge>,
+    /// Locutions (always empty: argmark has no dialogue).
+    pub locutions: Vec<serde_json::Value>,
+    /// What the map holds beyond its nodes.
+    pub argmark: MapExtension,
+}
+
+/// An AIF node.
+#[derive(Debug, Serialize)]
+pub struct AifNode {
+    /// Its AIF id.
+    #[serde(rename = "nodeID")]
+    pub node_id: String,
+    /// Its text.
+    pub text: String,
+    /// `I`, `RA` or `CA`.
+    #[serde(rename = "type")]
+    pub node_type: &'static str,
+    /// What argmark knows of it.
+    pub argmark: NodeExtension,
+}
+
+/// An AIF edge.
+#[derive(Debug, Serialize)]
+pub struct AifEdge {
+    /// Its AIF id.
+    #[serde(rename = "edgeID")]
+    pub edge_id: String,
+    /// The node it leaves.
+    #[serde(rename = "fromID")]
+    pub from_id: String,
+    /// The node it enters.
+    #[serde(rename = "toID")]
+    pub to_id: String,
+}
+
+/// The `argmark` object of a node.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NodeExtension {
+    /// The statement's or reason's id (absent on CA-nodes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// A statement's kind, `reason` for a reason, or the relation of a CA-node
+    /// (`attacks`, `undercuts`, `contradicts`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Whether a reason was written as a `reason` block.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub named: Option<bool>,
+    /// A named reason's label.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// On the second CA-node of a contradiction: the mirror of the first.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub mirror: bool,
+    /// The index of its section in the document's `argmark.sections`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<usize>,
+    /// `by "..."` values.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub by: Vec<String>,
+    /// `note "..."` values.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// Tags, without `#`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// The ids of cited sources.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cites: Vec<String>,
+    /// Allowed check codes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub allow: Vec<String>,
+}
+
+/// The document's `argmark` object: the map's own data.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MapExtension {
+    /// The version of this extension: 1.
+    pub version: u32,
+    /// The map's title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// `meta` entries as `[key, value]` pairs.
+    pub meta: Vec<(String, String)>,
+    /// Sections: title and the index of the parent.
+    pub sections: Vec<SectionExtension>,
+    /// Declared sources.
+    pub sources: Vec<SourceExtension>,
+}
+
+/// A section in [`MapExtension`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SectionExtension {
+    /// Its title.
+    pub title: String,
+    /// The index of the enclosing section.
+    pub parent: Option<usize>,
+}
+
+/// A source in [`MapExtension`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SourceExtension {
+    /// Its id.
+    pub id: String,
+    /// The citation.
+    pub citation: String,
+    /// Its URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The index of its section.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<usize>,
+}
+
+/// The map as an AIF document.
+pub fn to_aif_document(analysis: &Analysis) -> AifDocument {
+    let map = &analysis.map;
+    // AIF ids: statements first, then reasons, then conflicts, counting from 1.
+    let mut aif_id = vec![String::new(); map.graph.node_count()];
+    let mut nodes = Vec::new();
+    let mut next = 1;
+    let mut fresh = || {
+        let id = next.to_string();
+        next += 1;
+        id
+    };
+    for (node, statement) in map.statements() {
+        aif_id[node.index()] = fresh();
+        nodes.push(AifNode {
+            node_id: aif_id[node.index()].clone(),
+            text: statement.text.clone(),
+            node_type: "I",
+            argmark: NodeExtension {
+                id: Some(statement.id.clone()),
+                kind: Some(statement.kind.keyword().to_string()),
+                section: statement.section,
+                ..extension(analysis, &statement.attributes)
+            },
+        });
+    }
+    let mut edges = Vec::new();
+    let mut edge = |from: &str, to: &str| {
+        edges.push(AifEdge {
+            edge_id: (edges.len() + 1).to_string(),
+            from_id: from.to_string(),
+            to_id: to.to_string(),
+        })
+    };
+    for (node, reason) in map.reasons() {
+        aif_id[node.index()] = fresh();
+        nodes.push(AifNode {
+            node_id: aif_id[node.index()].clone(),
+            text: reason
+                .label
+                .clone()
+                .unwrap_or_else(|| DEFAULT_INFERENCE.to_string()),
+            node_type: "RA",
+            argmark: NodeExtension {
+                id: Some(reason.id.clone()),
+                kind: Some("reason".to_string()),
+                named: Some(reason.named),
+                label: reason.label.clone(),
+                section: reason.section,
+                ..extension(analysis, &reason.attributes)
+            },
+        });
+    }
+    for (node, _) in map.reasons() {
+        for premise in map.premises(node) {
+            edge(&aif_id[premise.index()], &aif_id[node.index()]);
+        }
+        if let Some(conclusion) = map.conclusion(node) {
+            edge(&aif_id[node.index()], &aif_id[conclusion.index()]);
+        }
+    }
+    let conflicts = map.graph.edge_references().filter(|e| {
+        matches!(
+            e.weight().kind,
+            EdgeKind::Attacks | EdgeKind::Undercuts | EdgeKind::Contradicts
+        )
+    });
+    for e in conflicts {
+        let kind = e.weight().kind;
+        let mut conflict = |from: NodeIndex, to: NodeIndex, mirror: bool| {
+            let id = fresh();
+            nodes.push(AifNode {
+                node_id: id.clone(),
+                text: DEFAULT_CONFLICT.to_string(),
+                node_type: "CA",
+                argmark: NodeExtension {
+                    kind: Some(super::edge_name(kind).to_string()),
+                    mirror,
+                    ..NodeExtension::default()
+                },
+            });
+            edge(&aif_id[from.index()], &id);
+            edge(&id, &aif_id[to.index()]);
+        };
+        conflict(e.source(), e.target(), false);
+        // A contradiction runs both ways: a second CA-node, marked as its mirror.
+        if kind == EdgeKind::Contradicts {
+            conflict(e.target(), e.source(), true);
+        }
+    }
+    AifDocument {
+        nodes,
+        edges,
+        locutions: Vec::new(),
+        argmark: MapExtension {
+            version: 1,
+            title: map.title.clone(),
+            meta: map.meta.clone(),
+            sections: map
+                .sections
+                .iter()
+                .map(|s| SectionExtension {
+                    title: s.title.clone(),
+                    parent: s.parent,
+                })
+                .collect(),
+            sources: map
+                .sources
+                .iter()
+                .map(|s| SourceExtension {
+                    id: s.id.clone(),
+                    citation: s.citation.clone(),
+                    url: s.url.clone(),
+                    section: s.section,
+                })
+                .collect(),
+        },
+    }
+}
+
+/// The map as AIFdb JSON, pretty-printed, ending with a newline.
+pub fn to_aif(analysis: &Analysis) -> String {
+    let mut out = serde_json::to_string_pretty(&to_aif_document(analysis))
+        .expect("the export always serialises");
+    out.push('\n');
+    out
+}
+
+fn extension(analysis: &Analysis, attributes: &Attributes) -> NodeExtension {
+    NodeExtension {
+        by: attributes.by.clone(),
+        notes: attributes.notes.clone(),
+        tags: attributes.tags.clone(),
+        cites: attributes
+            .cites
+            .iter()
+            .map(|&s| analysis.map.sources[s].id.clone())
+            .collect(),
+        allow: attributes.allow.iter().map(|(c, _)| c.clone()).collect(),
+        ..NodeExtension::default()
+    }
+}

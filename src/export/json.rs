@@ -1,0 +1,377 @@
+//! The JSON export: the whole map as one versioned object. Its JSON Schema
+//! is generated from these types and published as `docs/argmark.schema.json`;
+//! `docs/export-json.md` documents it.
+
+use petgraph::visit::EdgeRef;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::Analysis;
+use crate::eval::Label;
+use crate::model::{ArgumentMap, Attributes, EdgeKind};
+use crate::span::{LineIndex, Span};
+
+/// The version of the format; it changes only when a change could break a reader.
+pub const VERSION: u32 = 1;
+
+/// A whole argument map.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(title = "argmark map")]
+pub struct JsonMap {
+    /// The version of this format: 1.
+    #[schemars(extend("const" = 1))]
+    pub version: u32,
+    /// The map's title, if it has one.
+    pub title: Option<String>,
+    /// `meta` entries, in source order.
+    pub meta: Vec<MetaEntry>,
+    /// Sections in source order; a section's parent comes before it.
+    pub sections: Vec<JsonSection>,
+    /// Declared sources, in source order.
+    pub sources: Vec<JsonSource>,
+    /// Statements, in source order.
+    pub statements: Vec<JsonStatement>,
+    /// Reasons (named `reason` blocks and the implicit ones behind `a supports b`), in source order.
+    pub reasons: Vec<JsonReason>,
+    /// Every edge of the graph, in the order it was written.
+    pub relations: Vec<JsonRelation>,
+}
+
+/// One `meta KEY "value"` entry.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct MetaEntry {
+    /// The key.
+    pub key: String,
+    /// The value.
+    pub value: String,
+}
+
+/// A section: a titled group.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(rename = "Section")]
+pub struct JsonSection {
+    /// Its title.
+    pub title: String,
+    /// The index in `sections` of the enclosing section.
+    pub parent: Option<usize>,
+    /// Where its title is written.
+    pub span: JsonSpan,
+}
+
+/// A declared source.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(rename = "Source")]
+pub struct JsonSource {
+    /// Its id.
+    pub id: String,
+    /// The citation.
+    pub citation: String,
+    /// Its URL, if given.
+    pub url: Option<String>,
+    /// The index in `sections` of the section it is declared in.
+    pub section: Option<usize>,
+    /// Where its id is written.
+    pub span: JsonSpan,
+}
+
+/// The kinds of statement.
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[schemars(rename = "Kind")]
+pub enum JsonKind {
+    /// The main conclusion of the map.
+    Thesis,
+    /// An intermediate conclusion.
+    Claim,
+    /// A reason given for a claim.
+    Premise,
+    /// A fact or figure, usually cited.
+    Evidence,
+    /// Something taken for granted.
+    Assumption,
+    /// A claim against another statement.
+    Counterclaim,
+    /// An answer to a counterclaim.
+    Rebuttal,
+}
+
+/// The evaluation status of a statement or reason (see docs/evaluation.md).
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
+#[schemars(rename = "Status")]
+pub enum JsonStatus {
+    /// It stands.
+    #[serde(rename = "IN")]
+    In,
+    /// It is defeated.
+    #[serde(rename = "OUT")]
+    Out,
+    /// The map does not settle it.
+    #[serde(rename = "UNDEC")]
+    Undec,
+}
+
+/// A statement.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(rename = "Statement")]
+pub struct JsonStatement {
+    /// Its id.
+    pub id: String,
+    /// Its kind.
+    pub kind: JsonKind,
+    /// Its text.
+    pub text: String,
+    /// Its evaluation status.
+    pub status: JsonStatus,
+    /// The index in `sections` of the innermost section it is declared in.
+    pub section: Option<usize>,
+    /// The id of the named reason it is declared inside, if any.
+    pub declared_in_reason: Option<String>,
+    /// Its attributes.
+    #[serde(flatten)]
+    pub attributes: JsonAttributes,
+    /// Where its id is declared.
+    pub span: JsonSpan,
+}
+
+/// A reason: premises that together support one conclusion.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(rename = "Reason")]
+pub struct JsonReason {
+    /// Its id; an implicit reason's is `premise->conclusion`.
+    pub id: String,
+    /// Whether it was written as a `reason` block (false: the implicit reason of `a supports b`).
+    pub named: bool,
+    /// The label of a named reason.
+    pub label: Option<String>,
+    /// Its evaluation status.
+    pub status: JsonStatus,
+    /// The ids of its premises, in the order written.
+    pub premises: Vec<String>,
+    /// The id of its conclusion (absent only in a map with errors, which is never exported).
+    pub conclusion: Option<String>,
+    /// The index in `sections` of the innermost section it is declared in.
+    pub section: Option<usize>,
+    /// Its attributes (always empty for an implicit reason).
+    #[serde(flatten)]
+    pub attributes: JsonAttributes,
+    /// Where its id is written (named), or the `supports` target (implicit).
+    pub span: JsonSpan,
+}
+
+/// The attributes statements and named reasons share.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(rename = "Attributes")]
+pub struct JsonAttributes {
+    /// `by "..."` values.
+    pub by: Vec<String>,
+    /// `note "..."` values.
+    pub notes: Vec<String>,
+    /// Tags, without `#`.
+    pub tags: Vec<String>,
+    /// The ids of the sources it cites.
+    pub cites: Vec<String>,
+    /// The check codes allowed on it.
+    pub allow: Vec<String>,
+}
+
+/// The kinds of relation: the edges of the argument graph.
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[schemars(rename = "RelationKind")]
+pub enum JsonRelationKind {
+    /// Statement to reason: the statement is one of the reason's premises.
+    Premise,
+    /// Reason to statement: the reason supports its conclusion.
+    Concludes,
+    /// Statement to statement: argues against it.
+    Attacks,
+    /// Statement to reason: argues the reason does not lead to its conclusion.
+    Undercuts,
+    /// Statement to statement: both cannot be true (symmetric; stored as written).
+    Contradicts,
+}
+
+/// An edge of the graph.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(rename = "Relation")]
+pub struct JsonRelation {
+    /// What it means.
+    pub kind: JsonRelationKind,
+    /// The id of the statement or reason it leaves.
+    pub from: String,
+    /// The id of the statement or reason it enters.
+    pub to: String,
+    /// Where it was written (usually the target's id).
+    pub span: JsonSpan,
+}
+
+/// A place in the source: byte offsets, and 1-based lines and columns
+/// (columns count characters, not bytes).
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(rename = "Span")]
+pub struct JsonSpan {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// Line of `start`.
+    pub line: usize,
+    /// Column of `start`.
+    pub column: usize,
+    /// Line of `end`.
+    pub end_line: usize,
+    /// Column of `end`.
+    pub end_column: usize,
+}
+
+/// The map as a [`JsonMap`]; `source` is the text it was read from, for line numbers.
+pub fn to_json_map(analysis: &Analysis, source: &str) -> JsonMap {
+    let map = &analysis.map;
+    let lines = LineIndex::new(source);
+    let span = |s: Span| {
+        let (line, column) = lines.line_column(s.start);
+        let (end_line, end_column) = lines.line_column(s.end);
+        JsonSpan {
+            start: s.start,
+            end: s.end,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    };
+    let status = |node| match analysis.labels.of(node) {
+        Label::In => JsonStatus::In,
+        Label::Out => JsonStatus::Out,
+        Label::Undec => JsonStatus::Undec,
+    };
+    let statements = map
+        .statements()
+        .map(|(node, s)| JsonStatement {
+            id: s.id.clone(),
+            kind: kind(s.kind),
+            text: s.text.clone(),
+            status: status(node),
+            section: s.section,
+            declared_in_reason: s.declared_in_reason.map(|r| map.id(r).to_string()),
+            attributes: attributes(map, &s.attributes),
+            span: span(s.span),
+        })
+        .collect();
+    let reasons = map
+        .reasons()
+        .map(|(node, r)| JsonReason {
+            id: r.id.clone(),
+            named: r.named,
+            label: r.label.clone(),
+            status: status(node),
+            premises: map
+                .premises(node)
+                .iter()
+                .map(|p| map.id(*p).into())
+                .collect(),
+            conclusion: map.conclusion(node).map(|c| map.id(c).to_string()),
+            section: r.section,
+            attributes: attributes(map, &r.attributes),
+            span: span(r.span),
+        })
+        .collect();
+    let relations = map
+        .graph
+        .edge_references()
+        .map(|e| JsonRelation {
+            kind: relation_kind(e.weight().kind),
+            from: map.id(e.source()).to_string(),
+            to: map.id(e.target()).to_string(),
+            span: span(e.weight().span),
+        })
+        .collect();
+    JsonMap {
+        version: VERSION,
+        title: map.title.clone(),
+        meta: map
+            .meta
+            .iter()
+            .map(|(key, value)| MetaEntry {
+                key: key.clone(),
+                value: value.clone(),
+            })
+            .collect(),
+        sections: map
+            .sections
+            .iter()
+            .map(|s| JsonSection {
+                title: s.title.clone(),
+                parent: s.parent,
+                span: span(s.span),
+            })
+            .collect(),
+        sources: map
+            .sources
+            .iter()
+            .map(|s| JsonSource {
+                id: s.id.clone(),
+                citation: s.citation.clone(),
+                url: s.url.clone(),
+                section: s.section,
+                span: span(s.span),
+            })
+            .collect(),
+        statements,
+        reasons,
+        relations,
+    }
+}
+
+/// The map as pretty-printed JSON, ending with a newline.
+pub fn to_json(analysis: &Analysis, source: &str) -> String {
+    let mut out = serde_json::to_string_pretty(&to_json_map(analysis, source))
+        .expect("the export always serialises");
+    out.push('\n');
+    out
+}
+
+/// The JSON Schema of [`to_json`]'s output, as published in `docs/argmark.schema.json`.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(JsonMap);
+    let mut out = serde_json::to_string_pretty(&schema).expect("a schema always serialises");
+    out.push('\n');
+    out
+}
+
+fn kind(kind: crate::syntax::ast::StatementKind) -> JsonKind {
+    use crate::syntax::ast::StatementKind::*;
+    match kind {
+        Thesis => JsonKind::Thesis,
+        Claim => JsonKind::Claim,
+        Premise => JsonKind::Premise,
+        Evidence => JsonKind::Evidence,
+        Assumption => JsonKind::Assumption,
+        Counterclaim => JsonKind::Counterclaim,
+        Rebuttal => JsonKind::Rebuttal,
+    }
+}
+
+fn relation_kind(kind: EdgeKind) -> JsonRelationKind {
+    match kind {
+        EdgeKind::Premise => JsonRelationKind::Premise,
+        EdgeKind::Concludes => JsonRelationKind::Concludes,
+        EdgeKind::Attacks => JsonRelationKind::Attacks,
+        EdgeKind::Undercuts => JsonRelationKind::Undercuts,
+        EdgeKind::Contradicts => JsonRelationKind::Contradicts,
+    }
+}
+
+fn attributes(map: &ArgumentMap, attributes: &Attributes) -> JsonAttributes {
+    JsonAttributes {
+        by: attributes.by.clone(),
+        notes: attributes.notes.clone(),
+        tags: attributes.tags.clone(),
+        cites: attributes
+            .cites
+            .iter()
+            .map(|&s| map.sources[s].id.clone())
+            .collect(),
+        allow: attributes.allow.iter().map(|(c, _)| c.clone()).collect(),
+    }
+}

@@ -1,0 +1,288 @@
+//! The Mermaid export: a `flowchart LR` that GitHub draws inline. Node ids
+//! are ours (`s0`, `r3`, `g1`), never the user's, so no id can be a Mermaid
+//! keyword; every text goes through [`text`], which leaves nothing in a
+//! quoted label that Mermaid would read as syntax.
+
+use std::fmt::Write as _;
+
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+
+use crate::Analysis;
+use crate::model::{ArgumentMap, EdgeKind, Node};
+use crate::render::style::{self, Theme};
+use crate::syntax::ast::StatementKind;
+
+/// Text is wrapped at this many characters, as in DOT diagrams.
+const WRAP: usize = 34;
+
+/// The map as a Mermaid flowchart.
+pub fn to_mermaid(analysis: &Analysis) -> String {
+    let map = &analysis.map;
+    let mut out = String::new();
+    if let Some(title) = &map.title {
+        let _ = writeln!(out, "---\ntitle: {}\n---", yaml_string(title));
+    }
+    out.push_str("flowchart LR\n");
+    for kind in StatementKind::ALL {
+        let look = style::node_style(kind, Theme::Default);
+        let width = if kind == StatementKind::Thesis { 3 } else { 1 };
+        let dash = if kind == StatementKind::Assumption {
+            ",stroke-dasharray:5 3"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "  classDef {} fill:{},stroke:{},stroke-width:{width}px,color:#000{dash}",
+            kind.keyword(),
+            look.fill,
+            look.border
+        );
+    }
+    let junction = style::edge_style(EdgeKind::Concludes, Theme::Default).color;
+    let _ = writeln!(
+        out,
+        "  classDef junction fill:{junction},stroke:{junction},color:#fff"
+    );
+    let junctions: Vec<bool> = map
+        .graph
+        .node_indices()
+        .map(|n| is_junction(map, n))
+        .collect();
+    let mut per_section: Vec<Vec<NodeIndex>> = vec![Vec::new(); map.sections.len()];
+    let mut top = Vec::new();
+    for node in map.graph.node_indices() {
+        if map.graph[node].as_reason().is_some() && !junctions[node.index()] {
+            continue;
+        }
+        match map.graph[node].section() {
+            Some(section) => per_section[section].push(node),
+            None => top.push(node),
+        }
+    }
+    for &node in &top {
+        node_line(&mut out, map, node, 1);
+    }
+    for (index, section) in map.sections.iter().enumerate() {
+        if section.parent.is_none() {
+            section_block(&mut out, map, &per_section, index, 1);
+        }
+    }
+    links(&mut out, map, &junctions);
+    out
+}
+
+/// Named reasons, and any reason that is undercut, get a junction node.
+fn is_junction(map: &ArgumentMap, node: NodeIndex) -> bool {
+    map.graph[node].as_reason().is_some_and(|r| {
+        r.named
+            || map
+                .graph
+                .edges_directed(node, petgraph::Direction::Incoming)
+                .any(|e| e.weight().kind == EdgeKind::Undercuts)
+    })
+}
+
+fn name(map: &ArgumentMap, node: NodeIndex) -> String {
+    match map.graph[node] {
+        Node::Statement(_) => format!("s{}", node.index()),
+        Node::Reason(_) => format!("r{}", node.index()),
+    }
+}
+
+fn node_line(out: &mut String, map: &ArgumentMap, node: NodeIndex, depth: usize) {
+    let indent = "  ".repeat(depth);
+    let id = name(map, node);
+    match &map.graph[node] {
+        Node::Statement(s) => {
+            let (open, close) = shape(s.kind);
+            let header = format!("<i>{} · {}</i><br>", s.kind.keyword(), text(&s.id));
+            let body = wrapped(&s.text);
+            let _ = writeln!(
+                out,
+                "{indent}{id}{open}\"{header}{body}\"{close}:::{}",
+                s.kind.keyword()
+            );
+        }
+        Node::Reason(r) => {
+            let caption = r.label.as_deref().unwrap_or(&r.id);
+            let _ = writeln!(out, "{indent}{id}((\"{}\")):::junction", wrapped(caption));
+        }
+    }
+}
+
+fn section_block(
+    out: &mut String,
+    map: &ArgumentMap,
+    per_section: &[Vec<NodeIndex>],
+    index: usize,
+    depth: usize,
+) {
+    let indent = "  ".repeat(depth);
+    let title = wrapped(&map.sections[index].title);
+    let _ = writeln!(out, "{indent}subgraph g{index}[\"{title}\"]");
+    for &node in &per_section[index] {
+        node_line(out, map, node, depth + 1);
+    }
+    for (child, section) in map.sections.iter().enumerate() {
+        if section.parent == Some(index) {
+            section_block(out, map, per_section, child, depth + 1);
+        }
+    }
+    let _ = writeln!(out, "{indent}end");
+}
+
+/// Opening and closing brackets of a kind's shape.
+fn shape(kind: StatementKind) -> (&'static str, &'static str) {
+    match kind {
+        StatementKind::Thesis => ("{{", "}}"),
+        StatementKind::Claim => ("(", ")"),
+        StatementKind::Premise => ("[", "]"),
+        StatementKind::Evidence => ("[/", "/]"),
+        StatementKind::Assumption => ("[\\", "\\]"),
+        StatementKind::Counterclaim => (">", "]"),
+        StatementKind::Rebuttal => ("([", "])"),
+    }
+}
+
+/// Every relation in the order written, then one `linkStyle` per kind.
+fn links(out: &mut String, map: &ArgumentMap, junctions: &[bool]) {
+    let mut by_kind: Vec<(EdgeKind, Vec<usize>)> = Vec::new();
+    let mut count = 0;
+    for edge in map.graph.edge_references() {
+        let (source, target) = (edge.source(), edge.target());
+        let kind = edge.weight().kind;
+        let (from, to, arrow) = match kind {
+            // A plain `a supports b` is one arrow, drawn at its conclusion edge.
+            EdgeKind::Premise if !junctions[target.index()] => continue,
+            EdgeKind::Concludes if !junctions[source.index()] => {
+                let Some(premise) = map.premises(source).first().copied() else {
+                    continue;
+                };
+                (premise, target, "-->")
+            }
+            EdgeKind::Premise => (source, target, "---"),
+            EdgeKind::Concludes => (source, target, "-->"),
+            EdgeKind::Attacks => (source, target, "-.-x|attacks|"),
+            EdgeKind::Undercuts => (source, target, "-.-x|undercuts|"),
+            EdgeKind::Contradicts => (source, target, "o--o|contradicts|"),
+        };
+        let _ = writeln!(out, "  {} {arrow} {}", name(map, from), name(map, to));
+        match by_kind.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, indices)) => indices.push(count),
+            None => by_kind.push((kind, vec![count])),
+        }
+        count += 1;
+    }
+    by_kind.sort_by_key(|(kind, _)| *kind);
+    for (kind, indices) in by_kind {
+        let look = style::edge_style(kind, Theme::Default);
+        let list: Vec<String> = indices.iter().map(usize::to_string).collect();
+        let _ = writeln!(
+            out,
+            "  linkStyle {} stroke:{},stroke-width:{}px",
+            list.join(","),
+            look.color,
+            look.penwidth
+        );
+    }
+}
+
+/// Text wrapped to lines joined by `<br>`, each line escaped.
+fn wrapped(value: &str) -> String {
+    let options = textwrap::Options::new(WRAP).break_words(true);
+    let lines = value
+        .split('\n')
+        .flat_map(|paragraph| {
+            let lines = textwrap::wrap(paragraph, &options);
+            if lines.is_empty() {
+                vec![String::new()]
+            } else {
+                lines.into_iter().map(|l| text(&l)).collect()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("<br>");
+    // Mermaid rejects an empty label.
+    if lines.is_empty() {
+        " ".to_string()
+    } else {
+        lines
+    }
+}
+
+/// Escapes text for a Mermaid `"..."` label. Mermaid decodes `#name;` and
+/// `#123;` entity codes and shows labels as HTML, so the quote, the entity
+/// marker, HTML specials and the backtick (which would start a Markdown
+/// string) become entity codes; control characters become their visible
+/// Unicode pictures. Line breaks are the caller's job.
+pub fn text(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("#quot;"),
+            '#' => out.push_str("#35;"),
+            '&' => out.push_str("#amp;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '\\' => out.push_str("#92;"),
+            '`' => out.push_str("#96;"),
+            '%' => out.push_str("#37;"),
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                out.push(char::from_u32(0x2400 + (c as u32).min(0x21)).unwrap_or('\u{fffd}'))
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A YAML double-quoted string (for the front matter's title).
+fn yaml_string(value: &str) -> String {
+    let mut out = String::from("\"");
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() || c == '\u{feff}' => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_in_a_label_can_end_it_or_start_syntax() {
+        let escaped = text("a\"b#c;&<>\\`%{}|[]()");
+        assert_eq!(escaped, "a#quot;b#35;c;#amp;#lt;#gt;#92;#96;#37;{}|[]()");
+        assert!(!escaped.contains('"'));
+    }
+
+    #[test]
+    fn entity_lookalikes_stay_text() {
+        assert_eq!(text("#quot;"), "#35;quot;");
+    }
+
+    #[test]
+    fn controls_become_pictures_and_unicode_passes() {
+        assert_eq!(text("x\u{1}🦀 עברית"), "x\u{2401}🦀 עברית");
+    }
+
+    #[test]
+    fn titles_are_yaml_strings() {
+        assert_eq!(
+            yaml_string("a \"b\" \\ c\nd\u{7f}"),
+            "\"a \\\"b\\\" \\\\ c\\nd\\u007F\""
+        );
+    }
+}

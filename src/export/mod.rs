@@ -1,0 +1,25 @@
+//! Interchange out of argmark: the whole map as versioned JSON, as AIF (the
+//! Argument Interchange Format of AIFdb and OVA) and as a Mermaid flowchart.
+//! Every exporter reads an analysed map and writes the same bytes for the
+//! same map: nodes in source order, edges in the order they were written.
+
+pub mod aif;
+pub mod json;
+pub mod mermaid;
+
+use crate::model::EdgeKind;
+
+pub use aif::to_aif;
+pub use json::{json_schema, to_json};
+pub use mermaid::to_mermaid;
+
+/// The name of an edge kind, as every format spells it.
+pub(crate) fn edge_name(kind: EdgeKind) -> &'static str {
+    match kind {
+        EdgeKind::Premise => "premise",
+        EdgeKind::Concludes => "concludes",
+        EdgeKind::Attacks => "attacks",
+        EdgeKind::Undercuts => "undercuts",
+        EdgeKind::Contradicts => "contradicts",
+    }
+}

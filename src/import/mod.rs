@@ -1,0 +1,134 @@
+//! Interchange into argmark: AIF (AIFdb JSON, bare or in OVA's wrapper) to
+//! argmark source that passes `argmark check` without errors.
+//! `docs/aif.md` documents how AIF's structure becomes argmark's.
+
+pub mod aif;
+mod dialogue;
+mod draft;
+mod extension;
+mod names;
+mod write;
+
+use std::fmt;
+
+use crate::Severity;
+use crate::check::Config;
+
+/// Why a file could not be imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// The file is not JSON.
+    Json {
+        /// 1-based line of the mistake.
+        line: usize,
+        /// 1-based column of the mistake.
+        column: usize,
+        /// serde_json's description.
+        message: String,
+    },
+    /// The file is JSON but not AIF argmark can hold; the message names the
+    /// offending node or edge.
+    Invalid(String),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::Json {
+                line,
+                column,
+                message,
+            } => write!(f, "invalid JSON at line {line}, column {column}: {message}"),
+            ImportError::Invalid(message) => write!(f, "invalid AIF: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// An imported map.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The argmark source.
+    pub source: String,
+    /// What the reader should know (dialogue nodes kept as notes, ...).
+    pub warnings: Vec<String>,
+    /// AIF node id to argmark id, for every I- and RA-node.
+    pub ids: Vec<(String, String)>,
+}
+
+/// Reads AIFdb JSON and writes the map as argmark source. The source is
+/// checked before it is returned: AIF whose structure argmark rejects (a
+/// support cycle, say) is an error naming the AIF nodes involved.
+pub fn import_aif(text: &str) -> Result<Imported, ImportError> {
+    let aif = aif::read(text)?;
+    let draft = draft::draft(&aif)?;
+    let count = |t: &str| {
+        aif.nodes
+            .iter()
+            .filter(|n| n.node_type.as_str() == t)
+            .count()
+    };
+    let others = aif
+        .nodes
+        .iter()
+        .filter(|n| !n.node_type.is_argument())
+        .count();
+    let header = format!(
+        "Imported from AIF: {}, {}, {}, {}.\n\
+         The AIF node id of each statement and named reason is in a note \"aif:ID\".",
+        nodes(count("I"), "I-node"),
+        nodes(count("RA"), "RA-node"),
+        nodes(count("CA"), "CA-node"),
+        nodes(others, "other node"),
+    );
+    let source = write::write(&draft, &header);
+    verify(&source, &draft.ids)?;
+    // Imported maps come out in the canonical layout, as `argmark fmt` leaves them.
+    let source = crate::fmt::format_source(&source).unwrap_or(source);
+    Ok(Imported {
+        source,
+        warnings: draft.warnings,
+        ids: draft.ids,
+    })
+}
+
+fn nodes(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+/// Fails with the first error `argmark check` would report, naming AIF nodes.
+fn verify(source: &str, ids: &[(String, String)]) -> Result<(), ImportError> {
+    let analysis = crate::analyze(source, &Config::default());
+    let Some(error) = analysis
+        .diagnostics
+        .iter()
+        .find(|d| d.severity == Severity::Error)
+    else {
+        return Ok(());
+    };
+    let words: Vec<&str> = error
+        .message
+        .split(|c: char| !crate::syntax::is_word_char(c))
+        .collect();
+    let involved: Vec<String> = ids
+        .iter()
+        .filter(|(_, id)| error.id.as_deref() == Some(id.as_str()) || words.contains(&id.as_str()))
+        .map(|(aif, id)| format!("'{id}' is AIF node {aif}"))
+        .collect();
+    Err(ImportError::Invalid(format!(
+        "argmark cannot hold this structure: {}[{}]: {}{}",
+        error.severity.as_str(),
+        error.code,
+        error.message,
+        if involved.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", involved.join(", "))
+        }
+    )))
+}

@@ -1,0 +1,147 @@
+//! The AIF export: AIF's structural rules hold, and a round trip
+//! argmark → AIF → argmark gives the same map (ids, kinds, texts, relations,
+//! attributes, sections and statuses).
+
+use std::path::{Path, PathBuf};
+
+use argmark::check::Config;
+use argmark::export::{to_aif, to_json};
+use argmark::import::import_aif;
+use serde_json::Value;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn maps() -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    for dir in ["maps", "tests/render"] {
+        for entry in std::fs::read_dir(root().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "argmark") {
+                paths.push(path);
+            }
+        }
+    }
+    paths.sort();
+    paths
+}
+
+fn analyze(text: &str) -> argmark::Analysis {
+    let analysis = argmark::analyze(text, &Config::default());
+    assert!(
+        analysis.stopped.is_none(),
+        "{:#?}\n{text}",
+        analysis.diagnostics
+    );
+    analysis
+}
+
+/// A map as JSON without what a round trip may change: spans (the text is
+/// laid out anew), which reason a statement was declared inside, and the
+/// order of lists whose order carries no meaning.
+fn canonical(text: &str) -> Value {
+    let mut json: Value = serde_json::from_str(&to_json(&analyze(text), text)).unwrap();
+    strip(&mut json);
+    for list in ["statements", "reasons"] {
+        json[list]
+            .as_array_mut()
+            .unwrap()
+            .sort_by_key(|v| v["id"].as_str().unwrap().to_string());
+    }
+    json["relations"]
+        .as_array_mut()
+        .unwrap()
+        .sort_by_key(|v| v.to_string());
+    json
+}
+
+fn strip(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
+            object.remove("span");
+            object.remove("declared_in_reason");
+            object.values_mut().for_each(strip);
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip),
+        _ => {}
+    }
+}
+
+#[test]
+fn round_trips_keep_the_whole_map() {
+    for path in maps() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let aif = to_aif(&analyze(&text));
+        let imported = import_aif(&aif).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+        assert_eq!(
+            canonical(&imported.source),
+            canonical(&text),
+            "{}:\n{}",
+            path.display(),
+            imported.source
+        );
+        // And again: the second trip gives the same source, byte for byte.
+        let again = import_aif(&to_aif(&analyze(&imported.source))).unwrap();
+        assert_eq!(again.source, imported.source, "{}", path.display());
+    }
+}
+
+#[test]
+fn exports_follow_the_rules_of_aif() {
+    for path in maps() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let analysis = analyze(&text);
+        let aif: Value = serde_json::from_str(&to_aif(&analysis)).unwrap();
+        let nodes = aif["nodes"].as_array().unwrap();
+        let edges = aif["edges"].as_array().unwrap();
+        let type_of = |id: &Value| {
+            nodes.iter().find(|n| &n["nodeID"] == id).unwrap()["type"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        };
+        let count = |t: &str| nodes.iter().filter(|n| n["type"] == t).count();
+        assert_eq!(count("I"), analysis.map.statements().count());
+        assert_eq!(count("RA"), analysis.map.reasons().count());
+        let kinds = |k: argmark::model::EdgeKind| {
+            analysis
+                .map
+                .graph
+                .edge_weights()
+                .filter(|e| e.kind == k)
+                .count()
+        };
+        use argmark::model::EdgeKind::*;
+        assert_eq!(
+            count("CA"),
+            kinds(Attacks) + kinds(Undercuts) + 2 * kinds(Contradicts)
+        );
+        for edge in edges {
+            let (from, to) = (type_of(&edge["fromID"]), type_of(&edge["toID"]));
+            assert!(
+                matches!(
+                    (from.as_str(), to.as_str()),
+                    ("I", "RA") | ("RA", "I") | ("I", "CA") | ("CA", "I") | ("CA", "RA")
+                ),
+                "{}: {from} -> {to}",
+                path.display()
+            );
+        }
+        for node in nodes.iter().filter(|n| n["type"] != "I") {
+            let out = edges
+                .iter()
+                .filter(|e| e["fromID"] == node["nodeID"])
+                .count();
+            assert_eq!(out, 1, "{}: {node}", path.display());
+        }
+    }
+}
+
+#[test]
+fn a_small_map() {
+    let text = std::fs::read_to_string(root().join("tests/render/relations.argmark")).unwrap();
+    let aif = to_aif(&analyze(&text));
+    insta::assert_snapshot!(format!("{text}\n---- aif ----\n{aif}"));
+}
