@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 
-use nom::bytes::complete::{tag, take_till, take_while, take_while1};
+use nom::bytes::complete::{tag, take_till};
 use nom::error::{ErrorKind, ParseError};
 use nom::{IResult, Input as _, Parser};
 use nom_locate::LocatedSpan;
@@ -132,11 +132,6 @@ pub fn is_keyword(word: &str) -> bool {
     KEYWORDS.contains(&word)
 }
 
-/// rule `blank`. A byte-order mark is blank only at the very start of the file.
-fn is_blank(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\r' | '\n')
-}
-
 /// rules `word_char`, `letter` and `digit`: whether `c` can continue a word.
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || c == '-'
@@ -171,8 +166,16 @@ pub fn ws(mut i: Input<'_>) -> PResult<'_, ()> {
         i = i.take_split('\u{feff}'.len_utf8()).0;
     }
     loop {
-        let (rest, _) = take_while(is_blank).parse(i)?;
-        i = rest;
+        // rule `blank`: space, tab, CR, LF (a byte-order mark only at the very
+        // start, above); all ASCII, so count bytes rather than decode characters.
+        let blanks = i
+            .fragment()
+            .bytes()
+            .take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+            .count();
+        if blanks > 0 {
+            i = i.take_split(blanks).0;
+        }
         match comment(i) {
             Ok((rest, ())) => i = rest,
             Err(_) => return Ok((i, ())),
@@ -182,7 +185,26 @@ pub fn ws(mut i: Input<'_>) -> PResult<'_, ()> {
 
 /// rule `word`: letters, digits, `_` and `-`, with no check of its first character.
 pub fn word(i: Input<'_>) -> PResult<'_, Input<'_>> {
-    take_while1(is_word_char).parse(i)
+    // ASCII letters, digits, '_' and '-' byte by byte; other characters decoded.
+    let text = *i.fragment();
+    let ascii = text
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
+        .count();
+    let len = match text[ascii..].chars().next() {
+        Some(c) if !c.is_ascii() && is_word_char(c) => {
+            ascii
+                + text[ascii..]
+                    .find(|c: char| !is_word_char(c))
+                    .unwrap_or(text.len() - ascii)
+        }
+        _ => ascii,
+    };
+    if len == 0 {
+        return Err(nom::Err::Error(PError::Backtrack(offset(&i))));
+    }
+    let (rest, taken) = i.take_split(len);
+    Ok((rest, taken))
 }
 
 /// The next word after whitespace, without consuming anything.
@@ -336,6 +358,18 @@ pub fn string<'a>(before: Input<'a>, what: &'static str, after: &str) -> PResult
         return fail(error);
     }
     let body = &i.fragment()[1..];
+    // Most strings hold no escape and no carriage return: take them whole.
+    if let Some(at) = body.find(['"', '\\', '\r'])
+        && body.as_bytes()[at] == b'"'
+    {
+        let (rest, _) = i.take_split(1 + at + 1);
+        let span = Span::new(start, start + at + 2);
+        if body[..at].contains('\n') {
+            i.extra.multiline_strings.borrow_mut().push(span);
+        }
+        let value = body[..at].to_string();
+        return Ok((rest, Text { value, span }));
+    }
     let mut value = String::new();
     let mut chars = body.char_indices();
     while let Some((at, c)) = chars.next() {

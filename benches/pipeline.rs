@@ -1,0 +1,64 @@
+//! Each stage of the pipeline, and all of them together, on generated maps of
+//! 1k to 1M statements (examples/generate.rs).
+
+#[path = "../examples/generate.rs"]
+mod generate;
+
+use argmark::check::Config;
+use argmark::render::{RenderOptions, to_dot};
+use divan::Bencher;
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const SIZES: [usize; 4] = [1_000, 10_000, 100_000, 1_000_000];
+
+fn main() {
+    divan::main();
+}
+
+#[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
+fn parse(bencher: Bencher, n: usize) {
+    let source = generate::generate(n);
+    bencher.bench(|| argmark::parse(&source));
+}
+
+#[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
+fn build_graph(bencher: Bencher, n: usize) {
+    let parsed = argmark::parse(&generate::generate(n));
+    bencher.bench(|| argmark::model::build(&parsed.file));
+}
+
+#[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
+fn evaluate(bencher: Bencher, n: usize) {
+    let (map, _) = argmark::model::build(&argmark::parse(&generate::generate(n)).file);
+    bencher.bench(|| argmark::eval::evaluate(&map));
+}
+
+#[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
+fn checks(bencher: Bencher, n: usize) {
+    let (map, _) = argmark::model::build(&argmark::parse(&generate::generate(n)).file);
+    let labels = argmark::eval::evaluate(&map);
+    bencher.bench(|| argmark::check::run(&map, &labels, &Config::default()));
+}
+
+#[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
+fn render_dot(bencher: Bencher, n: usize) {
+    let analysis = argmark::analyze(&generate::generate(n), &Config::default());
+    bencher.bench(|| to_dot(&analysis, &RenderOptions::default()));
+}
+
+#[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
+fn format(bencher: Bencher, n: usize) {
+    let source = generate::generate(n);
+    bencher.bench(|| argmark::fmt::format_source(&source).unwrap());
+}
+
+#[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
+fn end_to_end(bencher: Bencher, n: usize) {
+    let source = generate::generate(n);
+    bencher.bench(|| {
+        let analysis = argmark::analyze(&source, &Config::default());
+        to_dot(&analysis, &RenderOptions::default())
+    });
+}
