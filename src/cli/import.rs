@@ -1,9 +1,8 @@
 //! `argmark import`: AIF (AIFdb JSON, bare or in OVA's wrapper) to argmark source.
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, write_output};
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, read_input, write_output};
 use crate::import::{ImportError, import_aif};
 
 #[derive(Debug, clap::Args)]
@@ -17,17 +16,7 @@ pub struct ImportArgs {
 }
 
 pub fn run(args: &ImportArgs) -> Result<i32, String> {
-    let (name, bytes) = if args.file == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        ("<stdin>".to_string(), bytes)
-    } else {
-        let bytes = std::fs::read(&args.file)
-            .map_err(|e| format!("cannot read '{}': {e}", args.file.display()))?;
-        (args.file.display().to_string(), bytes)
-    };
+    let (name, bytes) = read_input(&args.file)?;
     let Ok(text) = String::from_utf8(bytes) else {
         eprintln!("error: '{name}' is not UTF-8 text, so it cannot be JSON");
         return Ok(EXIT_TROUBLE);

@@ -122,18 +122,22 @@ impl Loaded {
     }
 }
 
-fn load(path: &Path) -> Result<Loaded, String> {
-    let (name, bytes) = if path == Path::new("-") {
+/// The bytes of a file, or of standard input for `-`, with the name to show.
+fn read_input(path: &Path) -> Result<(String, Vec<u8>), String> {
+    if path == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
             .map_err(|e| format!("cannot read standard input: {e}"))?;
-        ("<stdin>".to_string(), bytes)
-    } else {
-        let bytes =
-            std::fs::read(path).map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
-        (path.display().to_string(), bytes)
-    };
+        return Ok(("<stdin>".to_string(), bytes));
+    }
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
+    Ok((path.display().to_string(), bytes))
+}
+
+fn load(path: &Path) -> Result<Loaded, String> {
+    let (name, bytes) = read_input(path)?;
     let (text, parsed) = syntax::parse_bytes(&bytes);
     Ok(Loaded {
         name,

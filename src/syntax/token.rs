@@ -73,31 +73,6 @@ pub fn fail<T>(error: SyntaxError) -> Result<T, nom::Err<PError>> {
     Err(nom::Err::Failure(PError::Syntax(Box::new(error))))
 }
 
-/// rule `keyword`: the words the language reserves; none of them can be an id.
-pub const KEYWORDS: [&str; 21] = [
-    "thesis",
-    "claim",
-    "premise",
-    "evidence",
-    "assumption",
-    "counterclaim",
-    "rebuttal",
-    "reason",
-    "section",
-    "source",
-    "title",
-    "meta",
-    "url",
-    "supports",
-    "attacks",
-    "undercuts",
-    "contradicts",
-    "cites",
-    "by",
-    "note",
-    "allow",
-];
-
 /// Words that start an item.
 pub const ITEM_KEYWORDS: [&str; 12] = [
     "thesis",
@@ -127,9 +102,10 @@ pub const ATTRIBUTE_KEYWORDS: [&str; 9] = [
     "url",
 ];
 
-/// Whether a word is reserved.
+/// rule `keyword`: whether a word is reserved (it starts an item or an
+/// attribute), so that it cannot be an id.
 pub fn is_keyword(word: &str) -> bool {
-    KEYWORDS.contains(&word)
+    ITEM_KEYWORDS.contains(&word) || ATTRIBUTE_KEYWORDS.contains(&word)
 }
 
 /// rules `word_char`, `letter` and `digit`: whether `c` can continue a word.
