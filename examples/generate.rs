@@ -10,7 +10,9 @@ use std::fmt::Write;
 /// A deterministic map of about `n` statements.
 pub fn generate(n: usize) -> String {
     let mut out = String::with_capacity(n * 110);
-    out.push_str("title \"A synthetic debate\"\nmeta generator \"argmark examples/generate.rs\"\n\n");
+    out.push_str(
+        "title \"A synthetic debate\"\nmeta generator \"argmark examples/generate.rs\"\n\n",
+    );
     let sources = (n / 50).max(1);
     for s in 0..sources {
         let _ = writeln!(out, "source src{s} \"Report number {s} on the question\"");
@@ -56,7 +58,10 @@ pub fn generate(n: usize) -> String {
                     made += 1;
                 }
                 5 => {
-                    let _ = writeln!(out, "  counterclaim t{id} \"Counterclaim {id} against claim {claim}.\"\n    attacks t{claim}");
+                    let _ = writeln!(
+                        out,
+                        "  counterclaim t{id} \"Counterclaim {id} against claim {claim}.\"\n    attacks t{claim}"
+                    );
                 }
                 6 => {
                     let _ = writeln!(
@@ -83,6 +88,9 @@ pub fn generate(n: usize) -> String {
 
 #[allow(dead_code)]
 fn main() {
-    let n = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
+    let n = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(10_000);
     print!("{}", generate(n));
 }

@@ -10,8 +10,22 @@ fn main() {
     let t3 = t.elapsed();
     let diags = argmark::check::run(&map, &labels, &Default::default());
     let t4 = t.elapsed();
-    let analysis = argmark::Analysis { file: parsed.file, map, labels, diagnostics: diags, stopped: None };
+    let analysis = argmark::Analysis {
+        file: parsed.file,
+        map,
+        labels,
+        diagnostics: diags,
+        stopped: None,
+    };
     let dot = argmark::render::to_dot(&analysis, &Default::default());
     let t5 = t.elapsed();
-    println!("parse {:?} build {:?} eval {:?} check {:?} render {:?} ({} bytes)", t1, t2-t1, t3-t2, t4-t3, t5-t4, dot.len());
+    println!(
+        "parse {:?} build {:?} eval {:?} check {:?} render {:?} ({} bytes)",
+        t1,
+        t2 - t1,
+        t3 - t2,
+        t4 - t3,
+        t5 - t4,
+        dot.len()
+    );
 }
