@@ -21,6 +21,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod eval;
 pub mod fmt;
+pub mod fuzzing;
 pub mod model;
 pub mod render;
 pub mod span;
