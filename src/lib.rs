@@ -23,6 +23,7 @@ pub mod eval;
 pub mod export;
 pub mod fmt;
 pub mod import;
+pub mod fuzzing;
 pub mod model;
 pub mod render;
 pub mod span;

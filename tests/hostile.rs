@@ -112,6 +112,19 @@ fn a_ten_megabyte_string() {
 }
 
 #[test]
+fn an_eight_megabyte_word_is_not_compared_to_every_keyword() {
+    // A misspelt keyword gets a suggestion; a word this long cannot be one,
+    // and measuring its distance to each keyword once took a matrix of its
+    // length per keyword (about a gigabyte each).
+    let word = "x".repeat(8 * 1024 * 1024);
+    for text in [format!("{word} \"s\""), format!("thesis t \"T.\" {word}")] {
+        let errors = errors_in(text.as_bytes());
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].help.is_none());
+    }
+}
+
+#[test]
 fn a_million_targets_on_one_statement() {
     let targets = vec!["t"; 1_000_000].join(", ");
     let parsed = argmark::parse(&format!(

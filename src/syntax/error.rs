@@ -300,15 +300,21 @@ pub fn did_you_mean<'c>(
     word: &str,
     candidates: impl IntoIterator<Item = &'c str>,
 ) -> Option<&'c str> {
-    let lower = word.to_lowercase();
     let limit = match word.chars().count() {
         0..=2 => 0,
         3..=5 => 1,
         _ => 2,
     };
+    // The distance is at least the difference in length. Skipping the
+    // candidates that cannot be close keeps a huge word (a whole file without
+    // a space) from costing a distance matrix of its length per candidate.
+    let lower = word.to_lowercase();
+    let length = lower.chars().count();
+    let close_in_length = |c: &&str| c.chars().count().abs_diff(length) <= limit;
     candidates
         .into_iter()
         .filter(|c| *c != word)
+        .filter(close_in_length)
         .map(|c| (strsim::damerau_levenshtein(&lower, c), c))
         .filter(|(distance, _)| *distance <= limit)
         .min_by_key(|(distance, c)| (*distance, *c))
@@ -327,5 +333,6 @@ mod tests {
         assert_eq!(did_you_mean("cliam", words), Some("claim"));
         assert_eq!(did_you_mean("banana", words), None);
         assert_eq!(did_you_mean("premise", words), None);
+        assert_eq!(did_you_mean(&"x".repeat(1 << 20), words), None);
     }
 }

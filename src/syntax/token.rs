@@ -120,10 +120,10 @@ fn comment(i: Input<'_>) -> PResult<'_, ()> {
     }
     let (rest, slash) = tag("//").parse(i)?;
     let (rest, body) = take_till(|c| c == '\n').parse(rest)?;
-    let text = body
-        .fragment()
-        .strip_suffix('\r')
-        .unwrap_or(body.fragment());
+    // Every carriage return before the line feed ends the line, not only the
+    // last: the formatter ends each comment line with a bare `\n`, and a `\r`
+    // kept in the text would be read back as part of the line ending.
+    let text = body.fragment().trim_end_matches('\r');
     let start = offset(&slash);
     let comment = Comment {
         text: text.to_string(),
@@ -458,5 +458,15 @@ mod tests {
         let texts: Vec<&str> = comments.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(texts, [" one", " two"]);
         assert_eq!(comments[0].span, Span::new(0, 6));
+    }
+
+    #[test]
+    fn carriage_returns_before_a_line_feed_end_the_comment() {
+        let ctx = Ctx::default();
+        let input = Input::new_extra("// one\r\r\n// a\rb\nx", &ctx);
+        ws(input).unwrap();
+        let comments = ctx.comments.borrow();
+        let texts: Vec<&str> = comments.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, [" one", " a\rb"]);
     }
 }

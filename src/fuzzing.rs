@@ -1,0 +1,72 @@
+//! The whole pipeline run on arbitrary bytes, with the properties it must keep:
+//! shared by the fuzz target (`fuzz/fuzz_targets/pipeline.rs`) and the
+//! regression test over `tests/fuzz/`, so both check exactly the same things.
+
+use crate::check::Config;
+use crate::diagnostic::{self, SourceFile};
+use crate::fmt::{FormatError, format_source};
+use crate::render::{RenderOptions, Theme, to_dot};
+use crate::syntax::parse_bytes;
+
+/// Runs `bytes` through every stage and panics when a property breaks.
+///
+/// The bytes are decoded and parsed; the findings are rendered as the `check`
+/// command's JSON and GitHub output show them. Without syntax errors the map is
+/// analysed (resolved, evaluated, checked) and formatted: formatting must
+/// succeed, never report an internal error, and be idempotent. Without
+/// resolution errors either, it is drawn as DOT with the default options and
+/// with status, legend, tags and the print theme; each drawing must come out
+/// byte for byte the same when repeated.
+pub fn check_pipeline(bytes: &[u8]) {
+    let (text, parsed) = parse_bytes(bytes);
+    let syntax_ok = parsed.errors.is_empty();
+    let analysis = crate::analyze_parsed(parsed, &Config::default());
+    report(&text, &analysis.diagnostics);
+    if !syntax_ok {
+        return;
+    }
+    check_format(&text);
+    if analysis.stopped.is_some() {
+        return;
+    }
+    let print = RenderOptions {
+        theme: Theme::Print,
+        status: true,
+        legend: true,
+        tags: true,
+        ..RenderOptions::default()
+    };
+    for options in [RenderOptions::default(), print] {
+        let first = to_dot(&analysis, &options);
+        let second = to_dot(&analysis, &options);
+        assert!(first.starts_with("digraph"), "not a DOT graph: {first}");
+        assert_eq!(first, second, "DOT output is not deterministic");
+    }
+}
+
+/// Renders diagnostics as the `check` command's JSON and GitHub output do
+/// (their lines and columns come from our own line index). The human output
+/// is left out: it is codespan-reporting's work, and rendering its snippets
+/// would take most of each run.
+fn report(text: &str, diagnostics: &[crate::Diagnostic]) {
+    let file = SourceFile {
+        name: "fuzz.argmark",
+        text,
+    };
+    diagnostic::to_json(file, diagnostics);
+    diagnostic::render_github(file, diagnostics);
+}
+
+/// Formatting a map without syntax errors succeeds and is idempotent.
+fn check_format(text: &str) {
+    let once = match format_source(text) {
+        Ok(formatted) => formatted,
+        Err(FormatError::Internal(message)) => panic!("formatter bug: {message}"),
+        Err(FormatError::Syntax(d)) => panic!("a map without syntax errors failed: {d:?}"),
+    };
+    let twice = match format_source(&once) {
+        Ok(formatted) => formatted,
+        Err(error) => panic!("formatted output does not format again: {error}"),
+    };
+    assert_eq!(once, twice, "formatting is not idempotent");
+}
