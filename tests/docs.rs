@@ -195,3 +195,17 @@ fn the_worked_evaluation_examples_match_the_labeller() {
     }
     assert!(checked >= 20, "only {checked} rows checked");
 }
+
+#[test]
+fn the_readme_quotes_what_check_says_of_the_seed_map() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_argmark"))
+        .args(["check", "--color", "never", "maps/ai-diffusion.argmark"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    let readme = read("README.md");
+    for line in text.lines().rev().take(2) {
+        assert!(readme.contains(line), "README.md should quote: {line}");
+    }
+}
