@@ -57,6 +57,16 @@ fn unwrap_error(i: &Input<'_>, error: nom::Err<PError>) -> SyntaxError {
     }
 }
 
+/// Reports a failed item. `None` when the error runs to the end of the file
+/// (an unterminated string): the rest is inside the string, nothing to read.
+fn report_failure(i: &Input<'_>, error: nom::Err<PError>) -> Option<usize> {
+    let error = unwrap_error(i, error);
+    let error_at = error.span.start;
+    let runs_to_end = error.kind == SyntaxErrorKind::UnterminatedString;
+    report(i, error);
+    (!runs_to_end).then_some(error_at)
+}
+
 /// rules `file` and `section_body`: items until the end of the input, or a `}` inside a section.
 fn item_list(mut i: Input<'_>, level: Level, depth: usize) -> (Input<'_>, Vec<Item>) {
     let mut items = Vec::new();
@@ -87,15 +97,10 @@ fn item_list(mut i: Input<'_>, level: Level, depth: usize) -> (Input<'_>, Vec<It
                 i = rest;
             }
             Err(error) => {
-                let error = unwrap_error(&i, error);
-                let error_at = error.span.start;
-                let runs_to_end = error.kind == SyntaxErrorKind::UnterminatedString;
-                report(&i, error);
-                if runs_to_end {
-                    // The rest of the file is inside the string: nothing more to read.
+                let Some(error_at) = report_failure(&i, error) else {
                     let end = i.fragment().len();
                     return (i.take_split(end).0, items);
-                }
+                };
                 let (rest, resume) = recover(i, start, error_at, RecoverIn::Items);
                 i = rest;
                 if resume == Resume::SectionBody && depth < MAX_NESTING {
@@ -594,11 +599,7 @@ fn reason(i: Input<'_>) -> PResult<'_, Reason> {
                 i = rest;
             }
             Err(error) => {
-                let error = unwrap_error(&i, error);
-                let error_at = error.span.start;
-                let runs_to_end = error.kind == SyntaxErrorKind::UnterminatedString;
-                report(&i, error);
-                if runs_to_end {
+                let Some(error_at) = report_failure(&i, error) else {
                     let end = i.fragment().len();
                     return Ok((
                         i.take_split(end).0,
@@ -611,7 +612,7 @@ fn reason(i: Input<'_>) -> PResult<'_, Reason> {
                             span: start.to(open),
                         },
                     ));
-                }
+                };
                 i = recover(i, member_start, error_at, RecoverIn::Reason).0;
             }
         }
