@@ -2,30 +2,14 @@
 //! argmark → AIF → argmark gives the same map (ids, kinds, texts, relations,
 //! attributes, sections and statuses).
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{maps, root};
 
 use argmark::check::Config;
 use argmark::export::{to_aif, to_json};
 use argmark::import::import_aif;
 use serde_json::Value;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn maps() -> Vec<PathBuf> {
-    let mut paths = Vec::new();
-    for dir in ["maps", "tests/render"] {
-        for entry in std::fs::read_dir(root().join(dir)).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "argmark") {
-                paths.push(path);
-            }
-        }
-    }
-    paths.sort();
-    paths
-}
 
 fn analyze(text: &str) -> argmark::Analysis {
     let analysis = argmark::analyze(text, &Config::default());

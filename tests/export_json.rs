@@ -1,29 +1,12 @@
 //! The JSON export: its published schema is the one the types generate, and
 //! every shipped map's export is valid against it.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{maps, root};
 
 use argmark::check::Config;
 use argmark::export::{json_schema, to_json};
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Every shipped map and every render case.
-fn maps() -> Vec<PathBuf> {
-    let mut paths = Vec::new();
-    for dir in ["maps", "tests/render"] {
-        for entry in std::fs::read_dir(root().join(dir)).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "argmark") {
-                paths.push(path);
-            }
-        }
-    }
-    paths.sort();
-    paths
-}
 
 fn export(text: &str) -> String {
     let analysis = argmark::analyze(text, &Config::default());

@@ -1,7 +1,29 @@
-//! Running the `argmark` binary from integration tests.
+//! Helpers shared by integration tests; each test file uses some of them.
+#![allow(dead_code)]
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+
+/// The crate's folder.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every shipped map and every render case, sorted.
+pub fn maps() -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    for dir in ["maps", "tests/render"] {
+        for entry in std::fs::read_dir(root().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "argmark") {
+                paths.push(path);
+            }
+        }
+    }
+    paths.sort();
+    paths
+}
 
 /// Runs `argmark` in the crate's folder with `stdin` as its input.
 pub fn argmark(args: &[&str], stdin: Option<&[u8]>) -> Output {
