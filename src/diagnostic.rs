@@ -106,8 +106,8 @@ impl Diagnostic {
     }
 
     /// Sets the statement id the finding is about.
-    pub fn with_id(mut self, id: impl Into<String>) -> Self {
-        self.id = Some(id.into());
+    pub fn with_id(mut self, id: impl AsRef<str>) -> Self {
+        self.id = Some(id.as_ref().to_string());
         self
     }
 
@@ -184,7 +184,22 @@ pub fn render_human(
 fn displayable(text: &str) -> std::borrow::Cow<'_, str> {
     let hidden =
         |c: char| crate::syntax::error::is_invisible(c) && !matches!(c, ' ' | '\t' | '\n' | '\r');
-    if !text.contains(hidden) {
+    // Most files are plain ASCII text: look at bytes, and decode only what is not.
+    let plain = |b: u8| (0x20..0x7f).contains(&b) || matches!(b, b'\t' | b'\n' | b'\r');
+    let mut rest = text;
+    let clean = loop {
+        match rest.bytes().position(|b| !plain(b)) {
+            None => break true,
+            Some(at) => {
+                let c = rest[at..].chars().next().unwrap_or_default();
+                if hidden(c) {
+                    break false;
+                }
+                rest = &rest[at + c.len_utf8()..];
+            }
+        }
+    };
+    if clean {
         return text.into();
     }
     let mut out = String::with_capacity(text.len());

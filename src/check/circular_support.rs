@@ -66,7 +66,7 @@ impl CircularSupport {
             .iter()
             .map(|n| match &map.graph[*n] {
                 Node::Reason(r) => format!("[reason {}]", r.id),
-                Node::Statement(s) => s.id.clone(),
+                Node::Statement(s) => s.id.to_string(),
             })
             .collect();
         let start = &map.graph[cycle[0]];

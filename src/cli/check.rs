@@ -150,7 +150,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
                     ));
                     report.theses.push(ThesisStatus {
                         file: loaded.name.clone(),
-                        id: statement.id.clone(),
+                        id: statement.id.to_string(),
                         status,
                     });
                 }

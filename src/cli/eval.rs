@@ -62,7 +62,7 @@ pub fn run(args: &EvalArgs) -> Result<i32, String> {
     let statements: Vec<StatementStatus> = map
         .statements()
         .map(|(node, s)| StatementStatus {
-            id: s.id.clone(),
+            id: s.id.to_string(),
             kind: s.kind.keyword(),
             status: analysis.labels.of(node),
             text: s.text.clone(),
@@ -73,7 +73,7 @@ pub fn run(args: &EvalArgs) -> Result<i32, String> {
             let reasons = map
                 .reasons()
                 .map(|(node, r)| ReasonStatus {
-                    id: r.id.clone(),
+                    id: r.id.to_string(),
                     named: r.named,
                     status: analysis.labels.of(node),
                     premises: map

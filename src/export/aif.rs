@@ -159,7 +159,7 @@ pub fn to_aif_document(analysis: &Analysis) -> AifDocument {
             text: statement.text.clone(),
             node_type: "I",
             argmark: NodeExtension {
-                id: Some(statement.id.clone()),
+                id: Some(statement.id.to_string()),
                 kind: Some(statement.kind.keyword().to_string()),
                 section: statement.section,
                 ..extension(analysis, &statement.attributes)
@@ -184,7 +184,7 @@ pub fn to_aif_document(analysis: &Analysis) -> AifDocument {
                 .unwrap_or_else(|| DEFAULT_INFERENCE.to_string()),
             node_type: "RA",
             argmark: NodeExtension {
-                id: Some(reason.id.clone()),
+                id: Some(reason.id.to_string()),
                 kind: Some("reason".to_string()),
                 named: Some(reason.named),
                 label: reason.label.clone(),
@@ -250,7 +250,7 @@ pub fn to_aif_document(analysis: &Analysis) -> AifDocument {
                 .sources
                 .iter()
                 .map(|s| SourceExtension {
-                    id: s.id.clone(),
+                    id: s.id.to_string(),
                     citation: s.citation.clone(),
                     url: s.url.clone(),
                     section: s.section,
@@ -272,13 +272,17 @@ fn extension(analysis: &Analysis, attributes: &Attributes) -> NodeExtension {
     NodeExtension {
         by: attributes.by.clone(),
         notes: attributes.notes.clone(),
-        tags: attributes.tags.clone(),
+        tags: attributes.tags.iter().map(|t| t.to_string()).collect(),
         cites: attributes
             .cites
             .iter()
-            .map(|&s| analysis.map.sources[s].id.clone())
+            .map(|&s| analysis.map.sources[s].id.to_string())
             .collect(),
-        allow: attributes.allow.iter().map(|(c, _)| c.clone()).collect(),
+        allow: attributes
+            .allow
+            .iter()
+            .map(|(c, _)| c.to_string())
+            .collect(),
         ..NodeExtension::default()
     }
 }

@@ -248,7 +248,7 @@ pub fn to_json_map(analysis: &Analysis, source: &str) -> JsonMap {
     let statements = map
         .statements()
         .map(|(node, s)| JsonStatement {
-            id: s.id.clone(),
+            id: s.id.to_string(),
             kind: kind(s.kind),
             text: s.text.clone(),
             status: status(node),
@@ -261,7 +261,7 @@ pub fn to_json_map(analysis: &Analysis, source: &str) -> JsonMap {
     let reasons = map
         .reasons()
         .map(|(node, r)| JsonReason {
-            id: r.id.clone(),
+            id: r.id.to_string(),
             named: r.named,
             label: r.label.clone(),
             status: status(node),
@@ -310,7 +310,7 @@ pub fn to_json_map(analysis: &Analysis, source: &str) -> JsonMap {
             .sources
             .iter()
             .map(|s| JsonSource {
-                id: s.id.clone(),
+                id: s.id.to_string(),
                 citation: s.citation.clone(),
                 url: s.url.clone(),
                 section: s.section,
@@ -366,12 +366,16 @@ fn attributes(map: &ArgumentMap, attributes: &Attributes) -> JsonAttributes {
     JsonAttributes {
         by: attributes.by.clone(),
         notes: attributes.notes.clone(),
-        tags: attributes.tags.clone(),
+        tags: attributes.tags.iter().map(|t| t.to_string()).collect(),
         cites: attributes
             .cites
             .iter()
-            .map(|&s| map.sources[s].id.clone())
+            .map(|&s| map.sources[s].id.to_string())
             .collect(),
-        allow: attributes.allow.iter().map(|(c, _)| c.clone()).collect(),
+        allow: attributes
+            .allow
+            .iter()
+            .map(|(c, _)| c.to_string())
+            .collect(),
     }
 }

@@ -1,7 +1,9 @@
 //! Name resolution: syntax tree to argument graph, with an error for every id
 //! that resolves to nothing, is declared twice, or names the wrong kind of thing.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::hash_map::Entry;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use petgraph::graph::NodeIndex;
 
@@ -29,7 +31,6 @@ pub fn build(file: &ast::File) -> (ArgumentMap, Vec<Diagnostic>) {
     builder.map.graph.reserve_nodes(nodes);
     builder.map.graph.reserve_edges(edges);
     builder.map.ids.reserve(nodes);
-    builder.declared_at.reserve(nodes);
     builder.declare_items(&file.items, None);
     builder.resolve_items(&file.items);
     builder.finish_reasons();
@@ -80,14 +81,14 @@ fn estimate(items: &[Item]) -> (usize, usize) {
 struct Builder<'a> {
     map: ArgumentMap,
     diagnostics: Vec<Diagnostic>,
-    /// Where each id was first declared, for duplicate-id's second label.
-    declared_at: HashMap<&'a str, Span>,
     /// Named reasons in source order, to check their premises and conclusion.
     reasons: Vec<(NodeIndex, &'a ast::Reason)>,
-    /// Named reasons by the span of their syntax node.
-    reason_nodes: HashMap<Span, NodeIndex>,
-    /// Statements whose declaration was a duplicate, so their attributes are not resolved twice.
-    skipped: HashSet<Span>,
+    /// The node each statement and named reason made, in the order pass 1
+    /// declared them (`None` for a duplicate, whose attributes are not
+    /// resolved); pass 2 walks the tree in the same order and reads them back.
+    declared: Vec<Option<NodeIndex>>,
+    /// How far pass 2 has read `declared`.
+    cursor: usize,
     /// Implicit reasons by (premise, conclusion), so `a supports b` twice makes one reason.
     implicit: HashMap<(NodeIndex, NodeIndex), NodeIndex>,
     suggestions_given: usize,
@@ -103,7 +104,7 @@ impl<'a> Builder<'a> {
                 Item::Meta(meta) => self
                     .map
                     .meta
-                    .push((meta.key.name.clone(), meta.value.value.clone())),
+                    .push((meta.key.name.to_string(), meta.value.value.clone())),
                 Item::Source(source) => self.declare_source(source, section),
                 Item::Statement(statement) => {
                     self.declare_statement(statement, section, None);
@@ -123,35 +124,39 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Reports an id declared before; returns whether it was.
-    fn is_duplicate(&mut self, id: &Ident) -> bool {
-        if let Some(&first) = self.declared_at.get(id.name.as_str()) {
-            let diagnostic = Diagnostic::error(
-                DUPLICATE_ID,
-                format!("'{}' is declared twice", id.name),
-            )
-            .with_primary(id.span, "declared again here")
-            .with_secondary(first, "first declared here")
-            .with_help(
-                "give one of them another id; ids name exactly one statement, reason or source",
-            )
-            .with_id(&id.name);
-            self.diagnostics.push(diagnostic);
-            return true;
-        }
+    /// Claims an id for what it will name; when it is taken, reports the
+    /// duplicate and returns false. One hash lookup either way.
+    fn claim(&mut self, id: &Ident, declared: Declared) -> bool {
+        let first = match self.map.ids.entry(id.name.clone()) {
+            Entry::Vacant(entry) => {
+                entry.insert(declared);
+                return true;
+            }
+            Entry::Occupied(entry) => match *entry.get() {
+                Declared::Node(node) => self.map.graph[node].span(),
+                Declared::Source(index) => self.map.sources[index].span,
+            },
+        };
+        let diagnostic =
+            Diagnostic::error(DUPLICATE_ID, format!("'{}' is declared twice", id.name))
+                .with_primary(id.span, "declared again here")
+                .with_secondary(first, "first declared here")
+                .with_help(
+                    "give one of them another id; ids name exactly one statement, reason or source",
+                )
+                .with_id(&id.name);
+        self.diagnostics.push(diagnostic);
         false
     }
 
-    /// Records a new id.
-    fn register(&mut self, id: &'a Ident, declared: Declared) {
-        self.declared_at.insert(&id.name, id.span);
-        self.map.ids.insert(id.name.clone(), declared);
+    /// The index the next node added to the graph gets.
+    fn next_node(&self) -> Declared {
+        Declared::Node(NodeIndex::new(self.map.graph.node_count()))
     }
 
     fn declare_source(&mut self, source: &'a ast::Source, section: Option<usize>) {
         let index = self.map.sources.len();
-        if !self.is_duplicate(&source.id) {
-            self.register(&source.id, Declared::Source(index));
+        if self.claim(&source.id, Declared::Source(index)) {
             self.map.sources.push(Source {
                 id: source.id.name.clone(),
                 citation: source.citation.value.clone(),
@@ -168,8 +173,8 @@ impl<'a> Builder<'a> {
         section: Option<usize>,
         in_reason: Option<NodeIndex>,
     ) -> Option<NodeIndex> {
-        if self.is_duplicate(&statement.id) {
-            self.skipped.insert(statement.span);
+        if !self.claim(&statement.id, self.next_node()) {
+            self.declared.push(None);
             return None;
         }
         let node = self.map.graph.add_node(Node::Statement(Statement {
@@ -181,12 +186,13 @@ impl<'a> Builder<'a> {
             declared_in_reason: in_reason,
             attributes: Attributes::default(),
         }));
-        self.register(&statement.id, Declared::Node(node));
+        self.declared.push(Some(node));
         Some(node)
     }
 
     fn declare_reason(&mut self, reason: &'a ast::Reason, section: Option<usize>) {
-        let node = if self.is_duplicate(&reason.id) {
+        let node = if !self.claim(&reason.id, self.next_node()) {
+            self.declared.push(None);
             None
         } else {
             let node = self.map.graph.add_node(Node::Reason(Reason {
@@ -197,9 +203,8 @@ impl<'a> Builder<'a> {
                 section,
                 attributes: Attributes::default(),
             }));
-            self.register(&reason.id, Declared::Node(node));
             self.reasons.push((node, reason));
-            self.reason_nodes.insert(reason.span, node);
+            self.declared.push(Some(node));
             Some(node)
         };
         for premise in &reason.premises {
@@ -214,7 +219,9 @@ impl<'a> Builder<'a> {
     fn resolve_items(&mut self, items: &'a [Item]) {
         for item in items {
             match item {
-                Item::Statement(statement) => self.resolve_statement(statement),
+                Item::Statement(statement) => {
+                    self.resolve_statement(statement);
+                }
                 Item::Reason(reason) => self.resolve_reason(reason),
                 Item::Section(section) => self.resolve_items(&section.items),
                 Item::Relation(line) => self.resolve_relation_line(line),
@@ -223,29 +230,30 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn resolve_statement(&mut self, statement: &'a ast::Statement) {
-        if self.skipped.contains(&statement.span) {
-            return;
-        }
-        let Some(node) = self.map.node(&statement.id.name) else {
-            return;
-        };
+    /// The node pass 1 made for the next statement or named reason.
+    fn next_declared(&mut self, id: &Ident) -> Option<NodeIndex> {
+        let node = self.declared[self.cursor];
+        self.cursor += 1;
+        debug_assert!(node.is_none_or(|n| self.map.id(n) == id.name));
+        node
+    }
+
+    fn resolve_statement(&mut self, statement: &'a ast::Statement) -> Option<NodeIndex> {
+        let node = self.next_declared(&statement.id)?;
         self.resolve_attributes(node, &statement.id.name, &statement.attributes);
+        Some(node)
     }
 
     fn resolve_reason(&mut self, reason: &'a ast::Reason) {
-        let node = self.reason_nodes.get(&reason.span).copied();
+        let node = self.next_declared(&reason.id);
         if let Some(node) = node {
             self.resolve_attributes(node, &reason.id.name, &reason.attributes);
         }
         for premise in &reason.premises {
             match premise {
                 CoPremise::Statement(statement) => {
-                    self.resolve_statement(statement);
-                    let premise = self.map.node(&statement.id.name);
-                    if let (Some(reason), Some(premise)) = (node, premise)
-                        && !self.skipped.contains(&statement.span)
-                    {
+                    let premise = self.resolve_statement(statement);
+                    if let (Some(reason), Some(premise)) = (node, premise) {
                         self.add_edge(premise, reason, EdgeKind::Premise, statement.id.span);
                     }
                 }
@@ -301,10 +309,10 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn attributes_mut(&mut self, node: NodeIndex) -> &mut Attributes {
+    fn attributes_mut(&mut self, node: NodeIndex) -> &mut AttributeValues {
         match &mut self.map.graph[node] {
-            Node::Statement(s) => &mut s.attributes,
-            Node::Reason(r) => &mut r.attributes,
+            Node::Statement(s) => s.attributes.values_mut(),
+            Node::Reason(r) => r.attributes.values_mut(),
         }
     }
 
@@ -395,7 +403,7 @@ impl<'a> Builder<'a> {
                 if !self.implicit.contains_key(&(subject, target)) {
                     let section = self.map.graph[subject].section();
                     let reason = self.map.graph.add_node(Node::Reason(Reason {
-                        id: format!("{subject_id}->{}", target_id.name),
+                        id: compact_str::format_compact!("{subject_id}->{}", target_id.name),
                         label: None,
                         named: false,
                         span,
@@ -488,7 +496,7 @@ impl<'a> Builder<'a> {
                 .with_id(subject);
         let suggestion = if self.suggestions_given < SUGGESTION_LIMIT {
             self.suggestions_given += 1;
-            did_you_mean(&id.name, self.map.ids.keys().map(String::as_str))
+            did_you_mean(&id.name, self.map.ids.keys().map(|k| k.as_str()))
         } else {
             None
         };

@@ -9,7 +9,7 @@ use petgraph::visit::EdgeRef;
 use rustc_hash::FxHashMap;
 
 use crate::span::Span;
-use crate::syntax::ast::StatementKind;
+use crate::syntax::ast::{Name, StatementKind};
 
 pub use build::build;
 
@@ -26,7 +26,7 @@ pub struct ArgumentMap {
     pub sources: Vec<Source>,
     /// Sections, in source order; a section's parent comes before it.
     pub sections: Vec<Section>,
-    ids: FxHashMap<String, Declared>,
+    ids: FxHashMap<Name, Declared>,
 }
 
 /// What an id names.
@@ -47,26 +47,55 @@ pub enum Node {
     Reason(Reason),
 }
 
-/// Attributes shared by statements and reasons.
+/// Attributes shared by statements and reasons. Most nodes carry none, so
+/// they sit behind one pointer that stays null until the first one is added:
+/// every node of a large graph stays small. Reading goes through
+/// [`AttributeValues`] (`attributes.tags`, `attributes.cites`, ...).
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Attributes {
+pub struct Attributes(Option<Box<AttributeValues>>);
+
+/// The values of a node's attributes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AttributeValues {
     /// `by "..."` values.
     pub by: Vec<String>,
     /// `note "..."` values.
     pub notes: Vec<String>,
     /// Tags, without `#`, in source order.
-    pub tags: Vec<String>,
+    pub tags: Vec<Name>,
     /// Cited sources, by index into [`ArgumentMap::sources`].
     pub cites: Vec<usize>,
     /// Check codes allowed on this node, each with the span where it is written.
-    pub allow: Vec<(String, Span)>,
+    pub allow: Vec<(Name, Span)>,
+}
+
+static NO_ATTRIBUTES: AttributeValues = AttributeValues {
+    by: Vec::new(),
+    notes: Vec::new(),
+    tags: Vec::new(),
+    cites: Vec::new(),
+    allow: Vec::new(),
+};
+
+impl Attributes {
+    /// The values, to change them; makes room for them on first use.
+    pub fn values_mut(&mut self) -> &mut AttributeValues {
+        self.0.get_or_insert_with(Box::default)
+    }
+}
+
+impl std::ops::Deref for Attributes {
+    type Target = AttributeValues;
+    fn deref(&self) -> &AttributeValues {
+        self.0.as_deref().unwrap_or(&NO_ATTRIBUTES)
+    }
 }
 
 /// A statement node.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Statement {
     /// Its id.
-    pub id: String,
+    pub id: Name,
     /// Its kind.
     pub kind: StatementKind,
     /// Its text.
@@ -85,7 +114,7 @@ pub struct Statement {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reason {
     /// Its id; implicit reasons get `premise->conclusion`.
-    pub id: String,
+    pub id: Name,
     /// The optional label of a named reason.
     pub label: Option<String>,
     /// Whether it was written as a `reason` block.
@@ -102,7 +131,7 @@ pub struct Reason {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     /// Its id.
-    pub id: String,
+    pub id: Name,
     /// The citation.
     pub citation: String,
     /// Its URL, if given.

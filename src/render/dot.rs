@@ -218,7 +218,7 @@ fn node_stmt(
             ];
             let caption = match &reason.label {
                 Some(text) => format!("{text} ({})", reason.id),
-                None => reason.id.clone(),
+                None => reason.id.to_string(),
             };
             attributes.push(attr("xlabel", html_label(small_text(&caption, options))));
             Some(Stmt::Node(Node::new(

@@ -4,6 +4,11 @@
 use crate::span::Span;
 use std::fmt;
 
+/// An id, key or tag as written. Names are short, so they are kept inline
+/// (up to 24 bytes) rather than in an allocation of their own: a large map
+/// has hundreds of thousands of them, and copying one into the graph is free.
+pub type Name = compact_str::CompactString;
+
 /// A whole parsed file.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct File {
@@ -26,7 +31,7 @@ pub struct Comment {
 #[derive(Clone, PartialEq, Eq)]
 pub struct Ident {
     /// The identifier as written.
-    pub name: String,
+    pub name: Name,
     /// Where it was written.
     pub span: Span,
 }

@@ -269,15 +269,27 @@ fn attributes(mut i: Input<'_>, place: Place) -> PResult<'_, Vec<Attribute>> {
                         if place == Place::Items {
                             unknown_attribute(i, word)?;
                         }
-                        return Ok((i, list));
+                        return Ok((i, exact(list)));
                     }
                 },
-                None => return Ok((i, list)),
+                None => return Ok((i, exact(list))),
             },
         };
         list.push(attribute);
         i = rest;
     }
+}
+
+/// The list in an allocation of its own length: a vector that grew by
+/// pushes keeps room for four, and a large map has hundreds of thousands of
+/// short attribute lists.
+fn exact<T>(list: Vec<T>) -> Vec<T> {
+    if list.capacity() == list.len() {
+        return list;
+    }
+    let mut exact = Vec::with_capacity(list.len());
+    exact.extend(list);
+    exact
 }
 
 /// A word on the statement's own line that is neither an attribute nor the
@@ -376,7 +388,7 @@ fn tag(i: Input<'_>) -> PResult<'_, Attribute> {
         Ok((rest, w)) => {
             let start = offset(&w);
             let name = Ident {
-                name: w.fragment().to_string(),
+                name: (*w.fragment()).into(),
                 span: Span::new(start, start + w.len()),
             };
             let span = hash.to(name.span);
@@ -538,7 +550,7 @@ fn not_a_relation_line<'a, T>(
     }
     let (found, span) = found_at(after_subject);
     let kind = SyntaxErrorKind::ExpectedRelation {
-        subject: subject.name.clone(),
+        subject: subject.name.to_string(),
         found,
     };
     let mut error = SyntaxError::new(kind, span);
@@ -629,7 +641,7 @@ fn co_premise(i: Input<'_>) -> PResult<'_, CoPremise> {
         Some(w) if !is_keyword(w) && w.starts_with(|c: char| c.is_alphabetic() || c == '_') => {
             let (rest, id) = identifier(i, IdRole::id("an id"), "{")?;
             if let Some(kind) = misspelt_kind(&id, rest) {
-                let found = super::error::Found::Word(id.name.clone());
+                let found = super::error::Found::Word(id.name.to_string());
                 let error = SyntaxError::new(SyntaxErrorKind::ExpectedCoPremise { found }, id.span);
                 return fail(error.with_help(format!("did you mean '{kind}'?")));
             }

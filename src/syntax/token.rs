@@ -283,7 +283,7 @@ pub fn identifier<'a>(before: Input<'a>, role: IdRole, after: &str) -> PResult<'
         if role.keywords_allowed || !is_keyword(name) {
             let start = offset(&w);
             let ident = Ident {
-                name: name.to_string(),
+                name: name.into(),
                 span: Span::new(start, start + name.len()),
             };
             return Ok((rest, ident));
