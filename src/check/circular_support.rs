@@ -2,7 +2,7 @@ use std::collections::VecDeque;
 
 use petgraph::algo::kosaraju_scc;
 use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeFiltered;
+use petgraph::visit::{EdgeFiltered, EdgeRef};
 
 use super::{Check, Context, Info};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -24,6 +24,9 @@ impl Check for CircularSupport {
     }
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let map = cx.map;
+        if is_acyclic(map) {
+            return;
+        }
         let support = EdgeFiltered::from_fn(&map.graph, |e| {
             matches!(e.weight().kind, EdgeKind::Premise | EdgeKind::Concludes)
         });
@@ -50,6 +53,39 @@ impl Check for CircularSupport {
             out.push(self.report(map, &cycle));
         }
     }
+}
+
+/// Whether the support relation has no cycle at all, the usual case: peel
+/// off nodes with no unpeeled supports (Kahn's algorithm). Linear, with two
+/// arrays, where finding the strongly connected components makes a vector for
+/// every node.
+fn is_acyclic(map: &ArgumentMap) -> bool {
+    let graph = &map.graph;
+    let is_support = |kind: EdgeKind| matches!(kind, EdgeKind::Premise | EdgeKind::Concludes);
+    let mut waiting = vec![0u32; graph.node_count()];
+    for edge in graph.raw_edges() {
+        if is_support(edge.weight.kind) {
+            waiting[edge.target().index()] += 1;
+        }
+    }
+    let mut ready: Vec<NodeIndex> = graph
+        .node_indices()
+        .filter(|n| waiting[n.index()] == 0)
+        .collect();
+    let mut peeled = 0;
+    while let Some(node) = ready.pop() {
+        peeled += 1;
+        for edge in graph.edges_directed(node, petgraph::Direction::Outgoing) {
+            if is_support(edge.weight().kind) {
+                let target = edge.target();
+                waiting[target.index()] -= 1;
+                if waiting[target.index()] == 0 {
+                    ready.push(target);
+                }
+            }
+        }
+    }
+    peeled == graph.node_count()
 }
 
 /// `x supports x`: a statement and its implicit reason, which is self-relation's finding.

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 use serde::Serialize;
 
-use super::{Color, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, emit, load, plural};
+use super::{Color, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, discard, emit, load, plural};
 use crate::check::{Config, Level};
 use crate::diagnostic::{self, HumanOptions, JsonDiagnostic, Severity};
 use crate::eval::Label;
@@ -102,7 +102,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
     let mut out = String::new();
     let mut statuses = String::new();
     let mut unreadable = false;
-    for path in &args.files {
+    for (number, path) in args.files.iter().enumerate() {
         // One unreadable file must not hide what the others say.
         let mut loaded = match load(path) {
             Ok(loaded) => loaded,
@@ -156,6 +156,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
                 }
             }
         }
+        discard((analysis, loaded), number + 1 == args.files.len());
     }
     let summary = &report.summary;
     let failed = summary.errors > 0;

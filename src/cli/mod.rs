@@ -9,6 +9,7 @@ mod fmt;
 mod import;
 mod render;
 
+use std::borrow::Cow;
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 
@@ -139,11 +140,22 @@ fn read_input(path: &Path) -> Result<(String, Vec<u8>), String> {
 fn load(path: &Path) -> Result<Loaded, String> {
     let (name, bytes) = read_input(path)?;
     let (text, parsed) = syntax::parse_bytes(&bytes);
-    Ok(Loaded {
-        name,
-        text: text.into_owned(),
-        parsed,
-    })
+    // Valid UTF-8 is parsed where it lies: keep those bytes rather than copy them.
+    let text = match text {
+        Cow::Borrowed(text) if text.len() == bytes.len() => None,
+        text => Some(text.into_owned()),
+    };
+    let text = text.unwrap_or_else(|| String::from_utf8(bytes).expect("decoded as UTF-8 above"));
+    Ok(Loaded { name, text, parsed })
+}
+
+/// Drops a large value, unless the process is about to exit: freeing a graph
+/// of a million nodes piece by piece takes longer than the exit that frees
+/// it all at once.
+fn discard<T>(value: T, exiting: bool) {
+    if exiting {
+        std::mem::forget(value);
+    }
 }
 
 /// Analyses a loaded map for a command that needs it whole (eval, render):

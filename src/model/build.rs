@@ -26,11 +26,14 @@ const SUGGESTION_LIMIT: usize = 50;
 /// diagnostics; the map holds everything that could be resolved.
 pub fn build(file: &ast::File) -> (ArgumentMap, Vec<Diagnostic>) {
     let mut builder = Builder::default();
-    // Sized up front: growing a graph of a million nodes copies it many times.
-    let (nodes, edges) = estimate(&file.items);
-    builder.map.graph.reserve_nodes(nodes);
-    builder.map.graph.reserve_edges(edges);
-    builder.map.ids.reserve(nodes);
+    // Sized up front: growing a graph of a million nodes copies it many
+    // times, and a table sized for more ids than the map has is memory the
+    // process must still clear.
+    let size = Size::of(&file.items);
+    builder.map.graph.reserve_nodes(size.nodes);
+    builder.map.graph.reserve_edges(size.edges);
+    builder.map.ids.reserve(size.ids);
+    builder.declared.reserve(size.ids);
     builder.declare_items(&file.items, None);
     builder.resolve_items(&file.items);
     builder.finish_reasons();
@@ -39,42 +42,69 @@ pub fn build(file: &ast::File) -> (ArgumentMap, Vec<Diagnostic>) {
     (builder.map, diagnostics)
 }
 
-/// About how many nodes and edges the items make: a statement, plus an
-/// implicit reason and two edges for each relation target.
-fn estimate(items: &[Item]) -> (usize, usize) {
-    let statement = |s: &ast::Statement| {
-        let targets: usize = s
-            .attributes
-            .iter()
-            .map(|a| match &a.kind {
-                AttributeKind::Relation { targets, .. } => targets.len(),
-                _ => 0,
-            })
-            .sum();
-        (1 + targets, 2 * targets)
-    };
-    let mut total = (0, 0);
-    for item in items {
-        let (n, e) = match item {
-            Item::Statement(s) => statement(s),
-            Item::Reason(r) => {
-                r.premises
-                    .iter()
-                    .fold((1, r.premises.len() + 1), |acc, p| match p {
-                        CoPremise::Statement(s) => {
-                            let (n, e) = statement(s);
-                            (acc.0 + n, acc.1 + e)
-                        }
-                        CoPremise::Reference(_) => acc,
-                    })
-            }
-            Item::Section(section) => estimate(&section.items),
-            Item::Relation(line) => (line.targets.len(), 2 * line.targets.len()),
-            _ => (0, 0),
-        };
-        total = (total.0 + n, total.1 + e);
+/// How many ids, nodes and edges the items make, at most: an id and a node
+/// for each statement, reason and source (sources are ids only); for each
+/// `supports` target an implicit reason and two edges; one edge for any other
+/// relation target or co-premise.
+#[derive(Default)]
+struct Size {
+    ids: usize,
+    nodes: usize,
+    edges: usize,
+}
+
+impl Size {
+    fn of(items: &[Item]) -> Size {
+        let mut size = Size::default();
+        size.add_items(items);
+        size
     }
-    total
+
+    fn add_items(&mut self, items: &[Item]) {
+        for item in items {
+            match item {
+                Item::Statement(s) => self.add_statement(s),
+                Item::Reason(r) => {
+                    self.ids += 1;
+                    self.nodes += 1;
+                    self.edges += r.premises.len();
+                    self.add_relations(&r.attributes);
+                    for premise in &r.premises {
+                        if let CoPremise::Statement(s) = premise {
+                            self.add_statement(s);
+                        }
+                    }
+                }
+                Item::Section(section) => self.add_items(&section.items),
+                Item::Relation(line) => self.add_targets(line.relation, line.targets.len()),
+                Item::Source(_) => self.ids += 1,
+                Item::Title(_) | Item::Meta(_) => {}
+            }
+        }
+    }
+
+    fn add_statement(&mut self, statement: &ast::Statement) {
+        self.ids += 1;
+        self.nodes += 1;
+        self.add_relations(&statement.attributes);
+    }
+
+    fn add_relations(&mut self, attributes: &[ast::Attribute]) {
+        for attribute in attributes {
+            if let AttributeKind::Relation { relation, targets } = &attribute.kind {
+                self.add_targets(*relation, targets.len());
+            }
+        }
+    }
+
+    fn add_targets(&mut self, relation: RelationKind, targets: usize) {
+        if relation == RelationKind::Supports {
+            self.nodes += targets;
+            self.edges += 2 * targets;
+        } else {
+            self.edges += targets;
+        }
+    }
 }
 
 #[derive(Default)]
