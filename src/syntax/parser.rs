@@ -256,15 +256,19 @@ enum Place {
 fn attributes(mut i: Input<'_>, place: Place) -> PResult<'_, Vec<Attribute>> {
     let mut list = Vec::new();
     loop {
-        let (rest, attribute) = match peek_char(i) {
-            Some('#') => tag(i)?,
-            _ => match peek_word(i) {
-                Some("cites") => cites(i)?,
-                Some("by") => text_attribute(i, "by")?,
-                Some("note") => text_attribute(i, "note")?,
-                Some("allow") => allow(i)?,
+        // Blanks are skipped once here; each attribute's parser then starts
+        // right at its keyword.
+        let (at, _) = ws(i)?;
+        let next_word = word(at).ok().map(|(_, w)| *w.fragment());
+        let (rest, attribute) = match at.fragment().chars().next() {
+            Some('#') => tag(at)?,
+            _ => match next_word {
+                Some("cites") => cites(at)?,
+                Some("by") => text_attribute(at, "by")?,
+                Some("note") => text_attribute(at, "note")?,
+                Some("allow") => allow(at)?,
                 Some(word) => match RelationKind::from_keyword(word) {
-                    Some(relation) => relation_attribute(i, relation)?,
+                    Some(relation) => relation_attribute(at, relation)?,
                     None => {
                         if place == Place::Items {
                             unknown_attribute(i, word)?;

@@ -6,7 +6,6 @@ use std::cell::RefCell;
 use nom::bytes::complete::{tag, take_till};
 use nom::error::{ErrorKind, ParseError};
 use nom::{IResult, Input as _, Parser};
-use nom_locate::LocatedSpan;
 
 use super::ast::{Comment, Ident, Text};
 use super::error::{Found, SyntaxError, SyntaxErrorKind};
@@ -24,8 +23,100 @@ pub struct Ctx {
     pub errors: RefCell<Vec<SyntaxError>>,
 }
 
-/// Located input: the remaining text and the shared state.
-pub type Input<'a> = LocatedSpan<&'a str, &'a Ctx>;
+/// The parser's input: the rest of the source, where it starts in the whole
+/// source, and the shared state. Only byte offsets are kept; lines and
+/// columns are worked out from them for the few spans a diagnostic shows,
+/// rather than counted for every token.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    text: &'a str,
+    offset: usize,
+    /// The state shared by every parser function.
+    pub extra: &'a Ctx,
+}
+
+impl<'a> Input<'a> {
+    /// The whole source, at offset 0.
+    pub fn new_extra(text: &'a str, extra: &'a Ctx) -> Self {
+        Input {
+            text,
+            offset: 0,
+            extra,
+        }
+    }
+
+    /// The rest of the source.
+    pub fn fragment(&self) -> &&'a str {
+        &self.text
+    }
+
+    /// Byte offset of the rest in the whole source.
+    pub fn location_offset(&self) -> usize {
+        self.offset
+    }
+}
+
+impl std::ops::Deref for Input<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.text
+    }
+}
+
+impl<'a> nom::Input for Input<'a> {
+    type Item = char;
+    type Iter = std::str::Chars<'a>;
+    type IterIndices = std::str::CharIndices<'a>;
+
+    fn input_len(&self) -> usize {
+        self.text.len()
+    }
+
+    fn take(&self, index: usize) -> Self {
+        Input {
+            text: &self.text[..index],
+            ..*self
+        }
+    }
+
+    fn take_from(&self, index: usize) -> Self {
+        Input {
+            text: &self.text[index..],
+            offset: self.offset + index,
+            extra: self.extra,
+        }
+    }
+
+    fn take_split(&self, index: usize) -> (Self, Self) {
+        (self.take_from(index), self.take(index))
+    }
+
+    fn position<P: Fn(char) -> bool>(&self, predicate: P) -> Option<usize> {
+        self.text.find(predicate)
+    }
+
+    fn iter_elements(&self) -> Self::Iter {
+        self.text.chars()
+    }
+
+    fn iter_indices(&self) -> Self::IterIndices {
+        self.text.char_indices()
+    }
+
+    fn slice_index(&self, count: usize) -> Result<usize, nom::Needed> {
+        self.text.slice_index(count)
+    }
+}
+
+impl<'t> nom::Compare<&'t str> for Input<'_> {
+    fn compare(&self, t: &'t str) -> nom::CompareResult {
+        self.text.compare(t)
+    }
+
+    fn compare_no_case(&self, t: &'t str) -> nom::CompareResult {
+        self.text.compare_no_case(t)
+    }
+}
 
 /// A parse error: a worded syntax error, or a cheap "not here" from a nom
 /// combinator that backtracking usually discards.
