@@ -188,6 +188,15 @@ fn displayable(text: &str) -> std::borrow::Cow<'_, str> {
     let plain = |b: u8| (0x20..0x7f).contains(&b) || matches!(b, b'\t' | b'\n' | b'\r');
     let mut rest = text;
     let clean = loop {
+        // Whole blocks first, without an early exit, so the compiler can
+        // test many bytes at once; then the first odd byte of the block.
+        let clean_blocks = rest
+            .as_bytes()
+            .chunks(64)
+            .take_while(|block| block.iter().fold(true, |all, &b| all & plain(b)))
+            .count();
+        let skip = (clean_blocks * 64).min(rest.len());
+        rest = &rest[skip..];
         match rest.bytes().position(|b| !plain(b)) {
             None => break true,
             Some(at) => {
@@ -387,4 +396,29 @@ fn github_data(text: &str) -> String {
 
 fn github_property(text: &str) -> String {
     github_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::displayable;
+
+    #[test]
+    fn plain_text_is_borrowed_whatever_its_length() {
+        let text = "premise p \"é ünï\"\r\n\t".repeat(50);
+        assert!(matches!(displayable(&text), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn hidden_characters_are_marked_in_every_block() {
+        // Before, inside and after the first 64-byte block, and after a non-ASCII letter.
+        for at in [0, 5, 63, 64, 65, 130, 200] {
+            for hidden in ['\0', '\u{1b}', '\u{7f}', '\u{202e}', '\u{feff}'] {
+                let mut text = "é".to_string() + &"a".repeat(300);
+                text.insert(at.max(2), hidden);
+                let shown = displayable(&text);
+                assert_eq!(shown.len(), text.len(), "{at} {hidden:?}");
+                assert!(!shown.contains(hidden), "{at} {hidden:?}");
+            }
+        }
+    }
 }
