@@ -34,11 +34,12 @@ pub use render::{RenderOptions, render_dot};
 pub use span::Span;
 pub use syntax::{Parsed, parse};
 
-/// Everything argmark knows about a map.
+/// Everything argmark knows about a map. The syntax tree is not kept: the
+/// graph holds everything later stages read, and freeing the tree as soon as
+/// the graph is built keeps a large map's memory down. Call [`parse`] for
+/// the tree itself.
 #[derive(Debug, Clone)]
 pub struct Analysis {
-    /// The syntax tree.
-    pub file: syntax::ast::File,
     /// The argument graph (empty when the file has syntax errors).
     pub map: model::ArgumentMap,
     /// The status of every node.
@@ -69,7 +70,6 @@ pub fn analyze_parsed(parsed: Parsed, config: &check::Config) -> Analysis {
     let mut diagnostics = parsed.diagnostics();
     if !diagnostics.is_empty() {
         return Analysis {
-            file: parsed.file,
             map: model::ArgumentMap::default(),
             labels: eval::evaluate(&model::ArgumentMap::default()),
             diagnostics,
@@ -77,6 +77,7 @@ pub fn analyze_parsed(parsed: Parsed, config: &check::Config) -> Analysis {
         };
     }
     let (map, resolution) = model::build(&parsed.file);
+    drop(parsed);
     let labels = eval::evaluate(&map);
     let stopped = if resolution.is_empty() {
         diagnostics.extend(check::run(&map, &labels, config));
@@ -86,7 +87,6 @@ pub fn analyze_parsed(parsed: Parsed, config: &check::Config) -> Analysis {
         Some(Stage::Resolution)
     };
     Analysis {
-        file: parsed.file,
         map,
         labels,
         diagnostics,
