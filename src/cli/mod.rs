@@ -190,9 +190,19 @@ fn emit(out: &str) -> Result<(), String> {
 /// renamed into place), or to standard output for `None` or `-`. A failed
 /// run never leaves a truncated or half-written file.
 fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
+    write_output_with(path, |out| out.write_all(bytes))
+}
+
+/// Like [`write_output`], for output written as it is made: `write` gets the
+/// file or standard output, unbuffered (it writes in large pieces), and the
+/// file only takes the place of `path` once `write` has succeeded.
+fn write_output_with(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), String> {
     let Some(path) = path.filter(|p| *p != Path::new("-")) else {
         let mut stdout = std::io::stdout().lock();
-        return match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
+        return match write(&mut stdout).and_then(|_| stdout.flush()) {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                 Err(format!("cannot write the output: {e}"))
             }
@@ -211,7 +221,7 @@ fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
         Err(_) => default_permissions(file.as_file()).map_err(fail)?,
     };
     file.as_file().set_permissions(permissions).map_err(fail)?;
-    file.write_all(bytes).map_err(fail)?;
+    write(file.as_file_mut()).map_err(fail)?;
     file.as_file().sync_all().map_err(fail)?;
     file.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
