@@ -5,7 +5,7 @@
 mod generate;
 
 use argmark::check::Config;
-use argmark::render::{RenderOptions, to_dot};
+use argmark::render::{RenderOptions, to_dot, write_dot};
 use divan::Bencher;
 
 #[global_allocator]
@@ -46,6 +46,14 @@ fn checks(bencher: Bencher, n: usize) {
 fn render_dot(bencher: Bencher, n: usize) {
     let analysis = argmark::analyze(&generate::generate(n), &Config::default());
     bencher.bench(|| to_dot(&analysis, &RenderOptions::default()));
+}
+
+/// The DOT written as it is made, as `render -o x.dot` does, to a sink that
+/// drops it.
+#[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
+fn render_dot_streamed(bencher: Bencher, n: usize) {
+    let analysis = argmark::analyze(&generate::generate(n), &Config::default());
+    bencher.bench(|| write_dot(&analysis, &RenderOptions::default(), std::io::sink()));
 }
 
 #[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]

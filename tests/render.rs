@@ -1,11 +1,18 @@
-//! Rendering: DOT snapshots of every shipped map and of a case per style, and
-//! round trips through the real Graphviz `dot` (required when CI is set).
+//! Rendering: DOT snapshots of every shipped map and of a case per style,
+//! round trips through the real Graphviz `dot` (required when CI is set) and
+//! through graphviz-rust's parser, and the streamed DOT.
 
+mod common;
+#[path = "../examples/generate.rs"]
+mod generate;
+
+use std::io::Write;
 use std::time::Duration;
 
 use argmark::check::Config;
 use argmark::render::exec::{DotError, ImageFormat, run_dot};
-use argmark::render::{RenderOptions, Theme, to_dot};
+use argmark::render::{RankDir, RenderOptions, Theme, to_dot, write_dot};
+use graphviz_rust::dot_structures::Stmt;
 
 /// Options from a first line `// args: ...`, as the command line spells them.
 fn options_from(text: &str) -> RenderOptions {
@@ -167,4 +174,100 @@ fn hostile_text_reaches_the_picture_exactly() {
             "{text:?} is not in the picture:\n{shown}"
         );
     }
+}
+
+/// Every option the other way from the defaults.
+fn everything() -> RenderOptions {
+    RenderOptions {
+        rankdir: RankDir::BT,
+        theme: Theme::Print,
+        gaps: false,
+        status: true,
+        legend: true,
+        tags: true,
+        wrap: 20,
+    }
+}
+
+/// The node and edge statements in statements, subgraphs' included.
+fn count(stmts: &[Stmt]) -> (usize, usize) {
+    stmts
+        .iter()
+        .fold((0, 0), |(nodes, edges), stmt| match stmt {
+            Stmt::Node(_) => (nodes + 1, edges),
+            Stmt::Edge(_) => (nodes, edges + 1),
+            Stmt::Subgraph(subgraph) => {
+                let (n, e) = count(&subgraph.stmts);
+                (nodes + n, edges + e)
+            }
+            Stmt::Attribute(_) | Stmt::GAttribute(_) => (nodes, edges),
+        })
+}
+
+#[test]
+fn graphviz_rust_parses_the_dot_back() {
+    for path in common::maps() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let analysis = argmark::analyze(&text, &Config::default());
+        let map = &analysis.map;
+        // A node per statement and named reason, an edge per relation.
+        let named = map.reasons().filter(|(_, r)| r.named).count();
+        let drawn = (map.statements().count() + named, map.relation_count());
+        for options in [options_from(&text), RenderOptions::default(), everything()] {
+            let dot = to_dot(&analysis, &options);
+            let graph = graphviz_rust::parse(&dot)
+                .unwrap_or_else(|e| panic!("{}: {e}\n{dot}", path.display()));
+            let graphviz_rust::dot_structures::Graph::DiGraph { stmts, .. } = graph else {
+                panic!("{}: not a digraph", path.display());
+            };
+            // The legend: a key and five relations, each between two points.
+            let legend = if options.legend { (11, 5) } else { (0, 0) };
+            let expected = (drawn.0 + legend.0, drawn.1 + legend.1);
+            assert_eq!(count(&stmts), expected, "{} {options:?}", path.display());
+        }
+    }
+}
+
+#[test]
+fn streamed_dot_is_the_same_bytes() {
+    let large = generate::generate(3_000);
+    let mut sources: Vec<String> = common::maps()
+        .iter()
+        .map(|path| std::fs::read_to_string(path).unwrap())
+        .collect();
+    sources.push(large);
+    for text in &sources {
+        let analysis = argmark::analyze(text, &Config::default());
+        for options in [RenderOptions::default(), everything()] {
+            let dot = to_dot(&analysis, &options);
+            let mut streamed = Vec::new();
+            write_dot(&analysis, &options, &mut streamed).unwrap();
+            assert!(streamed == dot.as_bytes(), "{options:?}");
+        }
+    }
+}
+
+/// A writer that takes a few bytes and then fails.
+struct Failing(usize);
+
+impl Write for Failing {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.0 == 0 {
+            return Err(std::io::Error::other("full"));
+        }
+        let n = buf.len().min(self.0);
+        self.0 -= n;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_failing_writer_stops_the_dot() {
+    let analysis = argmark::analyze(&generate::generate(3_000), &Config::default());
+    let error = write_dot(&analysis, &RenderOptions::default(), Failing(100_000)).unwrap_err();
+    assert_eq!(error.to_string(), "full");
 }

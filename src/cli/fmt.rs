@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, load, write_output};
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, load, write_output, write_source};
 use crate::diagnostic::{self, HumanOptions};
 use crate::fmt::{FormatError, format_source};
 
@@ -111,7 +111,7 @@ fn format_file(path: &Path, check: bool) -> i32 {
     if formatted == loaded.text {
         return EXIT_OK;
     }
-    match write_output(Some(path), formatted.as_bytes()) {
+    match write_source(path, formatted.as_bytes()) {
         Ok(()) => EXIT_OK,
         Err(message) => {
             eprintln!("error: {message}");

@@ -151,7 +151,8 @@ fn load(path: &Path) -> Result<Loaded, String> {
 
 /// Drops a large value, unless the process is about to exit: freeing a graph
 /// of a million nodes piece by piece takes longer than the exit that frees
-/// it all at once.
+/// it all at once. Only for the end of a command of the binary: `cli::run`
+/// returns right after, and `main` exits with its status.
 fn discard<T>(value: T, exiting: bool) {
     if exiting {
         std::mem::forget(value);
@@ -202,15 +203,44 @@ fn emit(out: &str) -> Result<(), String> {
 /// renamed into place), or to standard output for `None` or `-`. A failed
 /// run never leaves a truncated or half-written file.
 fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
+    write_output_with(path, |out| out.write_all(bytes))
+}
+
+/// Rewrites a user's own source file: like [`write_output`], and the new
+/// text is also on disk (synced) before it replaces the old, so that a crash
+/// right after cannot leave the map empty.
+fn write_source(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    replace_file(path, true, |out| out.write_all(bytes))
+}
+
+/// Like [`write_output`], for output written as it is made: `write` gets the
+/// file or standard output, unbuffered (it writes in large pieces), and the
+/// file only takes the place of `path` once `write` has succeeded.
+fn write_output_with(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), String> {
     let Some(path) = path.filter(|p| *p != Path::new("-")) else {
         let mut stdout = std::io::stdout().lock();
-        return match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
+        return match write(&mut stdout).and_then(|_| stdout.flush()) {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                 Err(format!("cannot write the output: {e}"))
             }
             _ => Ok(()),
         };
     };
+    // Output argmark made can be made again: renaming is enough to keep a
+    // failed run from leaving half a file, and syncing a large drawing to
+    // disk would cost more than drawing it.
+    replace_file(path, false, write)
+}
+
+/// Writes a temporary file beside `path` and renames it into place.
+fn replace_file(
+    path: &Path,
+    sync: bool,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), String> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -223,8 +253,10 @@ fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
         Err(_) => default_permissions(file.as_file()).map_err(fail)?,
     };
     file.as_file().set_permissions(permissions).map_err(fail)?;
-    file.write_all(bytes).map_err(fail)?;
-    file.as_file().sync_all().map_err(fail)?;
+    write(file.as_file_mut()).map_err(fail)?;
+    if sync {
+        file.as_file().sync_all().map_err(fail)?;
+    }
     file.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
 }

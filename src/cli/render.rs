@@ -5,9 +5,12 @@ use std::time::Duration;
 
 use clap::ValueEnum;
 
-use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, analyze_or_report, load, write_output};
+use super::{
+    EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, analyze_or_report, discard, load, write_output,
+    write_output_with,
+};
 use crate::render::exec::{ImageFormat, run_dot};
-use crate::render::{RankDir, RenderOptions, Theme, to_dot};
+use crate::render::{RankDir, RenderOptions, Theme, to_dot, write_dot};
 
 #[derive(Debug, clap::Args)]
 pub struct RenderArgs {
@@ -112,23 +115,27 @@ pub fn run(args: &RenderArgs) -> Result<i32, String> {
         tags: args.tags,
         ..RenderOptions::default()
     };
-    let dot = to_dot(&analysis, &options);
     let image = match format {
-        OutputFormat::Dot => None,
-        OutputFormat::Svg => Some(ImageFormat::Svg),
-        OutputFormat::Png => Some(ImageFormat::Png),
-        OutputFormat::Pdf => Some(ImageFormat::Pdf),
+        // DOT goes out as it is made: a large map's runs to tens of megabytes.
+        OutputFormat::Dot => {
+            let output = args.output.as_deref();
+            write_output_with(output, |out| write_dot(&analysis, &options, out))?;
+            discard((analysis, loaded), true);
+            return Ok(EXIT_OK);
+        }
+        OutputFormat::Svg => ImageFormat::Svg,
+        OutputFormat::Png => ImageFormat::Png,
+        OutputFormat::Pdf => ImageFormat::Pdf,
     };
-    let bytes = match image {
-        None => dot.into_bytes(),
-        Some(image) => match run_dot(&dot, image, Duration::from_secs(args.timeout)) {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                eprintln!("error: {error}");
-                return Ok(EXIT_TROUBLE);
-            }
-        },
+    let dot = to_dot(&analysis, &options);
+    let bytes = match run_dot(&dot, image, Duration::from_secs(args.timeout)) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return Ok(EXIT_TROUBLE);
+        }
     };
     write_output(args.output.as_deref(), &bytes)?;
+    discard((analysis, loaded), true);
     Ok(EXIT_OK)
 }

@@ -1,5 +1,10 @@
-//! Our own quoting for everything that reaches DOT: graphviz-rust prints ids
-//! as they are given, so every name and label is escaped here.
+//! Our own quoting for everything that reaches DOT. Names and labels are
+//! escaped straight into the output; graphviz-rust prints ids as they are
+//! given, so the few statements it prints get their ids from here too.
+//!
+//! Every character we replace is ASCII, and in UTF-8 an ASCII byte is always
+//! a whole character, so the escapers scan bytes and copy the runs between
+//! replacements whole: text with nothing to escape is one copy.
 
 use graphviz_rust::dot_structures::Id;
 
@@ -13,49 +18,92 @@ pub fn plain(value: &str) -> Id {
     Id::Plain(value.to_string())
 }
 
-/// A double-quoted DOT string. In DOT only `\"` is an escape; a backslash
-/// before the closing quote would swallow it, so a trailing backslash run is
-/// doubled into pairs that stay backslashes.
+/// A double-quoted DOT string.
 pub fn quoted(value: &str) -> Id {
     let mut out = String::with_capacity(value.len() + 2);
     out.push('"');
-    for c in value.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
+    push_quoted_text(&mut out, value);
     out.push('"');
     Id::Escaped(out)
 }
 
-/// An HTML-like label from markup that [`html_text`] has already escaped.
+/// An HTML-like label from markup that [`push_html_text`] has already escaped.
 pub fn html_label(markup: String) -> Id {
     Id::Html(format!("<{markup}>"))
 }
 
-/// Escapes text for an HTML-like label: the XML specials become entities, and
-/// characters XML cannot carry at all (C0 controls other than tab) become
-/// their visible Unicode control pictures. Line breaks are the caller's job.
-pub fn html_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' => out.push(' '),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => {
-                out.push(char::from_u32(0x2400 + (c as u32).min(0x21)).unwrap_or('\u{fffd}'))
+/// What an escaped byte becomes.
+enum Escape {
+    Str(&'static str),
+    Char(char),
+}
+
+/// A table of the bytes to escape.
+const fn specials(bytes: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+}
+
+/// Appends `text` with the bytes marked in `special` replaced as `escape`
+/// says; only ASCII bytes may be marked.
+#[inline]
+fn push_escaped(out: &mut String, text: &str, special: &[bool; 256], escape: fn(u8) -> Escape) {
+    let mut start = 0;
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        if special[usize::from(byte)] {
+            out.push_str(&text[start..at]);
+            match escape(byte) {
+                Escape::Str(s) => out.push_str(s),
+                Escape::Char(c) => out.push(c),
             }
-            c => out.push(c),
+            start = at + 1;
         }
     }
-    out
+    out.push_str(&text[start..]);
+}
+
+const QUOTED_SPECIALS: [bool; 256] = specials(b"\"\\\n\r");
+
+/// Appends the inside of a double-quoted DOT string. In DOT only `\"` is an
+/// escape; a backslash before the closing quote would swallow it, so
+/// backslashes are doubled into pairs that stay backslashes.
+pub fn push_quoted_text(out: &mut String, value: &str) {
+    push_escaped(out, value, &QUOTED_SPECIALS, |byte| match byte {
+        b'"' => Escape::Str("\\\""),
+        b'\\' => Escape::Str("\\\\"),
+        _ => Escape::Char(' '),
+    });
+}
+
+const HTML_SPECIALS: [bool; 256] = {
+    let mut table = specials(b"&<>\"'\x7f");
+    let mut control = 0;
+    while control < 0x20 {
+        table[control] = true;
+        control += 1;
+    }
+    table
+};
+
+/// Appends text escaped for an HTML-like label: the XML specials become
+/// entities, and characters XML cannot carry at all (C0 controls other than
+/// tab) become their visible Unicode control pictures. Line breaks are the
+/// caller's job.
+pub fn push_html_text(out: &mut String, text: &str) {
+    push_escaped(out, text, &HTML_SPECIALS, |byte| match byte {
+        b'&' => Escape::Str("&amp;"),
+        b'<' => Escape::Str("&lt;"),
+        b'>' => Escape::Str("&gt;"),
+        b'"' => Escape::Str("&quot;"),
+        b'\'' => Escape::Str("&#39;"),
+        b'\t' => Escape::Char(' '),
+        _ => Escape::Char(char::from_u32(0x2400 + u32::from(byte).min(0x21)).unwrap_or('\u{fffd}')),
+    });
 }
 
 #[cfg(test)]
@@ -68,9 +116,16 @@ mod tests {
         }
     }
 
+    fn html_text(text: &str) -> String {
+        let mut out = String::new();
+        push_html_text(&mut out, text);
+        out
+    }
+
     #[test]
     fn quotes_and_backslashes_cannot_end_a_string() {
         assert_eq!(text(quoted(r#"a"b\"#)), r#""a\"b\\""#);
+        assert_eq!(text(quoted("line\r\nbreak")), r#""line  break""#);
     }
 
     #[test]
@@ -81,10 +136,12 @@ mod tests {
     #[test]
     fn controls_become_visible_pictures() {
         assert_eq!(html_text("a\u{1}b\u{7f}"), "a\u{2401}b\u{2421}");
+        assert_eq!(html_text("\u{0}\t\u{1f}"), "\u{2400} \u{241f}");
     }
 
     #[test]
     fn unicode_passes_through() {
         assert_eq!(html_text("🦀 עברית {x|y}"), "🦀 עברית {x|y}");
+        assert_eq!(html_text("é<ü>"), "é&lt;ü&gt;");
     }
 }

@@ -1,5 +1,6 @@
-//! Diagrams: a map as Graphviz DOT (built with graphviz-rust, escaped by us),
-//! and SVG, PNG or PDF by running the real `dot`.
+//! Diagrams: a map as Graphviz DOT (written as it is made, escaped by us;
+//! graphviz-rust prints the graph's defaults and the legend), and SVG, PNG or
+//! PDF by running the real `dot`.
 
 mod dot;
 mod escape;
@@ -112,9 +113,33 @@ impl fmt::Display for RenderError {
 impl std::error::Error for RenderError {}
 
 /// The DOT text of an analysed map. The same analysis and options always give
-/// the same bytes; nodes and edges follow the order of the source.
+/// the same bytes; nodes and edges follow the order of the source. The bytes
+/// are those [`write_dot`] writes.
 pub fn to_dot(analysis: &Analysis, options: &RenderOptions) -> String {
     dot::render(analysis, options)
+}
+
+/// Writes the DOT of an analysed map to `out` as it is made, so a large map's
+/// DOT (tens of megabytes) is never held whole in memory, then flushes `out`.
+///
+/// The output is deterministic: the same analysis and options always give the
+/// same bytes, exactly those of [`to_dot`], with nodes and edges in the order
+/// of the source. The text goes to `out` in chunks of tens of kilobytes, so
+/// `out` needs no buffer of its own. On an error the output stops part way.
+///
+/// ```
+/// let analysis = argmark::analyze("thesis t \"Tax cars.\"", &Default::default());
+/// let options = argmark::RenderOptions::default();
+/// let mut dot = Vec::new();
+/// argmark::render::write_dot(&analysis, &options, &mut dot).unwrap();
+/// assert_eq!(dot, argmark::render::to_dot(&analysis, &options).into_bytes());
+/// ```
+pub fn write_dot<W: std::io::Write>(
+    analysis: &Analysis,
+    options: &RenderOptions,
+    mut out: W,
+) -> std::io::Result<()> {
+    dot::write(analysis, options, &mut out)
 }
 
 /// Parses, checks and renders a map to DOT in one call: the entry point for
