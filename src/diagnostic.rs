@@ -1,6 +1,7 @@
 //! One diagnostic type shared by every stage, with human (codespan-reporting),
 //! JSON and GitHub-annotation renderings.
 
+use std::fmt::Write as _;
 use std::ops::Range;
 
 use codespan_reporting::diagnostic as cs;
@@ -369,38 +370,63 @@ pub fn render_github(file: SourceFile<'_>, diagnostics: &[Diagnostic]) -> String
             Severity::Warning => "warning",
             Severity::Note => "notice",
         };
-        let mut message = d.message.clone();
+        // One line per finding; GitHub's workflow commands escape '%', CR
+        // and LF everywhere, and ':' and ',' in properties too.
+        out.push_str("::");
+        out.push_str(level);
+        out.push_str(" file=");
+        push_github(&mut out, &d.file, true);
+        let _ = write!(
+            out,
+            ",line={},col={},endLine={},endColumn={},title=",
+            d.line, d.column, d.end_line, d.end_column
+        );
+        push_github(&mut out, d.code, true);
+        out.push_str("::");
+        push_github(&mut out, &d.message, false);
         if let Some(help) = &d.help {
-            message.push_str("\nhelp: ");
-            message.push_str(help);
+            out.push_str("%0Ahelp: ");
+            push_github(&mut out, help, false);
         }
-        out.push_str(&format!(
-            "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-            github_property(&d.file),
-            d.line,
-            d.column,
-            d.end_line,
-            d.end_column,
-            github_property(d.code),
-            github_data(&message)
-        ));
+        out.push('\n');
     }
     out
 }
 
-fn github_data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-fn github_property(text: &str) -> String {
-    github_data(text).replace(':', "%3A").replace(',', "%2C")
+/// Escapes text for a workflow command: its message (data), or a property.
+fn push_github(out: &mut String, text: &str, property: bool) {
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            ':' if property => out.push_str("%3A"),
+            ',' if property => out.push_str("%2C"),
+            c => out.push(c),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::displayable;
+    use super::{Diagnostic, SourceFile, displayable, render_github};
+    use crate::span::Span;
+
+    #[test]
+    fn github_annotations_escape_what_workflow_commands_need() {
+        let file = SourceFile {
+            name: "a:b,c%d.argmark",
+            text: "premise p \"x\"\npremise q \"y\"\n",
+        };
+        let finding = Diagnostic::error("syntax-error", "50% wrong:\r\nhere, really")
+            .with_primary(Span::new(14, 21), "this")
+            .with_help("a, b: c");
+        assert_eq!(
+            render_github(file, &[finding]),
+            "::error file=a%3Ab%2Cc%25d.argmark,line=2,col=1,endLine=2,endColumn=8,\
+             title=syntax-error::50%25 wrong:%0D%0Ahere, really%0Ahelp: a, b: c\n"
+        );
+    }
 
     #[test]
     fn plain_text_is_borrowed_whatever_its_length() {
