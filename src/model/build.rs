@@ -1,8 +1,6 @@
 //! Name resolution: syntax tree to argument graph, with an error for every id
 //! that resolves to nothing, is declared twice, or names the wrong kind of thing.
 
-use std::collections::hash_map::Entry;
-
 use rustc_hash::FxHashMap as HashMap;
 
 use petgraph::graph::NodeIndex;
@@ -32,7 +30,14 @@ pub fn build(file: &ast::File) -> (ArgumentMap, Vec<Diagnostic>) {
     let size = Size::of(&file.items);
     builder.map.graph.reserve_nodes(size.nodes);
     builder.map.graph.reserve_edges(size.edges);
-    builder.map.ids.reserve(size.ids);
+    let map = &mut builder.map;
+    map.ids.reserve(
+        size.ids,
+        &ids::Names {
+            graph: &map.graph,
+            sources: &map.sources,
+        },
+    );
     builder.declared.reserve(size.ids);
     builder.declare_items(&file.items, None);
     builder.resolve_items(&file.items);
@@ -157,15 +162,15 @@ impl<'a> Builder<'a> {
     /// Claims an id for what it will name; when it is taken, reports the
     /// duplicate and returns false. One hash lookup either way.
     fn claim(&mut self, id: &Ident, declared: Declared) -> bool {
-        let first = match self.map.ids.entry(id.name.clone()) {
-            Entry::Vacant(entry) => {
-                entry.insert(declared);
-                return true;
-            }
-            Entry::Occupied(entry) => match *entry.get() {
-                Declared::Node(node) => self.map.graph[node].span(),
-                Declared::Source(index) => self.map.sources[index].span,
-            },
+        let map = &mut self.map;
+        let names = ids::Names {
+            graph: &map.graph,
+            sources: &map.sources,
+        };
+        let first = match map.ids.claim(&id.name, declared, &names) {
+            Ok(()) => return true,
+            Err(Declared::Node(node)) => map.graph[node].span(),
+            Err(Declared::Source(index)) => map.sources[index].span,
         };
         let diagnostic =
             Diagnostic::error(DUPLICATE_ID, format!("'{}' is declared twice", id.name))
@@ -526,7 +531,12 @@ impl<'a> Builder<'a> {
                 .with_id(subject);
         let suggestion = if self.suggestions_given < SUGGESTION_LIMIT {
             self.suggestions_given += 1;
-            did_you_mean(&id.name, self.map.ids.keys().map(|k| k.as_str()))
+            let map = &self.map;
+            let known = map.ids.iter().map(|declared| match declared {
+                Declared::Node(node) => map.graph[node].id(),
+                Declared::Source(index) => map.sources[index].id.as_str(),
+            });
+            did_you_mean(&id.name, known)
         } else {
             None
         };

@@ -2,11 +2,11 @@
 //! by typed edges, each keeping the span of the text that made it.
 
 mod build;
+mod ids;
 
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
-use rustc_hash::FxHashMap;
 
 use crate::span::Span;
 use crate::syntax::ast::{Name, StatementKind};
@@ -26,7 +26,7 @@ pub struct ArgumentMap {
     pub sources: Vec<Source>,
     /// Sections, in source order; a section's parent comes before it.
     pub sections: Vec<Section>,
-    ids: FxHashMap<Name, Declared>,
+    ids: ids::Ids,
 }
 
 /// What an id names.
@@ -230,7 +230,15 @@ impl Node {
 impl ArgumentMap {
     /// What an id names, if anything.
     pub fn lookup(&self, id: &str) -> Option<Declared> {
-        self.ids.get(id).copied()
+        self.ids.get(id, &self.names())
+    }
+
+    /// Where the id table finds the names it holds.
+    fn names(&self) -> ids::Names<'_> {
+        ids::Names {
+            graph: &self.graph,
+            sources: &self.sources,
+        }
     }
 
     /// The node an id names, if it names a statement or reason.
