@@ -204,7 +204,7 @@ fn defaults(map: &ArgumentMap, options: &RenderOptions) -> Vec<Stmt> {
         attr("fontname", quoted("Helvetica")),
         attr("fontsize", plain("9")),
         attr("arrowsize", plain("0.8")),
-        attr("penwidth", plain("1.3")),
+        attr("penwidth", plain(EDGE_PENWIDTH)),
     ];
     vec![
         Stmt::GAttribute(GraphAttributes::Graph(graph)),
@@ -270,7 +270,10 @@ impl Nodes<'_> {
                 push_quoted_attr(out, "fillcolor", fill);
                 push_quoted_attr(out, "color", look.border);
                 push_plain_attr(out, "penwidth", look.penwidth);
-                push_plain_attr(out, "peripheries", look.peripheries);
+                // One border is Graphviz's own default for these shapes.
+                if look.peripheries != "1" {
+                    push_plain_attr(out, "peripheries", look.peripheries);
+                }
                 out.push(']');
                 true
             }
@@ -384,14 +387,25 @@ fn edges(map: &ArgumentMap, options: &RenderOptions, out: &mut Out<'_>) -> io::R
     Ok(())
 }
 
-/// The opening of an edge's attributes: ` [style=... arrowhead=...`.
+/// The width of edges, set once for all of them in the graph's defaults.
+const EDGE_PENWIDTH: &str = "1.3";
+
+/// The opening of an edge's attributes: ` [color=...`, then whatever
+/// differs from the defaults (Graphviz's solid line and normal arrowhead,
+/// our width): a large map has hundreds of thousands of edges.
 fn push_edge_style(out: &mut String, look: EdgeStyle) {
-    out.push_str(" [style=\"");
-    out.push_str(look.style);
+    out.push_str(" [color=\"");
+    out.push_str(look.color);
     out.push('"');
-    push_plain_attr(out, "penwidth", look.penwidth);
-    push_quoted_attr(out, "color", look.color);
-    push_plain_attr(out, "arrowhead", look.head);
+    if look.style != "solid" {
+        push_quoted_attr(out, "style", look.style);
+    }
+    if look.penwidth != EDGE_PENWIDTH {
+        push_plain_attr(out, "penwidth", look.penwidth);
+    }
+    if look.head != "normal" {
+        push_plain_attr(out, "arrowhead", look.head);
+    }
     if look.tail != "none" {
         out.push_str(" dir=both");
         push_plain_attr(out, "arrowtail", look.tail);
