@@ -1,6 +1,7 @@
 //! Hostile input: the parser answers with errors or a correct tree, never a
 //! panic, a hang or a stack overflow.
 
+use argmark::eval::Label;
 use argmark::syntax::{error::MAX_ERRORS, error::SyntaxErrorKind, parse_bytes};
 use proptest::prelude::*;
 
@@ -205,4 +206,87 @@ fn an_unterminated_string_is_one_error() {
     let parsed = argmark::parse("thesis t \"abc\nmore words here\nand more\n");
     assert_eq!(parsed.errors.len(), 1, "{:#?}", parsed.errors);
     assert_eq!(parsed.errors[0].kind, SyntaxErrorKind::UnterminatedString);
+}
+
+/// The whole pipeline on a map: analysed without errors, then drawn.
+fn analysed_and_drawn(text: &str) -> (argmark::Analysis, String) {
+    let analysis = argmark::analyze(text, &argmark::check::Config::default());
+    assert_eq!(analysis.stopped, None, "{:?}", analysis.diagnostics.first());
+    let dot = argmark::render::to_dot(&analysis, &Default::default());
+    (analysis, dot)
+}
+
+#[test]
+fn a_million_relations_on_one_statement_are_analysed_and_drawn() {
+    // The same target a million times: one reason, one arrow.
+    let targets = vec!["t"; 1_000_000].join(", ");
+    let (analysis, dot) = analysed_and_drawn(&format!(
+        "thesis t \"T.\"\npremise p \"P.\" supports {targets}\n"
+    ));
+    assert_eq!(analysis.map.relation_count(), 1);
+    assert_eq!(dot.matches(" -> ").count(), 1);
+
+    // One statement attacking 100,000 others: each is OUT, the attacker IN.
+    let n = 100_000;
+    let mut text = String::from("thesis t \"T.\"\n");
+    for k in 0..n {
+        text.push_str(&format!("claim c{k} \"C.\" supports t\n"));
+    }
+    let targets: Vec<String> = (0..n).map(|k| format!("c{k}")).collect();
+    text.push_str(&format!(
+        "counterclaim x \"X.\" attacks {}\n",
+        targets.join(", ")
+    ));
+    let (analysis, dot) = analysed_and_drawn(&text);
+    let map = &analysis.map;
+    assert_eq!(analysis.labels.of(map.node("x").unwrap()), Label::In);
+    assert_eq!(analysis.labels.of(map.node("c99999").unwrap()), Label::Out);
+    assert_eq!(analysis.labels.of(map.node("t").unwrap()), Label::Out);
+    assert_eq!(dot.matches(" -> ").count(), 2 * n);
+}
+
+#[test]
+fn reference_cycles_of_every_kind_are_labelled_and_drawn() {
+    // An odd attack cycle of 100,001 statements: nothing can be decided.
+    let n = 100_001;
+    let mut text = String::from("thesis a0 \"T.\"\n");
+    for k in 1..n {
+        text.push_str(&format!("claim a{k} \"C.\" attacks a{}\n", k - 1));
+    }
+    text.push_str(&format!("a0 attacks a{}\n", n - 1));
+    let (analysis, _) = analysed_and_drawn(&text);
+    assert!(
+        analysis
+            .map
+            .statements()
+            .all(|(node, _)| analysis.labels.of(node) == Label::Undec)
+    );
+
+    // Small cycles of each relation, together in one map.
+    let text = "\
+thesis t \"T.\"
+claim a \"A.\" supports t
+claim b \"B.\" supports a
+a supports b
+claim c \"C.\" attacks d
+claim d \"D.\" attacks c
+claim e \"E.\" contradicts f
+claim f \"F.\" contradicts e
+reason r \"R.\" supports t {
+  premise g \"G.\" undercuts r
+}
+claim h \"H.\" attacks h
+";
+    let analysis = argmark::analyze(text, &argmark::check::Config::default());
+    let codes: Vec<&str> = analysis.diagnostics.iter().map(|d| d.code).collect();
+    assert!(codes.contains(&"circular-support"), "{codes:?}");
+    assert!(codes.contains(&"self-relation"), "{codes:?}");
+    let label = |id: &str| analysis.labels.of(analysis.map.node(id).unwrap());
+    assert_eq!(label("c"), Label::Undec);
+    assert_eq!(label("e"), Label::Undec);
+    // g undercuts the very reason it is a premise of: r cannot stand.
+    assert_ne!(label("r"), Label::In);
+    assert_eq!(label("h"), Label::Undec);
+    let dot = argmark::render::to_dot(&analysis, &Default::default());
+    assert!(dot.starts_with("digraph"));
 }
