@@ -201,11 +201,24 @@ fn displayable(text: &str) -> std::borrow::Cow<'_, str> {
         match rest.bytes().position(|b| !plain(b)) {
             None => break true,
             Some(at) => {
-                let c = rest[at..].chars().next().unwrap_or_default();
-                if hidden(c) {
+                // Decode the whole run of odd characters (a word of Greek or
+                // Chinese), back to blocks at the next plain ASCII byte.
+                let mut end = rest.len();
+                let mut found = false;
+                for (k, c) in rest[at..].char_indices() {
+                    if c.is_ascii() && plain(c as u8) {
+                        end = at + k;
+                        break;
+                    }
+                    if hidden(c) {
+                        found = true;
+                        break;
+                    }
+                }
+                if found {
                     break false;
                 }
-                rest = &rest[at + c.len_utf8()..];
+                rest = &rest[end..];
             }
         }
     };
@@ -446,5 +459,13 @@ mod tests {
                 assert!(!shown.contains(hidden), "{at} {hidden:?}");
             }
         }
+        // Inside a long run of non-ASCII letters, and right after it.
+        let greek = "αβγδε".repeat(40);
+        for at in [0, 2, 100, greek.len()] {
+            let mut text = greek.clone();
+            text.insert(at, '\u{200b}');
+            assert!(!displayable(&text).contains('\u{200b}'), "{at}");
+        }
+        assert!(matches!(displayable(&greek), std::borrow::Cow::Borrowed(_)));
     }
 }

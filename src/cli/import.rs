@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, read_input, write_output};
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, read_input, write_output, write_source};
 use crate::import::{ImportError, import_aif};
 
 #[derive(Debug, clap::Args)]
@@ -36,6 +36,14 @@ pub fn run(args: &ImportArgs) -> Result<i32, String> {
     for warning in &imported.warnings {
         eprintln!("warning: {name}: {warning}");
     }
-    write_output(args.output.as_deref(), imported.source.as_bytes())?;
+    // The imported map is a source the user goes on to edit: synced like `fmt`'s.
+    match args
+        .output
+        .as_deref()
+        .filter(|p| *p != std::path::Path::new("-"))
+    {
+        Some(path) => write_source(path, imported.source.as_bytes())?,
+        None => write_output(None, imported.source.as_bytes())?,
+    }
     Ok(EXIT_OK)
 }

@@ -29,10 +29,13 @@ pub(super) struct Names<'a> {
 }
 
 impl Names<'_> {
-    fn name(&self, handle: u32) -> &str {
+    /// The name behind a handle. The graph and the sources are public, so a
+    /// library user may have removed what a handle points at: that is no
+    /// name at all, never a panic.
+    fn name(&self, handle: u32) -> Option<&str> {
         match decode(handle) {
-            Declared::Node(node) => self.graph[node].id(),
-            Declared::Source(index) => &self.sources[index].id,
+            Declared::Node(node) => self.graph.node_weight(node).map(Node::id),
+            Declared::Source(index) => self.sources.get(index).map(|s| s.id.as_str()),
         }
     }
 }
@@ -64,14 +67,15 @@ fn decode(handle: u32) -> Declared {
 impl Ids {
     /// Makes room for `additional` more ids.
     pub fn reserve(&mut self, additional: usize, names: &Names<'_>) {
-        self.table
-            .reserve(additional, |&handle| hash(names.name(handle)));
+        self.table.reserve(additional, |&handle| {
+            hash(names.name(handle).unwrap_or_default())
+        });
     }
 
     /// What `id` names.
     pub fn get(&self, id: &str, names: &Names<'_>) -> Option<Declared> {
         self.table
-            .find(hash(id), |&handle| names.name(handle) == id)
+            .find(hash(id), |&handle| names.name(handle) == Some(id))
             .map(|&handle| decode(handle))
     }
 
@@ -86,8 +90,8 @@ impl Ids {
     ) -> Result<(), Declared> {
         let entry = self.table.entry(
             hash(id),
-            |&handle| names.name(handle) == id,
-            |&handle| hash(names.name(handle)),
+            |&handle| names.name(handle) == Some(id),
+            |&handle| hash(names.name(handle).unwrap_or_default()),
         );
         match entry {
             hashbrown::hash_table::Entry::Occupied(taken) => Err(decode(*taken.get())),
@@ -101,5 +105,26 @@ impl Ids {
     /// Everything declared, in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = Declared> + '_ {
         self.table.iter().map(|&handle| decode(handle))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Declared;
+
+    #[test]
+    fn ids_resolve_and_a_changed_map_never_panics() {
+        let text = "source s \"S.\"\nthesis t \"T.\"\nevidence e \"E.\" supports t cites s\n";
+        let mut map = crate::analyze(text, &Default::default()).map;
+        assert_eq!(map.lookup("s"), Some(Declared::Source(0)));
+        assert!(map.node("t").is_some() && map.node("e").is_some());
+        assert_eq!(map.lookup("x"), None);
+        // The graph and sources are public: what a library user removes is
+        // simply not found any more.
+        map.sources.clear();
+        assert_eq!(map.lookup("s"), None);
+        assert!(map.node("t").is_some());
+        map.graph.clear();
+        assert_eq!(map.lookup("t"), None);
     }
 }
