@@ -166,14 +166,21 @@ proptest! {
     }
 }
 
+/// A thesis s0 and claims s1 .. s(n-1), each related to the one before, and
+/// s0 related to the last: a cycle of n statements.
+fn cycle(n: usize, relation: &str) -> String {
+    let mut text = String::from("thesis s0 \"T.\"\n");
+    for k in 1..n {
+        text.push_str(&format!("claim s{k} \"C.\" {relation} s{}\n", k - 1));
+    }
+    text.push_str(&format!("s0 {relation} s{}\n", n - 1));
+    text
+}
+
 #[test]
 fn a_long_support_chain_and_cycle_do_not_overflow_the_stack() {
     let n = 200_000;
-    let mut text = String::from("thesis s0 \"T.\"\n");
-    for k in 1..n {
-        text.push_str(&format!("claim s{k} \"C.\" supports s{}\n", k - 1));
-    }
-    text.push_str(&format!("s0 supports s{}\n", n - 1));
+    let text = cycle(n, "supports");
     let analysis = argmark::analyze(&text, &argmark::check::Config::default());
     let cycles: Vec<_> = analysis
         .diagnostics
@@ -248,13 +255,7 @@ fn a_million_relations_on_one_statement_are_analysed_and_drawn() {
 #[test]
 fn reference_cycles_of_every_kind_are_labelled_and_drawn() {
     // An odd attack cycle of 100,001 statements: nothing can be decided.
-    let n = 100_001;
-    let mut text = String::from("thesis a0 \"T.\"\n");
-    for k in 1..n {
-        text.push_str(&format!("claim a{k} \"C.\" attacks a{}\n", k - 1));
-    }
-    text.push_str(&format!("a0 attacks a{}\n", n - 1));
-    let (analysis, _) = analysed_and_drawn(&text);
+    let (analysis, _) = analysed_and_drawn(&cycle(100_001, "attacks"));
     assert!(
         analysis
             .map

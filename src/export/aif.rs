@@ -268,21 +268,15 @@ pub fn to_aif(analysis: &Analysis) -> String {
     out
 }
 
+/// The node's attributes, as the JSON export writes them.
 fn extension(analysis: &Analysis, attributes: &Attributes) -> NodeExtension {
+    let values = super::json::attributes(&analysis.map, attributes);
     NodeExtension {
-        by: attributes.by.clone(),
-        notes: attributes.notes.clone(),
-        tags: attributes.tags.iter().map(|t| t.to_string()).collect(),
-        cites: attributes
-            .cites
-            .iter()
-            .map(|&s| analysis.map.sources[s].id.to_string())
-            .collect(),
-        allow: attributes
-            .allow
-            .iter()
-            .map(|(c, _)| c.to_string())
-            .collect(),
+        by: values.by,
+        notes: values.notes,
+        tags: values.tags,
+        cites: values.cites,
+        allow: values.allow,
         ..NodeExtension::default()
     }
 }

@@ -362,7 +362,9 @@ fn relation_kind(kind: EdgeKind) -> JsonRelationKind {
     }
 }
 
-fn attributes(map: &ArgumentMap, attributes: &Attributes) -> JsonAttributes {
+/// A node's attributes with sources named by their ids (the AIF export's
+/// node extension carries the same lists).
+pub(super) fn attributes(map: &ArgumentMap, attributes: &Attributes) -> JsonAttributes {
     JsonAttributes {
         by: attributes.by.clone(),
         notes: attributes.notes.clone(),
