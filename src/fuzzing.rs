@@ -6,11 +6,12 @@ use crate::check::Config;
 use crate::diagnostic::{self, SourceFile};
 use crate::fmt::{FormatError, format_source};
 use crate::render::{RenderOptions, Theme, to_dot};
-use crate::syntax::parse_bytes;
+use crate::syntax::{Parsed, parse_bytes, parse_in_parts};
 
 /// Runs `bytes` through every stage and panics when a property breaks.
 ///
-/// The bytes are decoded and parsed; the findings are rendered as the `check`
+/// The bytes are decoded and parsed, whole and (where it can be cut) in
+/// parts, which must agree; the findings are rendered as the `check`
 /// command's JSON and GitHub output show them. Without syntax errors the map is
 /// analysed (resolved, evaluated, checked) and formatted: formatting must
 /// succeed, never report an internal error, and be idempotent. Without
@@ -20,6 +21,7 @@ use crate::syntax::parse_bytes;
 pub fn check_pipeline(bytes: &[u8]) {
     let (text, parsed) = parse_bytes(bytes);
     let syntax_ok = parsed.errors.is_empty();
+    check_parts(&text, &parsed);
     let analysis = crate::analyze_parsed(parsed, &Config::default());
     report(&text, &analysis.diagnostics);
     if !syntax_ok {
@@ -41,6 +43,20 @@ pub fn check_pipeline(bytes: &[u8]) {
         let second = to_dot(&analysis, &options);
         assert!(first.starts_with("digraph"), "not a DOT graph: {first}");
         assert_eq!(first, second, "DOT output is not deterministic");
+    }
+}
+
+/// A large file is parsed in parts on several threads; whenever the parts
+/// are taken, they must give the tree of the whole, error-free.
+fn check_parts(text: &str, whole: &Parsed) {
+    for parts in [2, 3] {
+        if let Some(cut) = parse_in_parts(text, parts) {
+            assert!(
+                whole.errors.is_empty(),
+                "parts taken from a file with errors"
+            );
+            assert_eq!(cut.file, whole.file, "the parts parse differently");
+        }
     }
 }
 

@@ -25,6 +25,7 @@ pub mod fmt;
 pub mod fuzzing;
 pub mod import;
 pub mod model;
+pub mod parallel;
 pub mod render;
 pub mod span;
 pub mod syntax;

@@ -5,6 +5,9 @@ use argmark::fmt::format_source;
 use argmark::syntax::ast::File;
 use proptest::prelude::*;
 
+mod common;
+use common::messy_map;
+
 fn meaning(source: &str) -> File {
     let parsed = argmark::parse(source);
     assert!(parsed.errors.is_empty(), "{source}\n{:#?}", parsed.errors);
@@ -64,96 +67,6 @@ fn empty_and_comment_only_files() {
         format_source("  // only\n\n\n// comments").unwrap(),
         "// only\n\n// comments\n"
     );
-}
-
-/// Tokens of a valid map, separated by whatever whitespace and comments the
-/// strategy picks: the grammar allows either between any two tokens.
-fn messy_map() -> impl Strategy<Value = String> {
-    let separators = prop_oneof![
-        Just(" "),
-        Just("  "),
-        Just("\n"),
-        Just("\n\n\n"),
-        Just("\t"),
-        Just("\r\n"),
-        Just(" // c1\n"),
-        Just("\n  // c2\n\n"),
-        Just("//\n"),
-    ];
-    let texts = prop_oneof![
-        Just("\"plain\""),
-        Just("\"with \\\"quotes\\\" and \\\\\""),
-        Just("\"two\nlines\""),
-        Just("\"tab\\there\""),
-        Just("\"🦀 עברית\""),
-        Just("\"\""),
-    ];
-    let kinds = prop_oneof![
-        Just("thesis"),
-        Just("claim"),
-        Just("premise"),
-        Just("evidence"),
-        Just("assumption"),
-        Just("counterclaim"),
-        Just("rebuttal"),
-    ];
-    let attribute = prop_oneof![
-        Just(vec!["supports", "a"]),
-        Just(vec!["attacks", "a", ",", "b"]),
-        Just(vec!["undercuts", "r"]),
-        Just(vec!["contradicts", "b"]),
-        Just(vec!["cites", "s"]),
-        Just(vec!["by", "\"Me\""]),
-        Just(vec!["note", "\"n\""]),
-        Just(vec!["#tag"]),
-        Just(vec!["#t-2"]),
-        Just(vec!["allow", "(", "disconnected", ",", "x", ")"]),
-    ];
-    let statement = (
-        kinds,
-        0..1000u32,
-        texts,
-        proptest::collection::vec(attribute, 0..4),
-    )
-        .prop_map(|(kind, n, text, attributes)| {
-            let mut tokens = vec![kind.to_string(), format!("s{n}"), text.to_string()];
-            tokens.extend(attributes.into_iter().flatten().map(str::to_string));
-            tokens
-        });
-    let item = prop_oneof![
-        4 => statement.clone(),
-        1 => Just(vec!["title".to_string(), "\"T\"".to_string()]),
-        1 => Just(vec!["meta".to_string(), "k".to_string(), "\"v\"".to_string()]),
-        1 => Just(vec!["source".into(), "s".into(), "\"S\"".into(), "url".into(), "\"u\"".into()]),
-        1 => Just(vec!["a".to_string(), "supports".to_string(), "b".to_string(), ",".into(), "c".into()]),
-        1 => proptest::collection::vec(statement.clone(), 0..3).prop_map(|inner| {
-            let mut tokens = vec!["section".to_string(), "\"S\"".to_string(), "{".to_string()];
-            tokens.extend(inner.into_iter().flatten());
-            tokens.push("}".into());
-            tokens
-        }),
-        1 => proptest::collection::vec(statement, 0..3).prop_map(|inner| {
-            let mut tokens = vec!["reason".to_string(), "r".into(), "\"L\"".into(), "supports".into(), "t".into(), "{".into()];
-            tokens.extend(inner.into_iter().flatten());
-            tokens.push("p".into());
-            tokens.push("}".into());
-            tokens
-        }),
-    ];
-    (
-        proptest::collection::vec(item, 0..6),
-        proptest::collection::vec(separators, 200),
-    )
-        .prop_map(|(items, separators)| {
-            let tokens: Vec<String> = items.into_iter().flatten().collect();
-            let mut source = String::new();
-            for (k, token) in tokens.iter().enumerate() {
-                source.push_str(token);
-                // A tag's '#' is part of its token; comments may follow anything.
-                source.push_str(separators[k % separators.len()]);
-            }
-            source
-        })
 }
 
 proptest! {

@@ -3,6 +3,11 @@
 //! Each snapshot holds the input above the output, so a reviewer sees both.
 
 use argmark::diagnostic::{HumanOptions, SourceFile, render_human};
+use argmark::syntax::{parse_in_parts, parse_whole};
+use proptest::prelude::*;
+
+mod common;
+use common::messy_map;
 
 #[test]
 fn parse_cases() {
@@ -28,4 +33,37 @@ fn parse_cases() {
         let shown_input = text.replace('\0', "\\0");
         insta::assert_snapshot!(format!("{shown_input}\n---- output ----\n{output}"));
     });
+}
+
+/// A large file is parsed in parts on several threads: the tree must be the
+/// tree of the whole, whatever the layout around the places it is cut.
+#[test]
+fn a_map_cut_into_parts_parses_as_a_whole() {
+    for path in common::maps() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let whole = parse_whole(&text);
+        for parts in 2..=8 {
+            let cut = parse_in_parts(&text, parts)
+                .unwrap_or_else(|| panic!("{} has no place to cut", path.display()));
+            assert_eq!(cut.file, whole.file, "{} in {parts} parts", path.display());
+            assert!(cut.errors.is_empty());
+        }
+    }
+    // A file with an error is never taken from its parts.
+    let broken = "thesis t \"T.\"\nclaim c \"C.\" supports\nclaim d \"D.\"\n";
+    assert!(parse_in_parts(broken, 2).is_none());
+    assert!(!argmark::parse(broken).errors.is_empty());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    #[test]
+    fn parts_parse_as_the_whole(source in messy_map(), parts in 2..6usize) {
+        if let Some(cut) = parse_in_parts(&source, parts) {
+            let whole = parse_whole(&source);
+            prop_assert!(whole.errors.is_empty());
+            prop_assert_eq!(cut.file, whole.file);
+        }
+    }
 }

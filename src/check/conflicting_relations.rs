@@ -24,6 +24,15 @@ impl Check for ConflictingRelations {
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let map = cx.map;
         for (node, statement) in map.statements() {
+            let against = || {
+                map.outgoing(node, EdgeKind::Attacks)
+                    .chain(map.outgoing(node, EdgeKind::Contradicts))
+                    .chain(map.incoming(node, EdgeKind::Contradicts))
+            };
+            // Most statements argue against nothing: they need no table.
+            if against().next().is_none() {
+                continue;
+            }
             // What this statement supports, through any reason it is a premise of.
             let mut supported: HashMap<NodeIndex, Span> = HashMap::new();
             for (reason, edge) in map.outgoing(node, EdgeKind::Premise) {
@@ -34,12 +43,8 @@ impl Check for ConflictingRelations {
             if supported.is_empty() {
                 continue;
             }
-            let against = map
-                .outgoing(node, EdgeKind::Attacks)
-                .chain(map.outgoing(node, EdgeKind::Contradicts))
-                .chain(map.incoming(node, EdgeKind::Contradicts));
             let mut reported = Vec::new();
-            for (target, edge) in against {
+            for (target, edge) in against() {
                 let Some(&support_span) = supported.get(&target) else {
                     continue;
                 };

@@ -1,6 +1,4 @@
-use std::collections::VecDeque;
-
-use petgraph::Direction;
+use petgraph::unionfind::UnionFind;
 
 use super::{Check, Context, Info};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -22,32 +20,29 @@ impl Check for Disconnected {
     }
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let graph = &cx.map.graph;
-        let mut reached = vec![false; graph.node_count()];
-        let mut queue: VecDeque<_> = cx
-            .map
-            .statements()
-            .filter(|(_, s)| s.kind == StatementKind::Thesis)
-            .map(|(n, _)| n)
-            .collect();
-        if queue.is_empty() {
-            return; // missing-thesis says it once, instead of this for every statement
+        // Components of the undirected graph, from one pass over the edge
+        // list: the edges lie in one array, so this reads memory in order
+        // where a search would jump from node to node.
+        let mut components = UnionFind::<u32>::new(graph.node_count());
+        for edge in graph.raw_edges() {
+            components.union(edge.source().index() as u32, edge.target().index() as u32);
         }
-        for node in &queue {
-            reached[node.index()] = true;
-        }
-        while let Some(node) = queue.pop_front() {
-            let neighbours = graph
-                .neighbors_directed(node, Direction::Outgoing)
-                .chain(graph.neighbors_directed(node, Direction::Incoming));
-            for next in neighbours {
-                if !reached[next.index()] {
-                    reached[next.index()] = true;
-                    queue.push_back(next);
-                }
+        let mut with_thesis = vec![false; graph.node_count()];
+        let mut any_thesis = false;
+        for (node, statement) in cx.map.statements() {
+            if statement.kind == StatementKind::Thesis {
+                with_thesis[components.find_mut(node.index() as u32) as usize] = true;
+                any_thesis = true;
             }
         }
+        if !any_thesis {
+            return; // missing-thesis says it once, instead of this for every statement
+        }
+        let reached = |node: petgraph::graph::NodeIndex| {
+            with_thesis[components.find(node.index() as u32) as usize]
+        };
         for (node, statement) in cx.map.statements() {
-            if reached[node.index()] {
+            if reached(node) {
                 continue;
             }
             out.push(

@@ -152,10 +152,18 @@ impl Config {
 /// Runs every check, then applies `allow(...)` on statements and the config.
 pub fn run(map: &ArgumentMap, labels: &Labelling, config: &Config) -> Vec<Diagnostic> {
     let cx = Context { map, labels };
+    // Checks only read the map: they run side by side on a large one.
+    let findings = crate::parallel::map(
+        CHECKS,
+        crate::parallel::worth_it(map.graph.node_count()),
+        |check| {
+            let mut findings = Vec::new();
+            check.run(&cx, &mut findings);
+            findings
+        },
+    );
     let mut out = Vec::new();
-    for check in CHECKS {
-        let mut findings = Vec::new();
-        check.run(&cx, &mut findings);
+    for (check, findings) in CHECKS.iter().zip(findings) {
         for mut finding in findings {
             if allowed_on_node(map, &finding) {
                 continue;

@@ -2,17 +2,18 @@
 //! reasons as small junctions, relations as styled edges.
 //!
 //! A large map's DOT runs to tens of megabytes, so it is written as it is
-//! made: nodes, clusters and edges are appended to a text buffer with plain
-//! string appends, and the buffer goes to the output every [`CHUNK`] bytes.
-//! graphviz-rust prints the statements made once per graph: the header, the
-//! default attributes and the legend.
+//! made, in blocks of a few hundred lines: the order of every line is planned
+//! first, then the blocks are drawn with plain string appends (on every core
+//! when the map is large) and handed to the output in order, so the bytes
+//! never depend on the schedule. graphviz-rust prints the statements made
+//! once per graph: the header, the default attributes and the legend.
 
 use std::io::{self, Write};
+use std::ops::Range;
 
 use graphviz_rust::dot_structures::{Attribute, Graph, GraphAttributes, Id, Stmt};
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
 use rustc_hash::FxHashMap;
 
 use super::escape::{html_label, plain, push_quoted_text, quoted};
@@ -22,75 +23,240 @@ use super::{RenderOptions, legend};
 use crate::Analysis;
 use crate::model::{ArgumentMap, EdgeKind, Node as MapNode};
 
-/// How much text is gathered before it is written out.
-const CHUNK: usize = 64 * 1024;
+/// Lines of nodes and clusters drawn in one block.
+const LINES_PER_BLOCK: usize = 512;
+/// Edges drawn in one block (an edge's line is about a fifth of a node's).
+const EDGES_PER_BLOCK: usize = 2048;
 
 /// Writes the analysed map as DOT to `sink`, and flushes it.
 pub fn write(analysis: &Analysis, options: &RenderOptions, sink: &mut dyn Write) -> io::Result<()> {
-    let mut out = Out::new(String::with_capacity(2 * CHUNK), Some(sink));
-    build(analysis, options, &mut out)?;
-    out.finish().map(drop)
+    let large = crate::parallel::worth_it(analysis.map.graph.node_count());
+    write_blocks(analysis, options, sink, large)
+}
+
+/// [`write`], drawing blocks on every core or only on this thread.
+fn write_blocks(
+    analysis: &Analysis,
+    options: &RenderOptions,
+    sink: &mut dyn Write,
+    parallel: bool,
+) -> io::Result<()> {
+    let mut printer = Printer::new();
+    sink.write_all(printer.head(&analysis.map, options).as_bytes())?;
+    let plan = Plan::of(&analysis.map);
+    let drawing = Drawing {
+        analysis,
+        options,
+        gaps: gaps_by_id(analysis, options),
+        plan: &plan,
+    };
+    crate::parallel::stream(
+        plan.blocks.len(),
+        parallel,
+        |block, text| drawing.block(block, text),
+        sink,
+    )?;
+    sink.write_all(printer.tail(options).as_bytes())?;
+    sink.flush()
 }
 
 /// The analysed map as DOT text.
 pub fn render(analysis: &Analysis, options: &RenderOptions) -> String {
     let graph = &analysis.map.graph;
-    let size = graph.node_count() * 512 + graph.edge_count() * 128;
-    let mut out = Out::new(String::with_capacity(size), None);
-    let written = build(analysis, options, &mut out).and_then(|()| out.finish());
-    written.expect("only a sink can fail, and there is none")
+    let mut out = Vec::with_capacity(graph.node_count() * 512 + graph.edge_count() * 128);
+    write(analysis, options, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("DOT is made of strings")
 }
 
-/// The DOT being written: the text not yet handed to the sink (all of it
-/// when there is no sink), and graphviz-rust's printer, primed (directed,
-/// indented) by printing the empty graph.
-struct Out<'w> {
-    text: String,
-    sink: Option<&'w mut dyn Write>,
+/// graphviz-rust's printer, primed (directed, indented) by printing the
+/// empty graph, for the statements printed once: what comes before the
+/// nodes and what comes after the edges.
+struct Printer {
     ctx: PrinterContext,
 }
 
-impl<'w> Out<'w> {
-    fn new(mut text: String, sink: Option<&'w mut dyn Write>) -> Self {
-        let mut ctx = PrinterContext::default();
+impl Printer {
+    fn new() -> Self {
+        Printer {
+            ctx: PrinterContext::default(),
+        }
+    }
+
+    /// The opening line and the default attributes.
+    fn head(&mut self, map: &ArgumentMap, options: &RenderOptions) -> String {
         let empty = Graph::DiGraph {
             id: quoted("argmark"),
             strict: false,
             stmts: Vec::new(),
         };
-        let header = empty.print(&mut ctx);
-        text.push_str(header.trim_end_matches('}').trim_end());
+        let header = empty.print(&mut self.ctx);
+        let mut text = header.trim_end_matches('}').trim_end().to_string();
         text.push('\n');
-        Out { text, sink, ctx }
-    }
-
-    /// Ends a line, handing the text to the sink once there is a chunk of it.
-    fn end(&mut self) -> io::Result<()> {
-        self.text.push('\n');
-        if self.text.len() >= CHUNK
-            && let Some(sink) = self.sink.as_mut()
-        {
-            sink.write_all(self.text.as_bytes())?;
-            self.text.clear();
+        for stmt in defaults(map, options) {
+            text.push_str(&stmt.print(&mut self.ctx));
+            text.push('\n');
         }
-        Ok(())
+        text
     }
 
-    /// Prints a statement made with graphviz-rust.
-    fn emit(&mut self, stmt: Stmt) -> io::Result<()> {
-        self.text.push_str(&stmt.print(&mut self.ctx));
-        self.end()
-    }
-
-    /// Closes the graph; the whole text when there is no sink.
-    fn finish(mut self) -> io::Result<String> {
-        self.text.push_str("}\n");
-        if let Some(sink) = self.sink {
-            sink.write_all(self.text.as_bytes())?;
-            sink.flush()?;
-            self.text.clear();
+    /// The legend, if asked for, and the closing brace.
+    fn tail(&mut self, options: &RenderOptions) -> String {
+        let mut text = String::new();
+        if options.legend {
+            text.push_str(&Stmt::Subgraph(legend::legend(options)).print(&mut self.ctx));
+            text.push('\n');
         }
-        Ok(self.text)
+        text.push_str("}\n");
+        text
+    }
+}
+
+/// One line of the node part of the graph.
+#[derive(Debug, Clone, Copy)]
+enum Line {
+    /// A drawn node, at an indent.
+    Node(NodeIndex, u32),
+    /// The opening of a section's cluster (by index), with its title, at an indent.
+    Open(u32, u32),
+    /// The closing brace of a cluster, at an indent.
+    Close(u32),
+}
+
+/// A block of output: a run of lines, or a run of edges.
+#[derive(Debug, Clone)]
+enum Block {
+    Lines(Range<usize>),
+    Edges(Range<usize>),
+}
+
+/// The order of every line: nodes outside sections, then each section's
+/// cluster (its nodes, then its sub-sections), then every edge, cut into
+/// blocks.
+struct Plan {
+    lines: Vec<Line>,
+    blocks: Vec<Block>,
+}
+
+impl Plan {
+    fn of(map: &ArgumentMap) -> Plan {
+        let drawn = |node: NodeIndex| match &map.graph[node] {
+            MapNode::Statement(_) => true,
+            MapNode::Reason(reason) => reason.named,
+        };
+        let mut lines = Vec::new();
+        let mut in_section: Vec<Vec<NodeIndex>> = vec![Vec::new(); map.sections.len()];
+        for node in map.graph.node_indices().filter(|&node| drawn(node)) {
+            match map.graph[node].section() {
+                Some(section) => in_section[section].push(node),
+                None => lines.push(Line::Node(node, 2)),
+            }
+        }
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); map.sections.len()];
+        for (index, section) in map.sections.iter().enumerate() {
+            if let Some(parent) = section.parent {
+                children[parent].push(index);
+            }
+        }
+        let clusters = Clusters {
+            in_section: &in_section,
+            children: &children,
+        };
+        for (index, section) in map.sections.iter().enumerate() {
+            if section.parent.is_none() {
+                clusters.plan(&mut lines, index, 2);
+            }
+        }
+        let mut blocks: Vec<Block> = (0..lines.len())
+            .step_by(LINES_PER_BLOCK)
+            .map(|start| Block::Lines(start..lines.len().min(start + LINES_PER_BLOCK)))
+            .collect();
+        let edges = map.graph.edge_count();
+        blocks.extend(
+            (0..edges)
+                .step_by(EDGES_PER_BLOCK)
+                .map(|start| Block::Edges(start..edges.min(start + EDGES_PER_BLOCK))),
+        );
+        Plan { lines, blocks }
+    }
+}
+
+/// How sections nest and what they hold.
+struct Clusters<'a> {
+    in_section: &'a [Vec<NodeIndex>],
+    children: &'a [Vec<usize>],
+}
+
+impl Clusters<'_> {
+    /// Plans the cluster of a section: its title, its nodes, then its
+    /// sub-sections. Nesting is at most 64 deep (the parser's limit), so
+    /// recursion is safe.
+    fn plan(&self, lines: &mut Vec<Line>, index: usize, depth: u32) {
+        // Fewer than 2^32 sections: each takes bytes of the source.
+        lines.push(Line::Open(index as u32, depth));
+        lines.extend(
+            self.in_section[index]
+                .iter()
+                .map(|&node| Line::Node(node, depth + 2)),
+        );
+        for &child in &self.children[index] {
+            self.plan(lines, child, depth + 2);
+        }
+        lines.push(Line::Close(depth));
+    }
+}
+
+/// What it takes to draw any block; shared by the threads that draw.
+struct Drawing<'a> {
+    analysis: &'a Analysis,
+    options: &'a RenderOptions,
+    gaps: FxHashMap<&'a str, Vec<&'static str>>,
+    plan: &'a Plan,
+}
+
+impl Drawing<'_> {
+    /// Appends the text of block `index` to `out`.
+    fn block(&self, index: usize, out: &mut String) {
+        match &self.plan.blocks[index] {
+            Block::Lines(range) => {
+                let mut nodes = Nodes {
+                    analysis: self.analysis,
+                    options: self.options,
+                    gaps: &self.gaps,
+                    scratch: String::new(),
+                };
+                for &line in &self.plan.lines[range.clone()] {
+                    match line {
+                        Line::Node(node, depth) => nodes.write(out, node, depth as usize),
+                        Line::Open(section, depth) => {
+                            self.open_cluster(out, section as usize, depth as usize)
+                        }
+                        Line::Close(depth) => {
+                            indent(out, depth as usize);
+                            out.push('}');
+                        }
+                    }
+                    out.push('\n');
+                }
+            }
+            Block::Edges(range) => edges(&self.analysis.map, self.options, range.clone(), out),
+        }
+    }
+
+    /// The first two lines of a section's cluster, without the last line ending.
+    fn open_cluster(&self, out: &mut String, index: usize, depth: usize) {
+        let section = &self.analysis.map.sections[index];
+        let muted = style::muted(self.options.theme);
+        indent(out, depth);
+        out.push_str("subgraph \"cluster_");
+        out.push_str(&index.to_string());
+        out.push_str("\" {\n");
+        indent(out, depth + 2);
+        out.push_str("graph[label=<<B>");
+        push_wrapped(out, &section.title, 60);
+        out.push_str("</B>> labeljust=l labelloc=t style=\"rounded,dashed\"");
+        push_quoted_attr(out, "color", muted);
+        push_quoted_attr(out, "fontcolor", muted);
+        out.push_str(" fontsize=12]");
     }
 }
 
@@ -130,51 +296,6 @@ fn push_plain_attr(out: &mut String, name: &str, value: &str) {
     out.push_str(name);
     out.push('=');
     out.push_str(value);
-}
-
-fn build(analysis: &Analysis, options: &RenderOptions, out: &mut Out<'_>) -> io::Result<()> {
-    let map = &analysis.map;
-    for stmt in defaults(map, options) {
-        out.emit(stmt)?;
-    }
-    let mut nodes = Nodes {
-        analysis,
-        options,
-        gaps: gaps_by_id(analysis, options),
-        scratch: String::new(),
-    };
-    // Nodes go into their section's cluster; sections nest.
-    let mut in_section: Vec<Vec<NodeIndex>> = vec![Vec::new(); map.sections.len()];
-    for node in map.graph.node_indices() {
-        match map.graph[node].section() {
-            Some(section) => in_section[section].push(node),
-            None => {
-                if nodes.write(&mut out.text, node, 2) {
-                    out.end()?;
-                }
-            }
-        }
-    }
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); map.sections.len()];
-    for (index, section) in map.sections.iter().enumerate() {
-        if let Some(parent) = section.parent {
-            children[parent].push(index);
-        }
-    }
-    let clusters = Clusters {
-        in_section: &in_section,
-        children: &children,
-    };
-    for (index, section) in map.sections.iter().enumerate() {
-        if section.parent.is_none() {
-            clusters.write(&mut nodes, out, index, 2)?;
-        }
-    }
-    edges(map, options, out)?;
-    if options.legend {
-        out.emit(Stmt::Subgraph(legend::legend(options)))?;
-    }
-    Ok(())
 }
 
 fn defaults(map: &ArgumentMap, options: &RenderOptions) -> Vec<Stmt> {
@@ -237,15 +358,15 @@ fn gaps_by_id<'a>(
 struct Nodes<'a> {
     analysis: &'a Analysis,
     options: &'a RenderOptions,
-    gaps: FxHashMap<&'a str, Vec<&'static str>>,
+    gaps: &'a FxHashMap<&'a str, Vec<&'static str>>,
     /// A buffer for text that is put together before it is wrapped.
     scratch: String,
 }
 
 impl Nodes<'_> {
-    /// Writes a node statement, unless the node is not drawn (an implicit
-    /// reason); says whether it wrote one.
-    fn write(&mut self, out: &mut String, node: NodeIndex, depth: usize) -> bool {
+    /// Writes a node statement, without its line ending. Implicit reasons
+    /// are not drawn, and never planned.
+    fn write(&mut self, out: &mut String, node: NodeIndex, depth: usize) {
         let map = &self.analysis.map;
         let options = self.options;
         let theme = options.theme;
@@ -275,7 +396,6 @@ impl Nodes<'_> {
                     push_plain_attr(out, "peripheries", look.peripheries);
                 }
                 out.push(']');
-                true
             }
             MapNode::Reason(reason) if reason.named => {
                 let colour = style::edge_style(EdgeKind::Concludes, theme).color;
@@ -298,93 +418,42 @@ impl Nodes<'_> {
                 };
                 push_small_text(out, caption, options);
                 out.push_str(">]");
-                true
             }
-            MapNode::Reason(_) => false,
+            MapNode::Reason(_) => {}
         }
     }
 }
 
-/// How sections nest and what they hold.
-struct Clusters<'a> {
-    in_section: &'a [Vec<NodeIndex>],
-    children: &'a [Vec<usize>],
-}
-
-impl Clusters<'_> {
-    /// Writes the cluster of a section: its title, its nodes, then its
-    /// sub-sections. Nesting is at most 64 deep (the parser's limit), so
-    /// recursion is safe. One cluster can hold most of a map, so it goes
-    /// out a line at a time.
-    fn write(
-        &self,
-        nodes: &mut Nodes<'_>,
-        out: &mut Out<'_>,
-        index: usize,
-        depth: usize,
-    ) -> io::Result<()> {
-        let section = &nodes.analysis.map.sections[index];
-        let muted = style::muted(nodes.options.theme);
-        let text = &mut out.text;
-        indent(text, depth);
-        text.push_str("subgraph \"cluster_");
-        text.push_str(&index.to_string());
-        text.push_str("\" {");
-        out.end()?;
-        let text = &mut out.text;
-        indent(text, depth + 2);
-        text.push_str("graph[label=<<B>");
-        push_wrapped(text, &section.title, 60);
-        text.push_str("</B>> labeljust=l labelloc=t style=\"rounded,dashed\"");
-        push_quoted_attr(text, "color", muted);
-        push_quoted_attr(text, "fontcolor", muted);
-        text.push_str(" fontsize=12]");
-        out.end()?;
-        for &node in &self.in_section[index] {
-            if nodes.write(&mut out.text, node, depth + 2) {
-                out.end()?;
-            }
-        }
-        for &child in &self.children[index] {
-            self.write(nodes, out, child, depth + 2)?;
-        }
-        indent(&mut out.text, depth);
-        out.text.push('}');
-        out.end()
-    }
-}
-
-/// Every relation, in the order it was written.
-fn edges(map: &ArgumentMap, options: &RenderOptions, out: &mut Out<'_>) -> io::Result<()> {
+/// The edges in `range` of the graph's edge list, which is the order they
+/// were written in.
+fn edges(map: &ArgumentMap, options: &RenderOptions, range: Range<usize>, out: &mut String) {
     let implicit = |node: NodeIndex| map.graph[node].as_reason().is_some_and(|r| !r.named);
-    for edge in map.graph.edge_references() {
+    for edge in &map.graph.raw_edges()[range] {
         let (source, target) = (edge.source(), edge.target());
-        let kind = edge.weight().kind;
+        let kind = edge.weight.kind;
         let from = match kind {
-            // `a supports b` draws one arrow from a to b, at its conclusion edge.
+            // `a supports b` draws one arrow from a to b, at its conclusion
+            // edge. An implicit reason has exactly one premise.
             EdgeKind::Premise if implicit(target) => continue,
             EdgeKind::Concludes if implicit(source) => {
-                let Some(premise) = map.premises(source).first().copied() else {
+                let Some((premise, _)) = map.incoming(source, EdgeKind::Premise).next() else {
                     continue;
                 };
                 premise
             }
             _ => source,
         };
-        let text = &mut out.text;
-        indent(text, 2);
-        push_name(text, &map.graph[from]);
-        text.push_str(" -> ");
-        push_name(text, &map.graph[target]);
-        push_edge_style(text, style::edge_style(kind, options.theme));
+        indent(out, 2);
+        push_name(out, &map.graph[from]);
+        out.push_str(" -> ");
+        push_name(out, &map.graph[target]);
+        push_edge_style(out, style::edge_style(kind, options.theme));
         // A contradiction has no direction; it should not pull one side above the other.
         if kind == EdgeKind::Contradicts {
-            text.push_str(" constraint=false");
+            out.push_str(" constraint=false");
         }
-        text.push(']');
-        out.end()?;
+        out.push_str("]\n");
     }
-    Ok(())
 }
 
 /// The width of edges, set once for all of them in the graph's defaults.
@@ -409,5 +478,69 @@ fn push_edge_style(out: &mut String, look: EdgeStyle) {
     if look.tail != "none" {
         out.push_str(" dir=both");
         push_plain_attr(out, "arrowtail", look.tail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fmt::Write as _;
+
+    /// A map whose nodes, clusters and edges run over many blocks.
+    fn large_map() -> String {
+        let mut text = String::from("thesis t \"The motion.\"\n");
+        for part in 0..40 {
+            writeln!(text, "section \"Part {part}\" {{").unwrap();
+            writeln!(text, "  claim c{part} \"Claim {part}.\" supports t").unwrap();
+            for k in 0..60 {
+                let id = format!("p{part}_{k}");
+                writeln!(
+                    text,
+                    "  premise {id} \"Premise {k} of {part}.\" supports c{part}"
+                )
+                .unwrap();
+                writeln!(text, "  counterclaim x{id} \"Against {k}.\" attacks {id}").unwrap();
+            }
+            writeln!(text, "  section \"Inner {part}\" {{").unwrap();
+            writeln!(text, "    reason r{part} \"Linked\" supports c{part} {{ premise a{part} \"A.\" premise b{part} \"B.\" }}").unwrap();
+            writeln!(text, "  }}\n}}").unwrap();
+        }
+        text
+    }
+
+    #[test]
+    fn blocks_drawn_on_every_core_give_the_bytes_of_one_thread() {
+        let analysis = crate::analyze(&large_map(), &Default::default());
+        assert!(analysis.stopped.is_none(), "{:?}", analysis.diagnostics);
+        let plan = Plan::of(&analysis.map);
+        let edge_blocks = plan
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Edges(_)))
+            .count();
+        assert!(plan.lines.len() > 8 * LINES_PER_BLOCK && edge_blocks > 2);
+        let options = [
+            RenderOptions::default(),
+            RenderOptions {
+                status: true,
+                legend: true,
+                tags: true,
+                ..RenderOptions::default()
+            },
+        ];
+        for options in options {
+            let mut serial = Vec::new();
+            write_blocks(&analysis, &options, &mut serial, false).unwrap();
+            let mut parallel = Vec::new();
+            write_blocks(&analysis, &options, &mut parallel, true).unwrap();
+            assert!(parallel == serial, "the schedule changed the DOT");
+            let dot = String::from_utf8(serial).unwrap();
+            // Every cluster closes, and every node and edge is there once.
+            let legend = usize::from(options.legend);
+            assert_eq!(dot.matches("subgraph \"cluster_").count(), 80 + legend);
+            assert_eq!(dot.matches('{').count(), dot.matches('}').count());
+            assert_eq!(dot.matches("\"n:xp").count(), 2 * 40 * 60);
+            assert!(dot.ends_with("}\n"));
+        }
     }
 }

@@ -4,6 +4,7 @@ pub mod ast;
 pub mod error;
 mod parser;
 mod recover;
+pub mod split;
 mod token;
 
 use std::borrow::Cow;
@@ -64,7 +65,61 @@ fn finish_errors(errors: &mut Vec<SyntaxError>) {
 }
 
 /// Parses argmark source text. Never panics; every error is reported.
+///
+/// A large file is cut where top-level items start and its parts are parsed
+/// on every core; the tree is the one a parse of the whole gives. A file
+/// with any error is parsed whole, so errors and recovery never depend on
+/// where it was cut.
 pub fn parse(text: &str) -> Parsed {
+    let threads = crate::parallel::threads();
+    if text.len() >= PARALLEL_BYTES
+        && threads >= 2
+        && let Some(parsed) = parse_in_parts(text, threads)
+    {
+        return parsed;
+    }
+    parse_whole(text)
+}
+
+/// Below this size a file is parsed on one thread: a megabyte takes a few
+/// milliseconds.
+const PARALLEL_BYTES: usize = 1 << 20;
+
+/// Cuts the text into up to `parts` parts where top-level items start (see
+/// [`split`]), parses them on threads of their own, and joins the trees:
+/// the tree of [`parse_whole`]. `None` when the text has no place to cut,
+/// or a part has an error or a NUL byte: then only a parse of the whole file
+/// reports it right.
+pub fn parse_in_parts(text: &str, parts: usize) -> Option<Parsed> {
+    let cuts = split::cuts(text, parts);
+    if cuts.is_empty() || text.as_bytes().contains(&0) {
+        return None;
+    }
+    let mut bounds = Vec::with_capacity(cuts.len() + 2);
+    bounds.push(0);
+    bounds.extend_from_slice(&cuts);
+    bounds.push(text.len());
+    let parts: Vec<(usize, usize)> = bounds.windows(2).map(|w| (w[0], w[1])).collect();
+    let parsed = crate::parallel::map(&parts, true, |&(start, end)| {
+        let ctx = Ctx::default();
+        let items = parser::file(Input::new_part(&text[start..end], start, &ctx));
+        let clean = ctx.errors.borrow().is_empty();
+        clean.then(|| (items, ctx.comments.into_inner()))
+    });
+    let mut file = ast::File::default();
+    for part in parsed {
+        let (mut items, mut comments) = part?;
+        file.items.append(&mut items);
+        file.comments.append(&mut comments);
+    }
+    Some(Parsed {
+        file,
+        errors: Vec::new(),
+    })
+}
+
+/// Parses the whole text on this thread.
+pub fn parse_whole(text: &str) -> Parsed {
     let mut errors = nul_bytes(text);
     let ctx = Ctx::default();
     let items = parser::file(Input::new_extra(text, &ctx));

@@ -45,6 +45,16 @@ impl<'a> Input<'a> {
         }
     }
 
+    /// A part of the source that starts `offset` bytes into it, so that
+    /// spans still count from the start of the whole source.
+    pub fn new_part(text: &'a str, offset: usize, extra: &'a Ctx) -> Self {
+        Input {
+            text,
+            offset,
+            extra,
+        }
+    }
+
     /// The rest of the source.
     pub fn fragment(&self) -> &&'a str {
         &self.text

@@ -5,6 +5,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+use proptest::prelude::*;
+
 /// The crate's folder.
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -40,4 +42,94 @@ pub fn argmark(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let _ = input.write_all(stdin.unwrap_or_default());
     drop(input);
     child.wait_with_output().unwrap()
+}
+
+/// Tokens of a valid map, separated by whatever whitespace and comments the
+/// strategy picks: the grammar allows either between any two tokens.
+pub fn messy_map() -> impl Strategy<Value = String> {
+    let separators = prop_oneof![
+        Just(" "),
+        Just("  "),
+        Just("\n"),
+        Just("\n\n\n"),
+        Just("\t"),
+        Just("\r\n"),
+        Just(" // c1\n"),
+        Just("\n  // c2\n\n"),
+        Just("//\n"),
+    ];
+    let texts = prop_oneof![
+        Just("\"plain\""),
+        Just("\"with \\\"quotes\\\" and \\\\\""),
+        Just("\"two\nlines\""),
+        Just("\"tab\\there\""),
+        Just("\"🦀 עברית\""),
+        Just("\"\""),
+    ];
+    let kinds = prop_oneof![
+        Just("thesis"),
+        Just("claim"),
+        Just("premise"),
+        Just("evidence"),
+        Just("assumption"),
+        Just("counterclaim"),
+        Just("rebuttal"),
+    ];
+    let attribute = prop_oneof![
+        Just(vec!["supports", "a"]),
+        Just(vec!["attacks", "a", ",", "b"]),
+        Just(vec!["undercuts", "r"]),
+        Just(vec!["contradicts", "b"]),
+        Just(vec!["cites", "s"]),
+        Just(vec!["by", "\"Me\""]),
+        Just(vec!["note", "\"n\""]),
+        Just(vec!["#tag"]),
+        Just(vec!["#t-2"]),
+        Just(vec!["allow", "(", "disconnected", ",", "x", ")"]),
+    ];
+    let statement = (
+        kinds,
+        0..1000u32,
+        texts,
+        proptest::collection::vec(attribute, 0..4),
+    )
+        .prop_map(|(kind, n, text, attributes)| {
+            let mut tokens = vec![kind.to_string(), format!("s{n}"), text.to_string()];
+            tokens.extend(attributes.into_iter().flatten().map(str::to_string));
+            tokens
+        });
+    let item = prop_oneof![
+        4 => statement.clone(),
+        1 => Just(vec!["title".to_string(), "\"T\"".to_string()]),
+        1 => Just(vec!["meta".to_string(), "k".to_string(), "\"v\"".to_string()]),
+        1 => Just(vec!["source".into(), "s".into(), "\"S\"".into(), "url".into(), "\"u\"".into()]),
+        1 => Just(vec!["a".to_string(), "supports".to_string(), "b".to_string(), ",".into(), "c".into()]),
+        1 => proptest::collection::vec(statement.clone(), 0..3).prop_map(|inner| {
+            let mut tokens = vec!["section".to_string(), "\"S\"".to_string(), "{".to_string()];
+            tokens.extend(inner.into_iter().flatten());
+            tokens.push("}".into());
+            tokens
+        }),
+        1 => proptest::collection::vec(statement, 0..3).prop_map(|inner| {
+            let mut tokens = vec!["reason".to_string(), "r".into(), "\"L\"".into(), "supports".into(), "t".into(), "{".into()];
+            tokens.extend(inner.into_iter().flatten());
+            tokens.push("p".into());
+            tokens.push("}".into());
+            tokens
+        }),
+    ];
+    (
+        proptest::collection::vec(item, 0..6),
+        proptest::collection::vec(separators, 200),
+    )
+        .prop_map(|(items, separators)| {
+            let tokens: Vec<String> = items.into_iter().flatten().collect();
+            let mut source = String::new();
+            for (k, token) in tokens.iter().enumerate() {
+                source.push_str(token);
+                // A tag's '#' is part of its token; comments may follow anything.
+                source.push_str(separators[k % separators.len()]);
+            }
+            source
+        })
 }

@@ -1,0 +1,119 @@
+//! Where a large file can be cut so that its parts parse on their own: at
+//! the start of a line, outside strings, comments and braces, where an item
+//! keyword (`claim`, `section`, ...) begins. Such a keyword can only start an
+//! item, never continue one, so in a file without errors the tree of the
+//! parts, joined, is the tree of the whole.
+//!
+//! The scan only needs to be right for files without errors. When it
+//! misjudges one with errors (a string that never closes, a missing brace),
+//! a part has an error too, and [`super::parse`] parses the whole file.
+
+use super::token::ITEM_KEYWORDS;
+
+/// Up to `parts - 1` cuts, in increasing order, each at the first place an
+/// item can start at or after an even share of the text. Fewer when the
+/// text has no such place late enough.
+pub fn cuts(text: &str, parts: usize) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut targets = (1..parts).map(|k| k * bytes.len() / parts).peekable();
+    let mut cuts = Vec::new();
+    let mut depth = 0usize;
+    let mut at = 0;
+    while at < bytes.len() {
+        let Some(&target) = targets.peek() else {
+            break;
+        };
+        match bytes[at] {
+            b'"' => at = string_end(bytes, at + 1),
+            b'/' if bytes.get(at + 1) == Some(&b'/') => {
+                at = bytes[at..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(bytes.len(), |n| at + n);
+            }
+            b'{' => {
+                depth += 1;
+                at += 1;
+            }
+            b'}' => {
+                depth = depth.saturating_sub(1);
+                at += 1;
+            }
+            b'\n' => {
+                at += 1;
+                if depth == 0 && at >= target && item_starts(&bytes[at..]) {
+                    cuts.push(at);
+                    // Every target this cut reaches is met by it.
+                    while targets.next_if(|&t| t <= at).is_some() {}
+                }
+            }
+            _ => at += 1,
+        }
+    }
+    cuts
+}
+
+/// The offset just after the string whose text starts at `at`: after its
+/// closing quote, or the end of the text.
+fn string_end(bytes: &[u8], mut at: usize) -> usize {
+    while at < bytes.len() {
+        match bytes[at] {
+            b'"' => return at + 1,
+            b'\\' => at += 2,
+            _ => at += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// Whether `line` begins with an item keyword standing as a whole word.
+fn item_starts(line: &[u8]) -> bool {
+    ITEM_KEYWORDS.iter().any(|keyword| {
+        line.starts_with(keyword.as_bytes())
+            && line.get(keyword.len()).is_some_and(|&next| {
+                next.is_ascii() && !next.is_ascii_alphanumeric() && next != b'_' && next != b'-'
+            })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_fall_where_a_top_level_item_starts() {
+        let text = "thesis t0 \"T.\"\nclaim c1 \"C.\"\nclaim c2 \"C.\"\nclaim c3 \"C.\"\n";
+        let at = |id: &str| text.find(id).unwrap() - "claim ".len();
+        // Each cut is the first item start at or after an even share.
+        assert_eq!(cuts(text, 2), vec![at("c2")]);
+        assert_eq!(cuts(text, 4), vec![at("c1"), at("c2"), at("c3")]);
+        assert_eq!(cuts(text, 1), Vec::<usize>::new());
+        // More parts than items: one cut per item start, no cut twice.
+        assert_eq!(cuts(text, 40), vec![at("c1"), at("c2"), at("c3")]);
+    }
+
+    #[test]
+    fn strings_comments_braces_and_longer_words_are_no_place_to_cut() {
+        let cases = [
+            // Inside a string that runs over lines.
+            "thesis t \"one\nclaim c\n\"\n",
+            // An escaped quote does not end the string.
+            "thesis t \"a \\\" b\nclaim c \"\n",
+            // Inside a section.
+            "section \"S\" {\nclaim c \"C.\"\n}\n",
+            // A word that only begins with a keyword, and a Unicode letter after one.
+            "thesis t \"T.\"\nclaims-x supports t\nclaimé supports t\n",
+            // Indented: not at the start of a line.
+            "thesis t \"T.\"\n  claim c \"C.\"\n",
+        ];
+        for text in cases {
+            assert_eq!(cuts(text, 2), Vec::<usize>::new(), "{text:?}");
+        }
+        // A comment hides a quote, so the line after it is still a place to cut.
+        let text = "thesis t \"T.\" // say \"so\n\nclaim c \"C.\"\n";
+        assert_eq!(cuts(text, 2), vec![text.find("claim").unwrap()]);
+        // After a section closes, the top level is back.
+        let text = "section \"S\" {\n  claim a \"A.\"\n}\nclaim c \"C.\"\n";
+        assert_eq!(cuts(text, 2), vec![text.find("claim c").unwrap()]);
+    }
+}
