@@ -2,8 +2,10 @@
 //! shared by the fuzz target (`fuzz/fuzz_targets/pipeline.rs`) and the
 //! regression test over `tests/fuzz/`, so both check exactly the same things.
 
+use crate::Analysis;
 use crate::check::Config;
 use crate::diagnostic::{self, SourceFile};
+use crate::export::json::to_json;
 use crate::fmt::{FormatError, format_source};
 use crate::render::{RenderOptions, Theme, to_dot};
 use crate::syntax::{Parsed, parse_bytes, parse_in_parts};
@@ -11,7 +13,8 @@ use crate::syntax::{Parsed, parse_bytes, parse_in_parts};
 /// Runs `bytes` through every stage and panics when a property breaks.
 ///
 /// The bytes are decoded and parsed, whole and (where it can be cut) in
-/// parts, which must agree; the findings are rendered as the `check`
+/// parts, which must agree; the tree is analysed, and so is the text with
+/// the graph built while parsing, which must agree too; the findings are rendered as the `check`
 /// command's JSON and GitHub output show them. Without syntax errors the map is
 /// analysed (resolved, evaluated, checked) and formatted: formatting must
 /// succeed, never report an internal error, and be idempotent. Without
@@ -24,6 +27,9 @@ pub fn check_pipeline(bytes: &[u8]) {
     check_parts(&text, &parsed);
     let analysis = crate::analyze_parsed(parsed, &Config::default());
     report(&text, &analysis.diagnostics);
+    if std::str::from_utf8(bytes).is_ok() {
+        check_streamed(&text, &analysis);
+    }
     if !syntax_ok {
         return;
     }
@@ -57,6 +63,27 @@ fn check_parts(text: &str, whole: &Parsed) {
             );
             assert_eq!(cut.file, whole.file, "the parts parse differently");
         }
+    }
+}
+
+/// [`crate::analyze`] builds the graph while it parses, never holding the
+/// tree: it must find what analysing the tree finds.
+fn check_streamed(text: &str, from_tree: &Analysis) {
+    let streamed = crate::analyze(text, &Config::default());
+    assert_eq!(
+        streamed.stopped, from_tree.stopped,
+        "streaming stops elsewhere"
+    );
+    assert_eq!(
+        streamed.diagnostics, from_tree.diagnostics,
+        "streaming finds other things"
+    );
+    if from_tree.stopped.is_none() {
+        assert_eq!(
+            to_json(&streamed, text),
+            to_json(from_tree, text),
+            "streaming builds another map"
+        );
     }
 }
 

@@ -4,7 +4,9 @@
 //! source text is parsed ([`syntax`]) into a tree, names are resolved into an
 //! argument graph ([`model`]), the graph is checked for support gaps
 //! ([`check`]) and evaluated ([`eval`]). Every stage reports problems as
-//! [`Diagnostic`]s.
+//! [`Diagnostic`]s. [`analyze`] runs the first two stages together, handing
+//! each item to the graph builder as soon as it is parsed; large maps are
+//! parsed, checked and drawn on every core.
 //!
 //! ```
 //! let analysis = argmark::analyze(
@@ -36,9 +38,9 @@ pub use span::Span;
 pub use syntax::{Parsed, parse};
 
 /// Everything argmark knows about a map. The syntax tree is not kept: the
-/// graph holds everything later stages read, and freeing the tree as soon as
-/// the graph is built keeps a large map's memory down. Call [`parse`] for
-/// the tree itself.
+/// graph holds everything later stages read, and [`analyze`] builds it as
+/// the items are read, so a large map's tree is never held whole. Call
+/// [`parse`] for the tree itself.
 #[derive(Debug, Clone)]
 pub struct Analysis {
     /// The argument graph (empty when the file has syntax errors).
@@ -61,14 +63,24 @@ pub enum Stage {
     Resolution,
 }
 
-/// Parses, resolves, evaluates and checks a map.
+/// Parses, resolves, evaluates and checks a map. The graph is built as the
+/// items are read, so the syntax tree of a large map is never held whole.
 pub fn analyze(text: &str, config: &check::Config) -> Analysis {
-    analyze_parsed(parse(text), config)
+    let mut builder = model::Builder::new(model::Size::guess(text.len()));
+    match syntax::parse_each(text, &mut |item| builder.item(&item)) {
+        syntax::Outcome::Handed(parsed) if parsed.errors.is_empty() => {
+            let (map, resolution) = builder.finish();
+            analyze_map(map, resolution, config)
+        }
+        syntax::Outcome::Handed(parsed) | syntax::Outcome::Reparsed(parsed) => {
+            analyze_parsed(parsed, config)
+        }
+    }
 }
 
 /// Resolves, evaluates and checks an already parsed map.
 pub fn analyze_parsed(parsed: Parsed, config: &check::Config) -> Analysis {
-    let mut diagnostics = parsed.diagnostics();
+    let diagnostics = parsed.diagnostics();
     if !diagnostics.is_empty() {
         return Analysis {
             map: model::ArgumentMap::default(),
@@ -79,13 +91,20 @@ pub fn analyze_parsed(parsed: Parsed, config: &check::Config) -> Analysis {
     }
     let (map, resolution) = model::build(&parsed.file);
     drop(parsed);
+    analyze_map(map, resolution, config)
+}
+
+/// Evaluates and checks a built map, unless resolving its names failed.
+fn analyze_map(
+    map: model::ArgumentMap,
+    resolution: Vec<Diagnostic>,
+    config: &check::Config,
+) -> Analysis {
     let labels = eval::evaluate(&map);
-    let stopped = if resolution.is_empty() {
-        diagnostics.extend(check::run(&map, &labels, config));
-        None
+    let (diagnostics, stopped) = if resolution.is_empty() {
+        (check::run(&map, &labels, config), None)
     } else {
-        diagnostics.extend(resolution);
-        Some(Stage::Resolution)
+        (resolution, Some(Stage::Resolution))
     };
     Analysis {
         map,

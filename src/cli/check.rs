@@ -7,11 +7,11 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use super::{Color, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, discard, emit, load, plural};
+use crate::Stage;
 use crate::check::{Config, Level};
 use crate::diagnostic::{self, HumanOptions, JsonDiagnostic, Severity};
 use crate::eval::Label;
 use crate::syntax::ast::StatementKind;
-use crate::{Stage, analyze_parsed};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -104,7 +104,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
     let mut unreadable = false;
     for (number, path) in args.files.iter().enumerate() {
         // One unreadable file must not hide what the others say.
-        let mut loaded = match load(path) {
+        let loaded = match load(path) {
             Ok(loaded) => loaded,
             Err(message) => {
                 eprintln!("error: {message}");
@@ -112,7 +112,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
                 continue;
             }
         };
-        let analysis = analyze_parsed(std::mem::take(&mut loaded.parsed), &config);
+        let analysis = loaded.analyze(&config);
         let file = loaded.source();
         let summary = &mut report.summary;
         summary.files += 1;

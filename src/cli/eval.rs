@@ -54,8 +54,8 @@ struct ReasonStatus {
 const TEXT_WIDTH: usize = 72;
 
 pub fn run(args: &EvalArgs) -> Result<i32, String> {
-    let mut loaded = load(&args.file)?;
-    let Some(analysis) = analyze_or_report(&mut loaded, "evaluated") else {
+    let loaded = load(&args.file)?;
+    let Some(analysis) = analyze_or_report(&loaded, "evaluated") else {
         return Ok(EXIT_FINDINGS);
     };
     let map = &analysis.map;

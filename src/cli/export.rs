@@ -31,8 +31,8 @@ enum Format {
 }
 
 pub fn run(args: &ExportArgs) -> Result<i32, String> {
-    let mut loaded = load(&args.file)?;
-    let Some(analysis) = analyze_or_report(&mut loaded, "exported") else {
+    let loaded = load(&args.file)?;
+    let Some(analysis) = analyze_or_report(&loaded, "exported") else {
         return Ok(EXIT_FINDINGS);
     };
     let out = match args.format {

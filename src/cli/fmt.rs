@@ -68,8 +68,9 @@ fn format_file(path: &Path, check: bool) -> i32 {
             return EXIT_TROUBLE;
         }
     };
-    if !loaded.parsed.errors.is_empty() {
-        let diagnostics = loaded.parsed.diagnostics();
+    let parsed = loaded.parse();
+    if !parsed.errors.is_empty() {
+        let diagnostics = parsed.diagnostics();
         eprint!(
             "{}",
             diagnostic::render_human(loaded.source(), &diagnostics, HumanOptions::default())

@@ -107,14 +107,31 @@ pub fn run() -> i32 {
     }
 }
 
-/// A map read from disk or standard input, decoded and parsed.
+/// A map read from disk or standard input, and decoded.
 struct Loaded {
     name: String,
     text: String,
-    parsed: syntax::Parsed,
+    /// Bytes that are not UTF-8 (each shown as U+FFFD in `text`).
+    encoding_errors: Vec<syntax::error::SyntaxError>,
 }
 
 impl Loaded {
+    /// The syntax tree, with every error, those of decoding included.
+    fn parse(&self) -> syntax::Parsed {
+        let mut parsed = syntax::parse(&self.text);
+        syntax::add_encoding_errors(&mut parsed, self.encoding_errors.clone());
+        parsed
+    }
+
+    /// The analysis; the graph is built as the map is read.
+    fn analyze(&self, config: &crate::check::Config) -> crate::Analysis {
+        if self.encoding_errors.is_empty() {
+            crate::analyze(&self.text, config)
+        } else {
+            crate::analyze_parsed(self.parse(), config)
+        }
+    }
+
     fn source(&self) -> crate::diagnostic::SourceFile<'_> {
         crate::diagnostic::SourceFile {
             name: &self.name,
@@ -139,14 +156,18 @@ fn read_input(path: &Path) -> Result<(String, Vec<u8>), String> {
 
 fn load(path: &Path) -> Result<Loaded, String> {
     let (name, bytes) = read_input(path)?;
-    let (text, parsed) = syntax::parse_bytes(&bytes);
-    // Valid UTF-8 is parsed where it lies: keep those bytes rather than copy them.
+    let (text, encoding_errors) = syntax::decode(&bytes);
+    // Valid UTF-8 is kept where it lies rather than copied.
     let text = match text {
         Cow::Borrowed(text) if text.len() == bytes.len() => None,
         text => Some(text.into_owned()),
     };
     let text = text.unwrap_or_else(|| String::from_utf8(bytes).expect("decoded as UTF-8 above"));
-    Ok(Loaded { name, text, parsed })
+    Ok(Loaded {
+        name,
+        text,
+        encoding_errors,
+    })
 }
 
 /// Drops a large value, unless the process is about to exit: freeing a graph
@@ -162,9 +183,8 @@ fn discard<T>(value: T, exiting: bool) {
 /// Analyses a loaded map for a command that needs it whole (eval, render):
 /// when errors stop the analysis, prints them to standard error and says the
 /// map cannot be `verb` (evaluated, drawn) until they are fixed.
-fn analyze_or_report(loaded: &mut Loaded, verb: &str) -> Option<crate::Analysis> {
-    let parsed = std::mem::take(&mut loaded.parsed);
-    let analysis = crate::analyze_parsed(parsed, &crate::check::Config::default());
+fn analyze_or_report(loaded: &Loaded, verb: &str) -> Option<crate::Analysis> {
+    let analysis = loaded.analyze(&crate::check::Config::default());
     if analysis.stopped.is_none() {
         return Some(analysis);
     }

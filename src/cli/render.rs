@@ -99,8 +99,8 @@ fn format_of(args: &RenderArgs) -> Result<OutputFormat, String> {
 
 pub fn run(args: &RenderArgs) -> Result<i32, String> {
     let format = format_of(args)?;
-    let mut loaded = load(&args.file)?;
-    let Some(analysis) = analyze_or_report(&mut loaded, "drawn") else {
+    let loaded = load(&args.file)?;
+    let Some(analysis) = analyze_or_report(&loaded, "drawn") else {
         return Ok(EXIT_FINDINGS);
     };
     let options = RenderOptions {

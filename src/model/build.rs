@@ -7,7 +7,7 @@ use petgraph::graph::NodeIndex;
 
 use super::*;
 use crate::diagnostic::Diagnostic;
-use crate::syntax::ast::{self, AttributeKind, CoPremise, Ident, Item, RelationKind};
+use crate::syntax::ast::{self, AttributeKind, CoPremise, Ident, Item, Name, RelationKind};
 use crate::syntax::error::did_you_mean;
 
 /// Code for an id that is never declared.
@@ -23,28 +23,11 @@ const SUGGESTION_LIMIT: usize = 50;
 /// Builds the argument map of a parsed file. Problems with names come back as
 /// diagnostics; the map holds everything that could be resolved.
 pub fn build(file: &ast::File) -> (ArgumentMap, Vec<Diagnostic>) {
-    let mut builder = Builder::default();
-    // Sized up front: growing a graph of a million nodes copies it many
-    // times, and a table sized for more ids than the map has is memory the
-    // process must still clear.
-    let size = Size::of(&file.items);
-    builder.map.graph.reserve_nodes(size.nodes);
-    builder.map.graph.reserve_edges(size.edges);
-    let map = &mut builder.map;
-    map.ids.reserve(
-        size.ids,
-        &ids::Names {
-            graph: &map.graph,
-            sources: &map.sources,
-        },
-    );
-    builder.declared.reserve(size.ids);
-    builder.declare_items(&file.items, None);
-    builder.resolve_items(&file.items);
-    builder.finish_reasons();
-    let mut diagnostics = builder.diagnostics;
-    diagnostics.sort_by_key(|d| d.primary_span().map(|s| s.start));
-    (builder.map, diagnostics)
+    let mut builder = Builder::new(Size::of(&file.items));
+    for item in &file.items {
+        builder.item(item);
+    }
+    builder.finish()
 }
 
 /// How many ids, nodes and edges the items make, at most: an id and a node
@@ -52,10 +35,11 @@ pub fn build(file: &ast::File) -> (ArgumentMap, Vec<Diagnostic>) {
 /// `supports` target an implicit reason and two edges; one edge for any other
 /// relation target or co-premise.
 #[derive(Default)]
-struct Size {
+pub struct Size {
     ids: usize,
     nodes: usize,
     edges: usize,
+    supports: usize,
 }
 
 impl Size {
@@ -63,6 +47,18 @@ impl Size {
         let mut size = Size::default();
         size.add_items(items);
         size
+    }
+
+    /// A guess from the length of the source, for a graph built while it is
+    /// read: a statement and what it says take some tens of bytes. Room
+    /// reserved and never used costs address space, not memory.
+    pub fn guess(source_len: usize) -> Size {
+        Size {
+            ids: source_len / 64,
+            nodes: source_len / 48,
+            edges: source_len / 48,
+            supports: source_len / 96,
+        }
     }
 
     fn add_items(&mut self, items: &[Item]) {
@@ -106,56 +102,128 @@ impl Size {
         if relation == RelationKind::Supports {
             self.nodes += targets;
             self.edges += 2 * targets;
+            self.supports += targets;
         } else {
             self.edges += targets;
         }
     }
 }
 
-#[derive(Default)]
-struct Builder<'a> {
+/// What pass 2 resolves once every id is declared, in the order the items
+/// wrote it: ids may be used before they are declared.
+#[derive(Debug)]
+enum Pending {
+    /// `RELATION target` in the attributes of a statement or named reason.
+    Relate {
+        subject: NodeIndex,
+        relation: RelationKind,
+        target: Ident,
+    },
+    /// `cites source` on a statement or named reason.
+    Cite { node: NodeIndex, source: Ident },
+    /// A co-premise written inside a named reason's braces.
+    Premise {
+        premise: NodeIndex,
+        reason: NodeIndex,
+        span: Span,
+    },
+    /// A co-premise given by id; `reason` is `None` for a duplicate reason.
+    PremiseId {
+        reason: Option<NodeIndex>,
+        reason_id: Name,
+        id: Ident,
+    },
+    /// A relation line: its subject is an id too.
+    Line(Box<ast::RelationLine>),
+}
+
+/// Builds the graph from top-level items handed over one at a time, so a
+/// large file's items can be dropped as soon as they are read. Pass 1
+/// declares what each item names as it arrives and keeps what it refers to;
+/// [`Builder::finish`] resolves those references (pass 2).
+pub struct Builder {
     map: ArgumentMap,
     diagnostics: Vec<Diagnostic>,
-    /// Named reasons in source order, to check their premises and conclusion.
-    reasons: Vec<(NodeIndex, &'a ast::Reason)>,
-    /// The node each statement and named reason made, in the order pass 1
-    /// declared them (`None` for a duplicate, whose attributes are not
-    /// resolved); pass 2 walks the tree in the same order and reads them back.
-    declared: Vec<Option<NodeIndex>>,
-    /// How far pass 2 has read `declared`.
-    cursor: usize,
+    /// Named reasons in source order, with their ids and whether their braces
+    /// list any co-premise, to check their premises and conclusion.
+    reasons: Vec<(NodeIndex, Ident, bool)>,
+    /// References to resolve, in source order.
+    pending: Vec<Pending>,
     /// Implicit reasons by (premise, conclusion), so `a supports b` twice makes one reason.
     implicit: HashMap<(NodeIndex, NodeIndex), NodeIndex>,
     suggestions_given: usize,
 }
 
-impl<'a> Builder<'a> {
+impl Builder {
+    /// A builder with room for a graph of `size`.
+    pub fn new(size: Size) -> Builder {
+        let mut builder = Builder {
+            map: ArgumentMap::default(),
+            diagnostics: Vec::new(),
+            reasons: Vec::new(),
+            pending: Vec::with_capacity(size.edges / 2),
+            implicit: HashMap::default(),
+            suggestions_given: 0,
+        };
+        // Sized up front: growing a graph of a million nodes copies it many
+        // times, and a table sized for more ids than the map has is memory the
+        // process must still clear.
+        let map = &mut builder.map;
+        map.graph.reserve_nodes(size.nodes);
+        map.graph.reserve_edges(size.edges);
+        map.ids.reserve(
+            size.ids,
+            &ids::Names {
+                graph: &map.graph,
+                sources: &map.sources,
+            },
+        );
+        builder.implicit.reserve(size.supports);
+        builder
+    }
+
+    /// Declares what a top-level item names, and keeps what it refers to.
+    pub fn item(&mut self, item: &Item) {
+        self.declare_item(item, None);
+    }
+
+    /// Resolves every reference (pass 2): the map, and the problems with its names.
+    pub fn finish(mut self) -> (ArgumentMap, Vec<Diagnostic>) {
+        for pending in std::mem::take(&mut self.pending) {
+            self.resolve(pending);
+        }
+        self.finish_reasons();
+        let mut diagnostics = self.diagnostics;
+        diagnostics.sort_by_key(|d| d.primary_span().map(|s| s.start));
+        (self.map, diagnostics)
+    }
+
     // ---- pass 1: declarations ------------------------------------------
 
-    fn declare_items(&mut self, items: &'a [Item], section: Option<usize>) {
-        for item in items {
-            match item {
-                Item::Title(title) => self.map.title = Some(title.text.value.clone()),
-                Item::Meta(meta) => self
-                    .map
-                    .meta
-                    .push((meta.key.name.to_string(), meta.value.value.clone())),
-                Item::Source(source) => self.declare_source(source, section),
-                Item::Statement(statement) => {
-                    self.declare_statement(statement, section, None);
-                }
-                Item::Reason(reason) => self.declare_reason(reason, section),
-                Item::Section(inner) => {
-                    let index = self.map.sections.len();
-                    self.map.sections.push(Section {
-                        title: inner.title.value.clone(),
-                        parent: section,
-                        span: inner.title.span,
-                    });
-                    self.declare_items(&inner.items, Some(index));
-                }
-                Item::Relation(_) => {}
+    fn declare_item(&mut self, item: &Item, section: Option<usize>) {
+        match item {
+            Item::Title(title) => self.map.title = Some(title.text.value.clone()),
+            Item::Meta(meta) => self
+                .map
+                .meta
+                .push((meta.key.name.to_string(), meta.value.value.clone())),
+            Item::Source(source) => self.declare_source(source, section),
+            Item::Statement(statement) => {
+                self.declare_statement(statement, section, None);
             }
+            Item::Reason(reason) => self.declare_reason(reason, section),
+            Item::Section(inner) => {
+                let index = self.map.sections.len();
+                self.map.sections.push(Section {
+                    title: inner.title.value.clone(),
+                    parent: section,
+                    span: inner.title.span,
+                });
+                for item in &inner.items {
+                    self.declare_item(item, Some(index));
+                }
+            }
+            Item::Relation(line) => self.pending.push(Pending::Line(Box::new(line.clone()))),
         }
     }
 
@@ -189,7 +257,7 @@ impl<'a> Builder<'a> {
         Declared::Node(NodeIndex::new(self.map.graph.node_count()))
     }
 
-    fn declare_source(&mut self, source: &'a ast::Source, section: Option<usize>) {
+    fn declare_source(&mut self, source: &ast::Source, section: Option<usize>) {
         let index = self.map.sources.len();
         if self.claim(&source.id, Declared::Source(index)) {
             self.map.sources.push(Source {
@@ -204,12 +272,11 @@ impl<'a> Builder<'a> {
 
     fn declare_statement(
         &mut self,
-        statement: &'a ast::Statement,
+        statement: &ast::Statement,
         section: Option<usize>,
         in_reason: Option<NodeIndex>,
     ) -> Option<NodeIndex> {
         if !self.claim(&statement.id, self.next_node()) {
-            self.declared.push(None);
             return None;
         }
         let node = self.map.graph.add_node(Node::Statement(Statement {
@@ -221,13 +288,12 @@ impl<'a> Builder<'a> {
             declared_in_reason: in_reason,
             attributes: Attributes::default(),
         }));
-        self.declared.push(Some(node));
+        self.attributes(node, &statement.attributes);
         Some(node)
     }
 
-    fn declare_reason(&mut self, reason: &'a ast::Reason, section: Option<usize>) {
+    fn declare_reason(&mut self, reason: &ast::Reason, section: Option<usize>) {
         let node = if !self.claim(&reason.id, self.next_node()) {
-            self.declared.push(None);
             None
         } else {
             let node = self.map.graph.add_node(Node::Reason(Reason {
@@ -238,99 +304,49 @@ impl<'a> Builder<'a> {
                 section,
                 attributes: Attributes::default(),
             }));
-            self.reasons.push((node, reason));
-            self.declared.push(Some(node));
+            self.reasons
+                .push((node, reason.id.clone(), !reason.premises.is_empty()));
+            self.attributes(node, &reason.attributes);
             Some(node)
         };
         for premise in &reason.premises {
-            if let CoPremise::Statement(statement) = premise {
-                self.declare_statement(statement, section, node);
-            }
-        }
-    }
-
-    // ---- pass 2: relations -----------------------------------------------
-
-    fn resolve_items(&mut self, items: &'a [Item]) {
-        for item in items {
-            match item {
-                Item::Statement(statement) => {
-                    self.resolve_statement(statement);
-                }
-                Item::Reason(reason) => self.resolve_reason(reason),
-                Item::Section(section) => self.resolve_items(&section.items),
-                Item::Relation(line) => self.resolve_relation_line(line),
-                Item::Title(_) | Item::Meta(_) | Item::Source(_) => {}
-            }
-        }
-    }
-
-    /// The node pass 1 made for the next statement or named reason.
-    fn next_declared(&mut self, id: &Ident) -> Option<NodeIndex> {
-        let node = self.declared[self.cursor];
-        self.cursor += 1;
-        debug_assert!(node.is_none_or(|n| self.map.id(n) == id.name));
-        node
-    }
-
-    fn resolve_statement(&mut self, statement: &'a ast::Statement) -> Option<NodeIndex> {
-        let node = self.next_declared(&statement.id)?;
-        self.resolve_attributes(node, &statement.id.name, &statement.attributes);
-        Some(node)
-    }
-
-    fn resolve_reason(&mut self, reason: &'a ast::Reason) {
-        let node = self.next_declared(&reason.id);
-        if let Some(node) = node {
-            self.resolve_attributes(node, &reason.id.name, &reason.attributes);
-        }
-        for premise in &reason.premises {
             match premise {
                 CoPremise::Statement(statement) => {
-                    let premise = self.resolve_statement(statement);
+                    let premise = self.declare_statement(statement, section, node);
                     if let (Some(reason), Some(premise)) = (node, premise) {
-                        self.add_edge(premise, reason, EdgeKind::Premise, statement.id.span);
+                        self.pending.push(Pending::Premise {
+                            premise,
+                            reason,
+                            span: statement.id.span,
+                        });
                     }
                 }
-                CoPremise::Reference(id) => {
-                    let Some(target) = self.resolve_reference(id, &reason.id.name) else {
-                        continue;
-                    };
-                    match (&self.map.graph[target], node) {
-                        (Node::Statement(_), Some(reason)) => {
-                            self.add_edge(target, reason, EdgeKind::Premise, id.span)
-                        }
-                        (Node::Reason(_), _) => self.invalid(
-                            id,
-                            &reason.id.name,
-                            format!("'{}' is a reason and cannot be a co-premise", id.name),
-                            "list the statements of that reason here instead",
-                        ),
-                        (Node::Statement(_), None) => {}
-                    }
-                }
+                CoPremise::Reference(id) => self.pending.push(Pending::PremiseId {
+                    reason: node,
+                    reason_id: reason.id.name.clone(),
+                    id: id.clone(),
+                }),
             }
         }
     }
 
-    fn resolve_relation_line(&mut self, line: &'a ast::RelationLine) {
-        let Some(subject) = self.resolve_reference(&line.subject, &line.subject.name) else {
-            return;
-        };
-        for target in &line.targets {
-            self.relate(subject, &line.subject.name, line.relation, target);
-        }
-    }
-
-    fn resolve_attributes(&mut self, node: NodeIndex, id: &str, attributes: &'a [ast::Attribute]) {
+    /// The attributes of a node just declared: values are its own and are
+    /// set now; relations and citations name other things and wait for pass 2.
+    fn attributes(&mut self, node: NodeIndex, attributes: &[ast::Attribute]) {
         for attribute in attributes {
             match &attribute.kind {
                 AttributeKind::Relation { relation, targets } => {
-                    for target in targets {
-                        self.relate(node, id, *relation, target);
-                    }
+                    self.pending
+                        .extend(targets.iter().map(|target| Pending::Relate {
+                            subject: node,
+                            relation: *relation,
+                            target: target.clone(),
+                        }));
                 }
-                AttributeKind::Cites(source) => self.cite(node, id, source),
+                AttributeKind::Cites(source) => self.pending.push(Pending::Cite {
+                    node,
+                    source: source.clone(),
+                }),
                 AttributeKind::By(text) => self.attributes_mut(node).by.push(text.value.clone()),
                 AttributeKind::Note(text) => {
                     self.attributes_mut(node).notes.push(text.value.clone())
@@ -339,6 +355,60 @@ impl<'a> Builder<'a> {
                 AttributeKind::Allow(codes) => {
                     let allow = &mut self.attributes_mut(node).allow;
                     allow.extend(codes.iter().map(|c| (c.name.clone(), c.span)));
+                }
+            }
+        }
+    }
+
+    // ---- pass 2: relations -----------------------------------------------
+
+    fn resolve(&mut self, pending: Pending) {
+        match pending {
+            Pending::Relate {
+                subject,
+                relation,
+                target,
+            } => {
+                let subject_id = Name::from(self.map.id(subject));
+                self.relate(subject, &subject_id, relation, &target);
+            }
+            Pending::Cite { node, source } => {
+                let subject_id = Name::from(self.map.id(node));
+                self.cite(node, &subject_id, &source);
+            }
+            Pending::Premise {
+                premise,
+                reason,
+                span,
+            } => self.add_edge(premise, reason, EdgeKind::Premise, span),
+            Pending::PremiseId {
+                reason,
+                reason_id,
+                id,
+            } => {
+                let Some(target) = self.resolve_reference(&id, &reason_id) else {
+                    return;
+                };
+                match (&self.map.graph[target], reason) {
+                    (Node::Statement(_), Some(reason)) => {
+                        self.add_edge(target, reason, EdgeKind::Premise, id.span)
+                    }
+                    (Node::Reason(_), _) => self.invalid(
+                        &id,
+                        &reason_id,
+                        format!("'{}' is a reason and cannot be a co-premise", id.name),
+                        "list the statements of that reason here instead",
+                    ),
+                    (Node::Statement(_), None) => {}
+                }
+            }
+            Pending::Line(line) => {
+                let Some(subject) = self.resolve_reference(&line.subject, &line.subject.name)
+                else {
+                    return;
+                };
+                for target in &line.targets {
+                    self.relate(subject, &line.subject.name, line.relation, target);
                 }
             }
         }
@@ -486,31 +556,31 @@ impl<'a> Builder<'a> {
 
     /// Every named reason needs premises and exactly one conclusion.
     fn finish_reasons(&mut self) {
-        for (node, reason) in std::mem::take(&mut self.reasons) {
+        for (node, id, has_premises) in std::mem::take(&mut self.reasons) {
             if self.map.conclusion(node).is_none() {
                 let diagnostic = Diagnostic::error(
                     INVALID_RELATION,
                     format!(
                         "reason '{}' supports nothing; a reason supports exactly one conclusion",
-                        reason.id.name
+                        id.name
                     ),
                 )
-                .with_primary(reason.id.span, "no 'supports' for this reason")
+                .with_primary(id.span, "no 'supports' for this reason")
                 .with_help(format!(
                     "add the conclusion after its label: reason {} supports ID {{ ... }}",
-                    reason.id.name
+                    id.name
                 ))
-                .with_id(&reason.id.name);
+                .with_id(&id.name);
                 self.diagnostics.push(diagnostic);
             }
-            if reason.premises.is_empty() {
+            if !has_premises {
                 let diagnostic = Diagnostic::error(
                     INVALID_RELATION,
-                    format!("reason '{}' has no co-premises", reason.id.name),
+                    format!("reason '{}' has no co-premises", id.name),
                 )
-                .with_primary(reason.id.span, "its braces are empty")
+                .with_primary(id.span, "its braces are empty")
                 .with_help("list its premises inside the braces, as statements or ids")
-                .with_id(&reason.id.name);
+                .with_id(&id.name);
                 self.diagnostics.push(diagnostic);
             }
         }

@@ -11,7 +11,7 @@ use petgraph::visit::EdgeRef;
 use crate::span::Span;
 use crate::syntax::ast::{Name, StatementKind};
 
-pub use build::build;
+pub use build::{Builder, Size, build};
 
 /// A resolved argument map.
 #[derive(Debug, Clone, Default)]

@@ -36,6 +36,12 @@ impl Parsed {
 pub fn parse_bytes(bytes: &[u8]) -> (Cow<'_, str>, Parsed) {
     let (text, encoding_errors) = decode(bytes);
     let mut parsed = parse(&text);
+    add_encoding_errors(&mut parsed, encoding_errors);
+    (text, parsed)
+}
+
+/// Adds the errors [`decode`] found to those of parsing what it decoded.
+pub fn add_encoding_errors(parsed: &mut Parsed, encoding_errors: Vec<SyntaxError>) {
     if !encoding_errors.is_empty() {
         // A byte that is not UTF-8 is reported once, as such, not again as an
         // unexpected character where the parser met its replacement.
@@ -44,7 +50,6 @@ pub fn parse_bytes(bytes: &[u8]) -> (Cow<'_, str>, Parsed) {
         parsed.errors.extend(encoding_errors);
         finish_errors(&mut parsed.errors);
     }
-    (text, parsed)
 }
 
 /// Sorts errors by place and keeps at most [`MAX_ERRORS`], saying so when it cuts.
@@ -71,19 +76,56 @@ fn finish_errors(errors: &mut Vec<SyntaxError>) {
 /// with any error is parsed whole, so errors and recovery never depend on
 /// where it was cut.
 pub fn parse(text: &str) -> Parsed {
-    let threads = crate::parallel::threads();
-    if text.len() >= PARALLEL_BYTES
-        && threads >= 2
-        && let Some(parsed) = parse_in_parts(text, threads)
-    {
-        return parsed;
+    let mut items = Vec::new();
+    match parse_each(text, &mut |item| items.push(item)) {
+        Outcome::Handed(mut parsed) => {
+            parsed.file.items = items;
+            parsed
+        }
+        Outcome::Reparsed(parsed) => parsed,
     }
-    parse_whole(text)
+}
+
+/// What [`parse_each`] gives back.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Every item went to `each`: the comments and errors (the tree has no items).
+    Handed(Parsed),
+    /// A part of a large file had an error, so the file was parsed again,
+    /// whole, for errors that do not depend on where it was cut: the whole
+    /// tree. What `each` was given must be thrown away.
+    Reparsed(Parsed),
+}
+
+/// Parses `text` like [`parse`], but hands each top-level item to `each` as
+/// soon as it is read instead of keeping the tree, so the tree of a large
+/// file is never held whole. Items come in source order, as [`parse`] keeps
+/// them (items with errors left out).
+pub fn parse_each(text: &str, each: &mut dyn FnMut(ast::Item)) -> Outcome {
+    let threads = crate::parallel::threads();
+    if text.len() >= PARALLEL_BYTES && threads >= 2 {
+        match parse_each_in_parts(text, threads, each) {
+            Parts::Read(parsed) => return Outcome::Handed(parsed),
+            Parts::NoCut => {}
+            Parts::Error => return Outcome::Reparsed(parse_whole(text)),
+        }
+    }
+    Outcome::Handed(parse_whole_each(text, each))
 }
 
 /// Below this size a file is parsed on one thread: a megabyte takes a few
 /// milliseconds.
 const PARALLEL_BYTES: usize = 1 << 20;
+
+/// How a parse in parts went.
+enum Parts {
+    /// Every part read without error: the comments (the items went to `each`).
+    Read(Parsed),
+    /// No place to cut, or a NUL byte: nothing was read.
+    NoCut,
+    /// A part has an error: only a parse of the whole file reports it right.
+    Error,
+}
 
 /// Cuts the text into up to `parts` parts where top-level items start (see
 /// [`split`]), parses them on threads of their own, and joins the trees:
@@ -91,38 +133,86 @@ const PARALLEL_BYTES: usize = 1 << 20;
 /// or a part has an error or a NUL byte: then only a parse of the whole file
 /// reports it right.
 pub fn parse_in_parts(text: &str, parts: usize) -> Option<Parsed> {
+    let mut items = Vec::new();
+    match parse_each_in_parts(text, parts, &mut |item| items.push(item)) {
+        Parts::Read(mut parsed) => {
+            parsed.file.items = items;
+            Some(parsed)
+        }
+        Parts::NoCut | Parts::Error => None,
+    }
+}
+
+/// The first part is read on this thread, its items handed to `each` as
+/// they come; the others are read meanwhile on threads of their own, and
+/// their items handed over in turn.
+fn parse_each_in_parts(text: &str, parts: usize, each: &mut dyn FnMut(ast::Item)) -> Parts {
     let cuts = split::cuts(text, parts);
     if cuts.is_empty() || text.as_bytes().contains(&0) {
-        return None;
+        return Parts::NoCut;
     }
     let mut bounds = Vec::with_capacity(cuts.len() + 2);
     bounds.push(0);
     bounds.extend_from_slice(&cuts);
     bounds.push(text.len());
-    let parts: Vec<(usize, usize)> = bounds.windows(2).map(|w| (w[0], w[1])).collect();
-    let parsed = crate::parallel::map(&parts, true, |&(start, end)| {
+    let read = |start: usize, end: usize, each: &mut dyn FnMut(ast::Item)| {
         let ctx = Ctx::default();
-        let items = parser::file(Input::new_part(&text[start..end], start, &ctx));
+        parser::file_each(Input::new_part(&text[start..end], start, &ctx), each);
         let clean = ctx.errors.borrow().is_empty();
-        clean.then(|| (items, ctx.comments.into_inner()))
-    });
-    let mut file = ast::File::default();
-    for part in parsed {
-        let (mut items, mut comments) = part?;
-        file.items.append(&mut items);
-        file.comments.append(&mut comments);
-    }
-    Some(Parsed {
-        file,
-        errors: Vec::new(),
+        clean.then(|| ctx.comments.into_inner())
+    };
+    std::thread::scope(|scope| {
+        let others: Vec<_> = bounds[1..]
+            .windows(2)
+            .map(|w| {
+                let (start, end) = (w[0], w[1]);
+                scope.spawn(move || {
+                    let mut items = Vec::new();
+                    read(start, end, &mut |item| items.push(item)).map(|comments| (items, comments))
+                })
+            })
+            .collect();
+        let first = read(0, bounds[1], each);
+        let mut comments = first;
+        for other in others {
+            let part = match other.join() {
+                Ok(part) => part,
+                Err(panic) => std::panic::resume_unwind(panic),
+            };
+            match (&mut comments, part) {
+                (Some(comments), Some((items, mut more))) => {
+                    items.into_iter().for_each(&mut *each);
+                    comments.append(&mut more);
+                }
+                _ => comments = None,
+            }
+        }
+        match comments {
+            Some(comments) => Parts::Read(Parsed {
+                file: ast::File {
+                    items: Vec::new(),
+                    comments,
+                },
+                errors: Vec::new(),
+            }),
+            None => Parts::Error,
+        }
     })
 }
 
 /// Parses the whole text on this thread.
 pub fn parse_whole(text: &str) -> Parsed {
+    let mut items = Vec::new();
+    let mut parsed = parse_whole_each(text, &mut |item| items.push(item));
+    parsed.file.items = items;
+    parsed
+}
+
+/// Parses the whole text on this thread, handing each top-level item to `each`.
+fn parse_whole_each(text: &str, each: &mut dyn FnMut(ast::Item)) -> Parsed {
     let mut errors = nul_bytes(text);
     let ctx = Ctx::default();
-    let items = parser::file(Input::new_extra(text, &ctx));
+    parser::file_each(Input::new_extra(text, &ctx), each);
     // A NUL byte is reported once, as such, not again as an unexpected character.
     let is_nul = |e: &SyntaxError| {
         text.get(e.span.start..)
@@ -134,9 +224,11 @@ pub fn parse_whole(text: &str) -> Parsed {
         blame_runaway_string(text, &strings, error);
     }
     finish_errors(&mut errors);
-    let comments = ctx.comments.into_inner();
     Parsed {
-        file: ast::File { items, comments },
+        file: ast::File {
+            items: Vec::new(),
+            comments: ctx.comments.into_inner(),
+        },
         errors,
     }
 }

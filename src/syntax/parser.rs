@@ -17,11 +17,17 @@ enum Level {
     Section,
 }
 
-/// rule `file`: items up to the end of the input.
-pub fn file(i: Input<'_>) -> Vec<Item> {
-    let (rest, items) = item_list(i, Level::TopLevel, 0);
+/// rule `file`: items up to the end of the input, handing each top-level item to `each` as soon as it is read.
+pub fn file_each(i: Input<'_>, each: &mut dyn FnMut(Item)) {
+    let rest = item_list(i, Level::TopLevel, 0, each);
     debug_assert!(rest.fragment().is_empty() || too_many_errors(&rest));
-    items
+}
+
+/// rule `section_body`: the items of a section, kept.
+fn section_items(i: Input<'_>, depth: usize) -> (Input<'_>, Vec<Item>) {
+    let mut items = Vec::new();
+    let rest = item_list(i, Level::Section, depth, &mut |item| items.push(item));
+    (rest, items)
 }
 
 fn too_many_errors(i: &Input<'_>) -> bool {
@@ -67,18 +73,23 @@ fn report_failure(i: &Input<'_>, error: nom::Err<PError>) -> Option<usize> {
     (!runs_to_end).then_some(error_at)
 }
 
-/// rules `file` and `section_body`: items until the end of the input, or a `}` inside a section.
-fn item_list(mut i: Input<'_>, level: Level, depth: usize) -> (Input<'_>, Vec<Item>) {
-    let mut items = Vec::new();
+/// rules `file` and `section_body`: items until the end of the input, or a
+/// `}` inside a section, each handed to `each`.
+fn item_list<'a>(
+    mut i: Input<'a>,
+    level: Level,
+    depth: usize,
+    each: &mut dyn FnMut(Item),
+) -> Input<'a> {
     loop {
         if too_many_errors(&i) {
             let end = i.fragment().len();
-            return (i.take_split(end).0, items);
+            return i.take_split(end).0;
         }
         i = ws(i).map(|(rest, _)| rest).unwrap_or(i);
         match i.fragment().chars().next() {
-            None => return (i, items),
-            Some('}') if level == Level::Section => return (i, items),
+            None => return i,
+            Some('}') if level == Level::Section => return i,
             Some('}') => {
                 let at = offset(&i);
                 report(
@@ -93,19 +104,18 @@ fn item_list(mut i: Input<'_>, level: Level, depth: usize) -> (Input<'_>, Vec<It
         let start = offset(&i);
         match item(i, level, depth) {
             Ok((rest, item)) => {
-                items.push(item);
+                each(item);
                 i = rest;
             }
             Err(error) => {
                 let Some(error_at) = report_failure(&i, error) else {
                     let end = i.fragment().len();
-                    return (i.take_split(end).0, items);
+                    return i.take_split(end).0;
                 };
                 let (rest, resume) = recover(i, start, error_at, RecoverIn::Items);
                 i = rest;
                 if resume == Resume::SectionBody && depth < MAX_NESTING {
-                    let (rest, mut inner) = item_list(i, Level::Section, depth + 1);
-                    items.append(&mut inner);
+                    let rest = item_list(i, Level::Section, depth + 1, each);
                     i = punct('}')(rest).map(|(rest, _)| rest).unwrap_or(rest);
                 } else if resume == Resume::SectionBody {
                     i = skip_block(i);
@@ -706,7 +716,7 @@ fn section(i: Input<'_>, depth: usize) -> PResult<'_, Section> {
             },
         ));
     }
-    let (i, items) = item_list(i, Level::Section, depth + 1);
+    let (i, items) = section_items(i, depth + 1);
     match punct('}')(i) {
         Ok((rest, close)) => Ok((
             rest,
