@@ -29,6 +29,14 @@ fn build_graph(bencher: Bencher, n: usize) {
     bencher.bench(|| argmark::model::build(&parsed.file));
 }
 
+/// Parsing, building the graph as items are read, evaluating and checking:
+/// what `argmark check` does between reading the file and printing.
+#[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
+fn analyze(bencher: Bencher, n: usize) {
+    let source = generate::generate(n);
+    bencher.bench(|| argmark::analyze(&source, &Config::default()));
+}
+
 #[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
 fn evaluate(bencher: Bencher, n: usize) {
     let (map, _) = argmark::model::build(&argmark::parse(&generate::generate(n)).file);

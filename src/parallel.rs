@@ -7,7 +7,7 @@
 use std::io::{self, Write};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel, sync_channel};
+use std::sync::{Condvar, Mutex};
 
 /// Below this many nodes a map is analysed and drawn on one thread: its
 /// stages take well under a millisecond, less than threads cost to start.
@@ -82,73 +82,207 @@ pub fn join<A: Send, B: Send>(
     })
 }
 
-/// How many blocks a helper may have drawn before the writer takes them:
-/// enough to ride out an uneven block, few enough to keep memory small.
-const AHEAD: usize = 4;
+/// How far past the block being written blocks may be drawn: enough to
+/// ride out an uneven block, few enough to keep memory small.
+const WINDOW: usize = 8;
 
 /// Writes blocks `0..count` to `sink` in order, each block's text made by
-/// `draw(index, text)` (appending to an empty `text`). When `worth_it` and
-/// there are several processors, the blocks are dealt out in turn (block
-/// `i` to thread `i % threads`), this thread drawing its share and writing
-/// every block; a helper runs at most a few blocks ahead, so memory stays
-/// bounded whatever `count` is. The bytes are those of drawing every block
-/// on one thread.
+/// `draw(index, text)` (appending to an empty `text`). The bytes are those of
+/// drawing every block on one thread; memory stays bounded whatever `count`
+/// is, as blocks are drawn at most [`WINDOW`] ahead of the one written.
+///
+/// When `worth_it` and there are several processors, helper threads draw
+/// blocks, taking the next one as they finish, and this thread writes them
+/// in order, drawing blocks itself whenever the next one to write is not
+/// ready. So a slow sink (a file: the kernel clears a page for every 4 KiB
+/// written) keeps this thread writing while the helpers draw, and a fast one
+/// (memory) lets it draw as much as they do.
 pub fn stream(
     count: usize,
     worth_it: bool,
     draw: impl Fn(usize, &mut String) + Sync,
     sink: &mut dyn Write,
 ) -> io::Result<()> {
-    let workers = threads().min(count);
-    let mut own = String::new();
-    if !worth_it || workers < 2 {
+    let helpers = threads().min(count).saturating_sub(1);
+    if !worth_it || helpers == 0 {
+        let mut text = String::new();
         for index in 0..count {
-            own.clear();
-            draw(index, &mut own);
-            sink.write_all(own.as_bytes())?;
+            text.clear();
+            draw(index, &mut text);
+            sink.write_all(text.as_bytes())?;
         }
         return Ok(());
     }
-    let draw = &draw;
+    let shared = Shared {
+        next: AtomicUsize::new(0),
+        state: Mutex::new(State::default()),
+        changed: Condvar::new(),
+    };
+    let (draw, shared) = (&draw, &shared);
     std::thread::scope(|scope| {
-        // For each helper: the blocks it has drawn, and the buffers it may reuse.
-        let lanes: Vec<(Receiver<String>, Sender<String>)> = (1..workers)
-            .map(|lane| {
-                let (drawn, drawn_rx) = sync_channel::<String>(AHEAD);
-                let (free, free_rx) = channel::<String>();
-                scope.spawn(move || {
-                    for index in (lane..count).step_by(workers) {
-                        let mut text = free_rx.try_recv().unwrap_or_default();
-                        text.clear();
-                        draw(index, &mut text);
-                        if drawn.send(text).is_err() {
-                            return; // the writer stopped on an error
-                        }
-                    }
-                });
-                (drawn_rx, free)
-            })
-            .collect();
-        for index in 0..count {
-            match index % workers {
-                0 => {
-                    own.clear();
-                    draw(index, &mut own);
-                    sink.write_all(own.as_bytes())?;
+        for _ in 0..helpers {
+            scope.spawn(move || {
+                let _stop = StopOnPanic(shared);
+                while let Some((index, mut text)) = shared.take(count, true) {
+                    draw(index, &mut text);
+                    shared.drawn(index, text);
                 }
-                lane => {
-                    let (drawn, free) = &lanes[lane - 1];
-                    // A helper that hung up early panicked; the scope passes its panic on.
-                    let text = drawn
-                        .recv()
-                        .map_err(|_| io::Error::other("a drawing thread stopped"))?;
-                    sink.write_all(text.as_bytes())?;
-                    let _ = free.send(text);
-                }
-            }
+            });
         }
-        Ok(())
+        // Whether the writer returns or panics, the helpers stop waiting.
+        let _stop = StopOnExit(shared);
+        write_in_order(shared, count, draw, sink)
     })
+}
+
+/// The writer's side of [`stream`].
+fn write_in_order(
+    shared: &Shared,
+    count: usize,
+    draw: &(impl Fn(usize, &mut String) + Sync),
+    sink: &mut dyn Write,
+) -> io::Result<()> {
+    for index in 0..count {
+        let text = loop {
+            if let Some(text) = shared.ready(index)? {
+                break text;
+            }
+            // Not drawn yet: draw one (maybe this very block) while waiting.
+            match shared.take(count, false) {
+                Some((mine, mut text)) => {
+                    draw(mine, &mut text);
+                    shared.drawn(mine, text);
+                }
+                None => break shared.wait_for(index)?,
+            }
+        };
+        sink.write_all(text.as_bytes())?;
+        shared.written(text);
+    }
+    Ok(())
+}
+
+/// What the threads of [`stream`] share.
+struct Shared {
+    /// The next block nobody has taken.
+    next: AtomicUsize,
+    state: Mutex<State>,
+    /// Signalled when a block is drawn, one is written, or work stops.
+    changed: Condvar,
+}
+
+#[derive(Default)]
+struct State {
+    /// Blocks drawn and not yet written, by index.
+    drawn: Vec<(usize, String)>,
+    /// How many blocks have been written.
+    written: usize,
+    /// Emptied texts to draw into again.
+    free: Vec<String>,
+    /// Set when the writer is done or failed, or a helper panicked.
+    stopped: bool,
+}
+
+impl Shared {
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Takes the next block to draw, with an empty text to draw it into.
+    /// A helper first waits until the block is within the window; `None`
+    /// when every block is taken, or work stopped.
+    fn take(&self, count: usize, wait: bool) -> Option<(usize, String)> {
+        let mut state = self.lock();
+        loop {
+            if state.stopped {
+                return None;
+            }
+            let index = self.next.load(Ordering::Relaxed);
+            if index >= count {
+                return None;
+            }
+            if index < state.written + WINDOW || !wait {
+                self.next.store(index + 1, Ordering::Relaxed);
+                let text = state.free.pop().unwrap_or_default();
+                return Some((index, text));
+            }
+            state = self
+                .changed
+                .wait(state)
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+        }
+    }
+
+    fn drawn(&self, index: usize, text: String) {
+        self.lock().drawn.push((index, text));
+        self.changed.notify_all();
+    }
+
+    /// Block `index`, if it is drawn.
+    fn ready(&self, index: usize) -> io::Result<Option<String>> {
+        let mut state = self.lock();
+        if state.stopped {
+            return Err(io::Error::other("a drawing thread stopped"));
+        }
+        let at = state.drawn.iter().position(|(i, _)| *i == index);
+        Ok(at.map(|at| state.drawn.swap_remove(at).1))
+    }
+
+    /// Waits until block `index` is drawn by a helper.
+    fn wait_for(&self, index: usize) -> io::Result<String> {
+        let mut state = self.lock();
+        loop {
+            if state.stopped {
+                // A helper panicked; the scope passes its panic on.
+                return Err(io::Error::other("a drawing thread stopped"));
+            }
+            if let Some(at) = state.drawn.iter().position(|(i, _)| *i == index) {
+                return Ok(state.drawn.swap_remove(at).1);
+            }
+            state = self
+                .changed
+                .wait(state)
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+        }
+    }
+
+    fn written(&self, mut text: String) {
+        text.clear();
+        let mut state = self.lock();
+        state.written += 1;
+        state.free.push(text);
+        drop(state);
+        self.changed.notify_all();
+    }
+
+    fn stop(&self) {
+        self.lock().stopped = true;
+        self.changed.notify_all();
+    }
+}
+
+/// Stops the work when a helper panics: a writer waiting for the block it
+/// was drawing must not wait forever.
+struct StopOnPanic<'a>(&'a Shared);
+
+impl Drop for StopOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.stop();
+        }
+    }
+}
+
+/// Stops the work when the writer is done, fails or panics: helpers waiting
+/// for room in the window must not wait forever.
+struct StopOnExit<'a>(&'a Shared);
+
+impl Drop for StopOnExit<'_> {
+    fn drop(&mut self) {
+        self.0.stop();
+    }
 }
 
 #[cfg(test)]
@@ -200,6 +334,18 @@ mod tests {
         }
         let error = stream(300, true, draw, &mut Failing(10)).unwrap_err();
         assert_eq!(error.to_string(), "disk full");
+    }
+
+    #[test]
+    fn a_panic_while_drawing_reaches_the_caller_instead_of_a_hang() {
+        let caught = std::panic::catch_unwind(|| {
+            let draw = |index: usize, text: &mut String| {
+                assert!(index != 150, "block 150");
+                text.push('x');
+            };
+            stream(300, true, draw, &mut Vec::new())
+        });
+        assert!(caught.is_err());
     }
 
     #[test]
