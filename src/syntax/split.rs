@@ -14,8 +14,16 @@ use super::token::ITEM_KEYWORDS;
 /// item can start at or after an even share of the text. Fewer when the
 /// text has no such place late enough.
 pub fn cuts(text: &str, parts: usize) -> Vec<usize> {
+    let targets: Vec<usize> = (1..parts).map(|k| k * text.len() / parts).collect();
+    cuts_near(text, &targets)
+}
+
+/// Cuts at the first place an item can start at or after each of `targets`
+/// (offsets in increasing order), in increasing order; a place that meets
+/// several targets is one cut.
+pub fn cuts_near(text: &str, targets: &[usize]) -> Vec<usize> {
     let bytes = text.as_bytes();
-    let mut targets = (1..parts).map(|k| k * bytes.len() / parts).peekable();
+    let mut targets = targets.iter().copied().peekable();
     let mut cuts = Vec::new();
     let mut depth = 0usize;
     let mut at = 0;
@@ -90,6 +98,8 @@ mod tests {
         assert_eq!(cuts(text, 1), Vec::<usize>::new());
         // More parts than items: one cut per item start, no cut twice.
         assert_eq!(cuts(text, 40), vec![at("c1"), at("c2"), at("c3")]);
+        assert_eq!(cuts_near(text, &[1, 2, 40]), vec![at("c1"), at("c3")]);
+        assert_eq!(cuts_near(text, &[]), Vec::<usize>::new());
     }
 
     #[test]
