@@ -24,10 +24,15 @@ use crate::syntax::{Parsed, parse_bytes, parse_in_parts};
 pub fn check_pipeline(bytes: &[u8]) {
     let (text, parsed) = parse_bytes(bytes);
     let syntax_ok = parsed.errors.is_empty();
-    check_parts(&text, &parsed);
+    // Bytes that are not UTF-8 are errors of decoding, which the text as
+    // decoded no longer shows: the other ways of reading it cannot see them.
+    let utf8 = std::str::from_utf8(bytes).is_ok();
+    if utf8 {
+        check_parts(&text, &parsed);
+    }
     let analysis = crate::analyze_parsed(parsed, &Config::default());
     report(&text, &analysis.diagnostics);
-    if std::str::from_utf8(bytes).is_ok() {
+    if utf8 {
         check_streamed(&text, &analysis);
     }
     if !syntax_ok {
