@@ -39,8 +39,7 @@ pub use syntax::{Parsed, parse};
 
 /// Everything argmark knows about a map. The syntax tree is not kept: the
 /// graph holds everything later stages read, and [`analyze`] builds it as
-/// the items are read, so a large map's tree is never held whole. Call
-/// [`parse`] for the tree itself.
+/// the items are read. Call [`parse`] for the tree itself.
 #[derive(Debug, Clone)]
 pub struct Analysis {
     /// The argument graph (empty when the file has syntax errors).
@@ -64,7 +63,9 @@ pub enum Stage {
 }
 
 /// Parses, resolves, evaluates and checks a map. The graph is built as the
-/// items are read, so the syntax tree of a large map is never held whole.
+/// items are read: on one thread no tree is kept at all; when a large file
+/// is read in parts, the items of the parts read on other threads wait in
+/// a queue until the graph builder reaches them.
 pub fn analyze(text: &str, config: &check::Config) -> Analysis {
     let mut builder = model::Builder::new(model::Size::guess(text.len()));
     match syntax::parse_each(text, &mut |item| builder.item(&item)) {

@@ -29,8 +29,13 @@ pub fn threads() -> usize {
 /// Otherwise threads take items one at a time, so long and short jobs even
 /// out.
 pub fn map<T: Sync, R: Send>(items: &[T], worth_it: bool, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let workers = threads().min(items.len());
-    if !worth_it || workers < 2 {
+    map_on(items, if worth_it { threads() } else { 1 }, f)
+}
+
+/// [`map`] on `workers` threads, this one included.
+fn map_on<T: Sync, R: Send>(items: &[T], workers: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let workers = workers.min(items.len());
+    if workers < 2 {
         return items.iter().map(f).collect();
     }
     let next = AtomicUsize::new(0);
@@ -62,26 +67,6 @@ pub fn map<T: Sync, R: Send>(items: &[T], worth_it: bool, f: impl Fn(&T) -> R + 
         .collect()
 }
 
-/// Runs `a` and `b` at once when `worth_it` and there is more than one
-/// processor, one after the other otherwise.
-pub fn join<A: Send, B: Send>(
-    worth_it: bool,
-    a: impl FnOnce() -> A + Send,
-    b: impl FnOnce() -> B + Send,
-) -> (A, B) {
-    if !worth_it || threads() < 2 {
-        return (a(), b());
-    }
-    std::thread::scope(|scope| {
-        let other = scope.spawn(b);
-        let first = a();
-        match other.join() {
-            Ok(second) => (first, second),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    })
-}
-
 /// How far past the block being written blocks may be drawn: enough to
 /// ride out an uneven block, few enough to keep memory small.
 const WINDOW: usize = 8;
@@ -103,8 +88,19 @@ pub fn stream(
     draw: impl Fn(usize, &mut String) + Sync,
     sink: &mut dyn Write,
 ) -> io::Result<()> {
-    let helpers = threads().min(count).saturating_sub(1);
-    if !worth_it || helpers == 0 {
+    let helpers = if worth_it { threads() - 1 } else { 0 };
+    stream_on(count, helpers, draw, sink)
+}
+
+/// [`stream`] with `helpers` threads besides this one.
+fn stream_on(
+    count: usize,
+    helpers: usize,
+    draw: impl Fn(usize, &mut String) + Sync,
+    sink: &mut dyn Write,
+) -> io::Result<()> {
+    let helpers = helpers.min(count.saturating_sub(1));
+    if helpers == 0 {
         let mut text = String::new();
         for index in 0..count {
             text.clear();
@@ -123,7 +119,7 @@ pub fn stream(
         for _ in 0..helpers {
             scope.spawn(move || {
                 let _stop = StopOnPanic(shared);
-                while let Some((index, mut text)) = shared.take(count, true) {
+                while let Some((index, mut text)) = shared.take(count, Wait::ForRoom) {
                     draw(index, &mut text);
                     shared.drawn(index, text);
                 }
@@ -147,8 +143,9 @@ fn write_in_order(
             if let Some(text) = shared.ready(index)? {
                 break text;
             }
-            // Not drawn yet: draw one (maybe this very block) while waiting.
-            match shared.take(count, false) {
+            // Not drawn yet: draw one (maybe this very block) while waiting,
+            // if the window has room; else a helper is drawing it.
+            match shared.take(count, Wait::No) {
                 Some((mine, mut text)) => {
                     draw(mine, &mut text);
                     shared.drawn(mine, text);
@@ -160,6 +157,13 @@ fn write_in_order(
         shared.written(text);
     }
     Ok(())
+}
+
+/// Whether [`Shared::take`] waits for room in the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wait {
+    ForRoom,
+    No,
 }
 
 /// What the threads of [`stream`] share.
@@ -190,10 +194,11 @@ impl Shared {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Takes the next block to draw, with an empty text to draw it into.
-    /// A helper first waits until the block is within the window; `None`
-    /// when every block is taken, or work stopped.
-    fn take(&self, count: usize, wait: bool) -> Option<(usize, String)> {
+    /// Takes the next block to draw, with an empty text to draw it into, if
+    /// it is within the window: a helper waits until it is, the writer does
+    /// not. `None` when every block is taken, work stopped, or (for the
+    /// writer) the window is full.
+    fn take(&self, count: usize, wait: Wait) -> Option<(usize, String)> {
         let mut state = self.lock();
         loop {
             if state.stopped {
@@ -203,10 +208,13 @@ impl Shared {
             if index >= count {
                 return None;
             }
-            if index < state.written + WINDOW || !wait {
+            if index < state.written + WINDOW {
                 self.next.store(index + 1, Ordering::Relaxed);
                 let text = state.free.pop().unwrap_or_default();
                 return Some((index, text));
+            }
+            if wait == Wait::No {
+                return None;
             }
             state = self
                 .changed
@@ -294,11 +302,12 @@ mod tests {
         let items: Vec<u64> = (0..1000).collect();
         // Uneven jobs, so workers finish out of order.
         let slow = |&n: &u64| (0..(n % 7) * 1000).fold(n, |acc, i| acc.wrapping_mul(31) ^ i);
-        let parallel = map(&items, true, slow);
         let serial: Vec<u64> = items.iter().map(slow).collect();
-        assert_eq!(parallel, serial);
-        assert_eq!(map(&items, false, slow), serial);
-        assert!(map(&[] as &[u64], true, slow).is_empty());
+        for workers in [1, 2, 4] {
+            assert_eq!(map_on(&items, workers, slow), serial);
+        }
+        assert_eq!(map(&items, true, slow), serial);
+        assert!(map_on(&[] as &[u64], 2, slow).is_empty());
     }
 
     #[test]
@@ -313,9 +322,11 @@ mod tests {
         };
         let mut serial = Vec::new();
         stream(300, false, draw, &mut serial).unwrap();
-        let mut parallel = Vec::new();
-        stream(300, true, draw, &mut parallel).unwrap();
-        assert_eq!(parallel, serial);
+        for helpers in [1, 3] {
+            let mut parallel = Vec::new();
+            stream_on(300, helpers, draw, &mut parallel).unwrap();
+            assert_eq!(parallel, serial);
+        }
         assert_eq!(String::from_utf8(serial).unwrap().lines().count(), 300);
 
         /// Takes a few writes, then fails.
@@ -332,8 +343,10 @@ mod tests {
                 Ok(())
             }
         }
-        let error = stream(300, true, draw, &mut Failing(10)).unwrap_err();
-        assert_eq!(error.to_string(), "disk full");
+        for helpers in [1, 3] {
+            let error = stream_on(300, helpers, draw, &mut Failing(10)).unwrap_err();
+            assert_eq!(error.to_string(), "disk full");
+        }
     }
 
     #[test]
@@ -343,22 +356,54 @@ mod tests {
                 assert!(index != 150, "block 150");
                 text.push('x');
             };
-            stream(300, true, draw, &mut Vec::new())
+            stream_on(300, 1, draw, &mut Vec::new())
         });
         assert!(caught.is_err());
     }
 
     #[test]
-    fn join_returns_both_results_in_place() {
-        assert_eq!(join(true, || 1, || "two"), (1, "two"));
-        assert_eq!(join(false, || 1, || "two"), (1, "two"));
+    fn blocks_are_drawn_at_most_a_window_ahead_of_the_one_written() {
+        /// Counts the blocks written (one write each).
+        struct Counting<'a>(&'a AtomicUsize);
+        impl Write for Counting<'_> {
+            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+                self.0.fetch_add(1, Ordering::SeqCst);
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let written = AtomicUsize::new(0);
+        let helper_busy = std::sync::atomic::AtomicBool::new(false);
+        let draw = |index: usize, text: &mut String| {
+            if std::thread::current().name().is_none() {
+                // The helper (an unnamed thread) holds its block a long time,
+                // so the writer, left to itself, would draw everything ahead.
+                helper_busy.store(true, Ordering::SeqCst);
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            } else {
+                // The writer waits until the helper holds a block.
+                for _ in 0..1000 {
+                    if helper_busy.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                }
+            }
+            let ahead = index - written.load(Ordering::SeqCst).min(index);
+            assert!(ahead < WINDOW, "block {index} drawn {ahead} ahead");
+            text.push('x');
+        };
+        stream_on(40, 1, draw, &mut Counting(&written)).unwrap();
+        assert_eq!(written.load(Ordering::SeqCst), 40);
     }
 
     #[test]
     fn a_panic_in_a_worker_reaches_the_caller() {
         let items = [1, 2, 3, 4];
         let caught = std::panic::catch_unwind(|| {
-            map(&items, true, |&n| {
+            map_on(&items, 2, |&n| {
                 assert!(n != 3, "three");
                 n
             })

@@ -93,29 +93,32 @@ fn a_large_map_analysed_while_read_matches_its_tree() {
 
 #[test]
 fn a_syntax_error_in_a_large_map_is_reported_as_in_a_small_one() {
-    let mut text = large_map(false);
-    // A statement without its text, far into the second half.
-    let at = text.len() * 3 / 4;
-    let line = at + text[at..].find("\nclaim ").unwrap() + 1;
-    text.insert_str(line, "premise broken supports t\n");
-    let whole = parse_whole(&text);
-    assert_eq!(whole.errors.len(), 1);
-    let mut handed = 0;
-    match parse_each(&text, &mut |_| handed += 1) {
-        // The parts had an error, so the file was read again as a whole.
-        Outcome::Reparsed(parsed) => {
-            assert_eq!(parsed.errors, whole.errors);
-            assert_eq!(parsed.file, whole.file);
+    // A statement without its text near the start (in the part the calling
+    // thread reads) and far into the file (in a part another thread reads).
+    for share in [10, 75] {
+        let mut text = large_map(false);
+        let at = text.len() * share / 100;
+        let line = at + text[at..].find("\nassumption ").unwrap() + 1;
+        text.insert_str(line, "premise broken supports t\n");
+        let whole = parse_whole(&text);
+        assert_eq!(whole.errors.len(), 1);
+        let mut handed = 0;
+        match parse_each(&text, &mut |_| handed += 1) {
+            // The parts had an error, so the file was read again as a whole.
+            Outcome::Reparsed(parsed) => {
+                assert_eq!(parsed.errors, whole.errors);
+                assert_eq!(parsed.file, whole.file);
+            }
+            // One thread: read once, as a whole.
+            Outcome::Handed(parsed) => {
+                assert_eq!(argmark::parallel::threads(), 1);
+                assert_eq!(parsed.errors, whole.errors);
+                assert_eq!(handed, whole.file.items.len());
+            }
         }
-        // One thread: read once, as a whole.
-        Outcome::Handed(parsed) => {
-            assert_eq!(argmark::parallel::threads(), 1);
-            assert_eq!(parsed.errors, whole.errors);
-            assert_eq!(handed, whole.file.items.len());
-        }
+        let streamed = analyze(&text, &Default::default());
+        let from_tree = analyze_parsed(whole, &Default::default());
+        assert_eq!(streamed.stopped, Some(argmark::Stage::Syntax));
+        same_analysis(&streamed, &from_tree, &text);
     }
-    let streamed = analyze(&text, &Default::default());
-    let from_tree = analyze_parsed(whole, &Default::default());
-    assert_eq!(streamed.stopped, Some(argmark::Stage::Syntax));
-    same_analysis(&streamed, &from_tree, &text);
 }

@@ -60,10 +60,13 @@ proptest! {
 
     #[test]
     fn parts_parse_as_the_whole(source in messy_map(), parts in 2..6usize) {
-        if let Some(cut) = parse_in_parts(&source, parts) {
-            let whole = parse_whole(&source);
-            prop_assert!(whole.errors.is_empty());
-            prop_assert_eq!(cut.file, whole.file);
-        }
+        // A last item at the start of a line, after a long comment: there is
+        // always a place to cut, past any share the parts aim at.
+        let source = format!("{source}\n// {}\nclaim zz_last \"The end.\"\n", "-".repeat(120));
+        let whole = parse_whole(&source);
+        prop_assert!(whole.errors.is_empty());
+        let cut = parse_in_parts(&source, parts);
+        prop_assert!(cut.is_some(), "no parts taken");
+        prop_assert_eq!(cut.unwrap().file, whole.file);
     }
 }

@@ -51,13 +51,16 @@ impl Size {
 
     /// A guess from the length of the source, for a graph built while it is
     /// read: a statement and what it says take some tens of bytes. Room
-    /// reserved and never used costs address space, not memory.
+    /// reserved and never used costs address space, not memory; past a
+    /// couple of million nodes the graph grows as it needs instead, so a
+    /// huge file of comments does not ask for gigabytes up front.
     pub fn guess(source_len: usize) -> Size {
+        const MOST: usize = 1 << 21;
         Size {
-            ids: source_len / 64,
-            nodes: source_len / 48,
-            edges: source_len / 48,
-            supports: source_len / 96,
+            ids: (source_len / 64).min(MOST),
+            nodes: (source_len / 48).min(MOST),
+            edges: (source_len / 48).min(MOST),
+            supports: (source_len / 96).min(MOST),
         }
     }
 

@@ -23,15 +23,24 @@ use super::{RenderOptions, legend};
 use crate::Analysis;
 use crate::model::{ArgumentMap, EdgeKind, Node as MapNode};
 
-/// Lines of nodes and clusters drawn in one block.
-const LINES_PER_BLOCK: usize = 512;
-/// Edges drawn in one block (an edge's line is about a fifth of a node's).
-const EDGES_PER_BLOCK: usize = 2048;
+/// How much goes in one block: lines of nodes and clusters, or edges.
+#[derive(Debug, Clone, Copy)]
+struct BlockSize {
+    lines: usize,
+    edges: usize,
+}
+
+/// A few hundred kilobytes of DOT a block (an edge's line is about a fifth
+/// of a node's).
+const BLOCK: BlockSize = BlockSize {
+    lines: 512,
+    edges: 2048,
+};
 
 /// Writes the analysed map as DOT to `sink`, and flushes it.
 pub fn write(analysis: &Analysis, options: &RenderOptions, sink: &mut dyn Write) -> io::Result<()> {
     let large = crate::parallel::worth_it(analysis.map.graph.node_count());
-    write_blocks(analysis, options, sink, large)
+    write_blocks(analysis, options, sink, large, BLOCK)
 }
 
 /// [`write`], drawing blocks on every core or only on this thread.
@@ -40,10 +49,11 @@ fn write_blocks(
     options: &RenderOptions,
     sink: &mut dyn Write,
     parallel: bool,
+    size: BlockSize,
 ) -> io::Result<()> {
     let mut printer = Printer::new();
     sink.write_all(printer.head(&analysis.map, options).as_bytes())?;
-    let plan = Plan::of(&analysis.map);
+    let plan = Plan::of(&analysis.map, size);
     let drawing = Drawing {
         analysis,
         options,
@@ -138,7 +148,7 @@ struct Plan {
 }
 
 impl Plan {
-    fn of(map: &ArgumentMap) -> Plan {
+    fn of(map: &ArgumentMap, size: BlockSize) -> Plan {
         let drawn = |node: NodeIndex| match &map.graph[node] {
             MapNode::Statement(_) => true,
             MapNode::Reason(reason) => reason.named,
@@ -167,14 +177,14 @@ impl Plan {
             }
         }
         let mut blocks: Vec<Block> = (0..lines.len())
-            .step_by(LINES_PER_BLOCK)
-            .map(|start| Block::Lines(start..lines.len().min(start + LINES_PER_BLOCK)))
+            .step_by(size.lines)
+            .map(|start| Block::Lines(start..lines.len().min(start + size.lines)))
             .collect();
         let edges = map.graph.edge_count();
         blocks.extend(
             (0..edges)
-                .step_by(EDGES_PER_BLOCK)
-                .map(|start| Block::Edges(start..edges.min(start + EDGES_PER_BLOCK))),
+                .step_by(size.edges)
+                .map(|start| Block::Edges(start..edges.min(start + size.edges))),
         );
         Plan { lines, blocks }
     }
@@ -512,13 +522,13 @@ mod tests {
     fn blocks_drawn_on_every_core_give_the_bytes_of_one_thread() {
         let analysis = crate::analyze(&large_map(), &Default::default());
         assert!(analysis.stopped.is_none(), "{:?}", analysis.diagnostics);
-        let plan = Plan::of(&analysis.map);
+        let plan = Plan::of(&analysis.map, BLOCK);
         let edge_blocks = plan
             .blocks
             .iter()
             .filter(|b| matches!(b, Block::Edges(_)))
             .count();
-        assert!(plan.lines.len() > 8 * LINES_PER_BLOCK && edge_blocks > 2);
+        assert!(plan.lines.len() > 8 * BLOCK.lines && edge_blocks > 2);
         let options = [
             RenderOptions::default(),
             RenderOptions {
@@ -530,9 +540,9 @@ mod tests {
         ];
         for options in options {
             let mut serial = Vec::new();
-            write_blocks(&analysis, &options, &mut serial, false).unwrap();
+            write_blocks(&analysis, &options, &mut serial, false, BLOCK).unwrap();
             let mut parallel = Vec::new();
-            write_blocks(&analysis, &options, &mut parallel, true).unwrap();
+            write_blocks(&analysis, &options, &mut parallel, true, BLOCK).unwrap();
             assert!(parallel == serial, "the schedule changed the DOT");
             let dot = String::from_utf8(serial).unwrap();
             // Every cluster closes, and every node and edge is there once.
@@ -541,6 +551,46 @@ mod tests {
             assert_eq!(dot.matches('{').count(), dot.matches('}').count());
             assert_eq!(dot.matches("\"n:xp").count(), 2 * 40 * 60);
             assert!(dot.ends_with("}\n"));
+        }
+    }
+
+    /// The shipped maps are small enough to be one block, and their DOT is
+    /// held by reviewed snapshots. Cut into blocks of a few lines, with
+    /// clusters and reasons across the cuts, they must give the same bytes.
+    #[test]
+    fn tiny_blocks_give_the_bytes_of_one_block() {
+        let maps = [
+            include_str!("../../maps/ai-diffusion.argmark"),
+            include_str!("../../maps/school-start-times.argmark"),
+            include_str!("../../maps/urban-congestion-pricing.argmark"),
+        ];
+        let tiny = BlockSize { lines: 3, edges: 2 };
+        let options = RenderOptions {
+            status: true,
+            legend: true,
+            tags: true,
+            ..RenderOptions::default()
+        };
+        for map in maps {
+            let analysis = crate::analyze(map, &Default::default());
+            assert!(analysis.stopped.is_none());
+            assert_eq!(
+                Plan::of(&analysis.map, BLOCK).blocks.len(),
+                2,
+                "one block of lines, one of edges"
+            );
+            assert!(Plan::of(&analysis.map, tiny).blocks.len() > 20);
+            for options in [RenderOptions::default(), options.clone()] {
+                let whole = render(&analysis, &options);
+                for parallel in [false, true] {
+                    let mut cut = Vec::new();
+                    write_blocks(&analysis, &options, &mut cut, parallel, tiny).unwrap();
+                    assert!(
+                        String::from_utf8(cut).unwrap() == whole,
+                        "a cut changed the DOT"
+                    );
+                }
+            }
         }
     }
 }

@@ -98,9 +98,11 @@ pub enum Outcome {
 }
 
 /// Parses `text` like [`parse`], but hands each top-level item to `each` as
-/// soon as it is read instead of keeping the tree, so the tree of a large
-/// file is never held whole. Items come in source order, as [`parse`] keeps
-/// them (items with errors left out).
+/// soon as it can instead of keeping the tree. Items come in source order,
+/// as [`parse`] keeps them (items with errors left out). On one thread every
+/// item is handed over as it is read; a large file read in parts on several
+/// threads queues the items of the later parts until `each` has had those
+/// of the earlier ones.
 pub fn parse_each(text: &str, each: &mut dyn FnMut(ast::Item)) -> Outcome {
     read(text, Share::Lighter, each)
 }
