@@ -110,7 +110,6 @@ fn stream_on(
         return Ok(());
     }
     let shared = Shared {
-        next: AtomicUsize::new(0),
         state: Mutex::new(State::default()),
         changed: Condvar::new(),
     };
@@ -140,18 +139,19 @@ fn write_in_order(
 ) -> io::Result<()> {
     for index in 0..count {
         let text = loop {
-            if let Some(text) = shared.ready(index)? {
+            if let Some(text) = shared.drawn_block(index, Wait::No)? {
                 break text;
             }
             // Not drawn yet: draw one (maybe this very block) while waiting,
             // if the window has room; else a helper is drawing it.
-            match shared.take(count, Wait::No) {
-                Some((mine, mut text)) => {
-                    draw(mine, &mut text);
-                    shared.drawn(mine, text);
+            let Some((mine, mut text)) = shared.take(count, Wait::No) else {
+                if let Some(text) = shared.drawn_block(index, Wait::ForBlock)? {
+                    break text;
                 }
-                None => break shared.wait_for(index)?,
-            }
+                continue;
+            };
+            draw(mine, &mut text);
+            shared.drawn(mine, text);
         };
         sink.write_all(text.as_bytes())?;
         shared.written(text);
@@ -159,17 +159,17 @@ fn write_in_order(
     Ok(())
 }
 
-/// Whether [`Shared::take`] waits for room in the window.
+/// Whether a call on [`Shared`] waits: for room in the window, for a block
+/// to be drawn, or not at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Wait {
     ForRoom,
+    ForBlock,
     No,
 }
 
 /// What the threads of [`stream`] share.
 struct Shared {
-    /// The next block nobody has taken.
-    next: AtomicUsize,
     state: Mutex<State>,
     /// Signalled when a block is drawn, one is written, or work stops.
     changed: Condvar,
@@ -177,6 +177,8 @@ struct Shared {
 
 #[derive(Default)]
 struct State {
+    /// The next block nobody has taken.
+    next: usize,
     /// Blocks drawn and not yet written, by index.
     drawn: Vec<(usize, String)>,
     /// How many blocks have been written.
@@ -204,16 +206,16 @@ impl Shared {
             if state.stopped {
                 return None;
             }
-            let index = self.next.load(Ordering::Relaxed);
+            let index = state.next;
             if index >= count {
                 return None;
             }
             if index < state.written + WINDOW {
-                self.next.store(index + 1, Ordering::Relaxed);
+                state.next += 1;
                 let text = state.free.pop().unwrap_or_default();
                 return Some((index, text));
             }
-            if wait == Wait::No {
+            if wait != Wait::ForRoom {
                 return None;
             }
             state = self
@@ -228,26 +230,20 @@ impl Shared {
         self.changed.notify_all();
     }
 
-    /// Block `index`, if it is drawn.
-    fn ready(&self, index: usize) -> io::Result<Option<String>> {
-        let mut state = self.lock();
-        if state.stopped {
-            return Err(io::Error::other("a drawing thread stopped"));
-        }
-        let at = state.drawn.iter().position(|(i, _)| *i == index);
-        Ok(at.map(|at| state.drawn.swap_remove(at).1))
-    }
-
-    /// Waits until block `index` is drawn by a helper.
-    fn wait_for(&self, index: usize) -> io::Result<String> {
+    /// Block `index`, taken out of the drawn blocks: if it is drawn, or
+    /// once it is when waiting for it. An error when work stopped (a helper
+    /// panicked; the scope passes its panic on).
+    fn drawn_block(&self, index: usize, wait: Wait) -> io::Result<Option<String>> {
         let mut state = self.lock();
         loop {
             if state.stopped {
-                // A helper panicked; the scope passes its panic on.
                 return Err(io::Error::other("a drawing thread stopped"));
             }
             if let Some(at) = state.drawn.iter().position(|(i, _)| *i == index) {
-                return Ok(state.drawn.swap_remove(at).1);
+                return Ok(Some(state.drawn.swap_remove(at).1));
+            }
+            if wait != Wait::ForBlock {
+                return Ok(None);
             }
             state = self
                 .changed

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, load, write_output, write_source};
 use crate::diagnostic::{self, HumanOptions};
-use crate::fmt::{FormatError, format_source};
+use crate::fmt::{FormatError, format_parsed};
 
 #[derive(Debug, clap::Args)]
 pub struct FmtArgs {
@@ -81,7 +81,7 @@ fn format_file(path: &Path, check: bool) -> i32 {
         );
         return EXIT_FINDINGS;
     }
-    let formatted = match format_source(&loaded.text) {
+    let formatted = match format_parsed(&loaded.text, &parsed.file) {
         Ok(formatted) => formatted,
         Err(FormatError::Syntax(_)) => unreachable!("syntax errors are handled above"),
         Err(error @ FormatError::Internal(_)) => {

@@ -47,8 +47,14 @@ pub fn format_source(source: &str) -> Result<String, FormatError> {
     if !parsed.errors.is_empty() {
         return Err(FormatError::Syntax(parsed.diagnostics()));
     }
-    let formatted = print::print(source, &parsed.file);
-    verify(&parsed.file, &formatted)?;
+    format_parsed(source, &parsed.file)
+}
+
+/// Formats a map already parsed without errors from `source`, checked as
+/// [`format_source`] checks it.
+pub fn format_parsed(source: &str, file: &ast::File) -> Result<String, FormatError> {
+    let formatted = print::print(source, file);
+    verify(file, &formatted)?;
     Ok(formatted)
 }
 

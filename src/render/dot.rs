@@ -149,13 +149,13 @@ struct Plan {
 
 impl Plan {
     fn of(map: &ArgumentMap, size: BlockSize) -> Plan {
-        let drawn = |node: NodeIndex| match &map.graph[node] {
-            MapNode::Statement(_) => true,
-            MapNode::Reason(reason) => reason.named,
-        };
         let mut lines = Vec::new();
         let mut in_section: Vec<Vec<NodeIndex>> = vec![Vec::new(); map.sections.len()];
-        for node in map.graph.node_indices().filter(|&node| drawn(node)) {
+        for node in map
+            .graph
+            .node_indices()
+            .filter(|&node| !implicit(map, node))
+        {
             match map.graph[node].section() {
                 Some(section) => in_section[section].push(node),
                 None => lines.push(Line::Node(node, 2)),
@@ -228,15 +228,12 @@ impl Drawing<'_> {
     fn block(&self, index: usize, out: &mut String) {
         match &self.plan.blocks[index] {
             Block::Lines(range) => {
-                let mut nodes = Nodes {
-                    analysis: self.analysis,
-                    options: self.options,
-                    gaps: &self.gaps,
-                    scratch: String::new(),
-                };
+                let mut scratch = String::new();
                 for &line in &self.plan.lines[range.clone()] {
                     match line {
-                        Line::Node(node, depth) => nodes.write(out, node, depth as usize),
+                        Line::Node(node, depth) => {
+                            self.node(out, &mut scratch, node, depth as usize)
+                        }
                         Line::Open(section, depth) => {
                             self.open_cluster(out, section as usize, depth as usize)
                         }
@@ -364,19 +361,11 @@ fn gaps_by_id<'a>(
     gaps
 }
 
-/// What it takes to write nodes.
-struct Nodes<'a> {
-    analysis: &'a Analysis,
-    options: &'a RenderOptions,
-    gaps: &'a FxHashMap<&'a str, Vec<&'static str>>,
-    /// A buffer for text that is put together before it is wrapped.
-    scratch: String,
-}
-
-impl Nodes<'_> {
-    /// Writes a node statement, without its line ending. Implicit reasons
-    /// are not drawn, and never planned.
-    fn write(&mut self, out: &mut String, node: NodeIndex, depth: usize) {
+impl Drawing<'_> {
+    /// Writes a node statement, without its line ending; `scratch` holds
+    /// text put together before it is wrapped. Implicit reasons are not
+    /// drawn, and never planned.
+    fn node(&self, out: &mut String, scratch: &mut String, node: NodeIndex, depth: usize) {
         let map = &self.analysis.map;
         let options = self.options;
         let theme = options.theme;
@@ -394,7 +383,7 @@ impl Nodes<'_> {
                 indent(out, depth);
                 push_name(out, &map.graph[node]);
                 out.push_str("[label=<");
-                push_statement_markup(out, &mut self.scratch, map, &label, options);
+                push_statement_markup(out, scratch, map, &label, options);
                 out.push('>');
                 push_plain_attr(out, "shape", look.shape);
                 push_quoted_attr(out, "style", look.style);
@@ -417,12 +406,12 @@ impl Nodes<'_> {
                 out.push_str(" xlabel=<");
                 let caption = match &reason.label {
                     Some(text) => {
-                        self.scratch.clear();
-                        self.scratch.push_str(text);
-                        self.scratch.push_str(" (");
-                        self.scratch.push_str(&reason.id);
-                        self.scratch.push(')');
-                        self.scratch.as_str()
+                        scratch.clear();
+                        scratch.push_str(text);
+                        scratch.push_str(" (");
+                        scratch.push_str(&reason.id);
+                        scratch.push(')');
+                        scratch.as_str()
                     }
                     None => reason.id.as_str(),
                 };
@@ -434,18 +423,23 @@ impl Nodes<'_> {
     }
 }
 
+/// Whether a node is the implicit reason behind `a supports b`: not drawn
+/// as a node, its two edges drawn as one arrow.
+fn implicit(map: &ArgumentMap, node: NodeIndex) -> bool {
+    map.graph[node].as_reason().is_some_and(|r| !r.named)
+}
+
 /// The edges in `range` of the graph's edge list, which is the order they
 /// were written in.
 fn edges(map: &ArgumentMap, options: &RenderOptions, range: Range<usize>, out: &mut String) {
-    let implicit = |node: NodeIndex| map.graph[node].as_reason().is_some_and(|r| !r.named);
     for edge in &map.graph.raw_edges()[range] {
         let (source, target) = (edge.source(), edge.target());
         let kind = edge.weight.kind;
         let from = match kind {
             // `a supports b` draws one arrow from a to b, at its conclusion
             // edge. An implicit reason has exactly one premise.
-            EdgeKind::Premise if implicit(target) => continue,
-            EdgeKind::Concludes if implicit(source) => {
+            EdgeKind::Premise if implicit(map, target) => continue,
+            EdgeKind::Concludes if implicit(map, source) => {
                 let Some((premise, _)) = map.incoming(source, EdgeKind::Premise).next() else {
                     continue;
                 };

@@ -76,14 +76,21 @@ fn finish_errors(errors: &mut Vec<SyntaxError>) {
 /// with any error is parsed whole, so errors and recovery never depend on
 /// where it was cut.
 pub fn parse(text: &str) -> Parsed {
-    let mut items = Vec::new();
-    match read(text, Share::Even, &mut |item| items.push(item)) {
+    let (outcome, items) = collecting(|each| read(text, Share::Even, each));
+    match outcome {
         Outcome::Handed(mut parsed) => {
             parsed.file.items = items;
             parsed
         }
         Outcome::Reparsed(parsed) => parsed,
     }
+}
+
+/// Runs a reading that hands items over, and keeps them, in order.
+fn collecting<R>(read: impl FnOnce(&mut dyn FnMut(ast::Item)) -> R) -> (R, Vec<ast::Item>) {
+    let mut items = Vec::new();
+    let result = read(&mut |item| items.push(item));
+    (result, items)
 }
 
 /// What [`parse_each`] gives back.
@@ -126,16 +133,18 @@ const HANDLING: f64 = 0.45;
 
 /// Where to aim the cuts of a text of `len` bytes into `parts` parts.
 fn targets(len: usize, parts: usize, share: Share) -> Vec<usize> {
-    let others = parts.saturating_sub(1).max(1) as f64;
+    let others = parts.saturating_sub(1).max(1);
     let first = match share {
         Share::Even => 1.0 / parts as f64,
         // This thread: first·p + HANDLING·p; each other: (1 − first)·p / others.
-        Share::Lighter => ((1.0 / others - HANDLING) / (1.0 + 1.0 / others)).max(0.05),
+        Share::Lighter => {
+            let other = 1.0 / others as f64;
+            ((other - HANDLING) / (1.0 + other)).max(0.05)
+        }
     };
-    let first = (len as f64 * first) as usize;
-    let rest = len - first.min(len);
+    let first = ((len as f64 * first) as usize).min(len);
     (0..parts.saturating_sub(1))
-        .map(|k| first + k * rest / parts.saturating_sub(1).max(1))
+        .map(|k| first + k * (len - first) / others)
         .collect()
 }
 
@@ -144,7 +153,16 @@ fn read(text: &str, share: Share, each: &mut dyn FnMut(ast::Item)) -> Outcome {
     let threads = crate::parallel::threads();
     if text.len() >= PARALLEL_BYTES && threads >= 2 {
         match parse_each_in_parts(text, threads, share, each) {
-            Parts::Read(parsed) => return Outcome::Handed(parsed),
+            Parts::Read(comments) => {
+                let file = ast::File {
+                    items: Vec::new(),
+                    comments,
+                };
+                return Outcome::Handed(Parsed {
+                    file,
+                    errors: Vec::new(),
+                });
+            }
             Parts::NoCut => {}
             Parts::Error => return Outcome::Reparsed(parse_whole(text)),
         }
@@ -159,7 +177,7 @@ const PARALLEL_BYTES: usize = 1 << 20;
 /// How a parse in parts went.
 enum Parts {
     /// Every part read without error: the comments (the items went to `each`).
-    Read(Parsed),
+    Read(Vec<ast::Comment>),
     /// No place to cut, or a NUL byte: nothing was read.
     NoCut,
     /// A part has an error: only a parse of the whole file reports it right.
@@ -172,12 +190,12 @@ enum Parts {
 /// or a part has an error or a NUL byte: then only a parse of the whole file
 /// reports it right.
 pub fn parse_in_parts(text: &str, parts: usize) -> Option<Parsed> {
-    let mut items = Vec::new();
-    match parse_each_in_parts(text, parts, Share::Even, &mut |item| items.push(item)) {
-        Parts::Read(mut parsed) => {
-            parsed.file.items = items;
-            Some(parsed)
-        }
+    let (read, items) = collecting(|each| parse_each_in_parts(text, parts, Share::Even, each));
+    match read {
+        Parts::Read(comments) => Some(Parsed {
+            file: ast::File { items, comments },
+            errors: Vec::new(),
+        }),
         Parts::NoCut | Parts::Error => None,
     }
 }
@@ -199,7 +217,7 @@ fn parse_each_in_parts(
     bounds.push(0);
     bounds.extend_from_slice(&cuts);
     bounds.push(text.len());
-    let read = |start: usize, end: usize, each: &mut dyn FnMut(ast::Item)| {
+    let read_part = |start: usize, end: usize, each: &mut dyn FnMut(ast::Item)| {
         let ctx = Ctx::default();
         parser::file_each(Input::new_part(&text[start..end], start, &ctx), each);
         let clean = ctx.errors.borrow().is_empty();
@@ -214,12 +232,12 @@ fn parse_each_in_parts(
                 let reader = scope.spawn(move || {
                     // A send fails only once this thread's items are no
                     // longer wanted: an earlier part had an error.
-                    read(start, end, &mut |item| drop(items.send(item)))
+                    read_part(start, end, &mut |item| drop(items.send(item)))
                 });
                 (received, reader)
             })
             .collect();
-        let mut comments = read(0, bounds[1], each);
+        let mut comments = read_part(0, bounds[1], each);
         for (received, reader) in others {
             if comments.is_some() {
                 received.iter().for_each(&mut *each);
@@ -234,23 +252,13 @@ fn parse_each_in_parts(
                 _ => comments = None,
             }
         }
-        match comments {
-            Some(comments) => Parts::Read(Parsed {
-                file: ast::File {
-                    items: Vec::new(),
-                    comments,
-                },
-                errors: Vec::new(),
-            }),
-            None => Parts::Error,
-        }
+        comments.map_or(Parts::Error, Parts::Read)
     })
 }
 
 /// Parses the whole text on this thread.
 pub fn parse_whole(text: &str) -> Parsed {
-    let mut items = Vec::new();
-    let mut parsed = parse_whole_each(text, &mut |item| items.push(item));
+    let (mut parsed, items) = collecting(|each| parse_whole_each(text, each));
     parsed.file.items = items;
     parsed
 }
