@@ -427,6 +427,48 @@ fn render_without_graphviz_says_how_to_install_it_and_writes_nothing() {
 }
 
 #[test]
+fn render_replaces_an_earlier_drawing_and_keeps_its_permissions() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("map.dot");
+    std::fs::write(&out, "the previous drawing").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let output = argmark(
+        &["render", "-", "-o", out.to_str().unwrap()],
+        Some(GAPPY.as_bytes()),
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let drawn = std::fs::read_to_string(&out).unwrap();
+    assert!(drawn.starts_with("digraph") && !drawn.contains("previous"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(leftovers, 1, "no temporary file is left behind");
+    // A directory in the way is an error, and stays as it was.
+    let taken = dir.path().join("taken.dot");
+    std::fs::create_dir(&taken).unwrap();
+    std::fs::write(taken.join("inside"), "kept").unwrap();
+    let output = argmark(
+        &["render", "-", "-o", taken.to_str().unwrap()],
+        Some(GAPPY.as_bytes()),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot write"));
+    assert_eq!(
+        std::fs::read_to_string(taken.join("inside")).unwrap(),
+        "kept"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
+#[test]
 fn render_refuses_a_broken_map_and_an_unknown_extension() {
     let output = argmark(&["render", "-"], Some(b"premis p \"x\"\n"));
     assert_eq!(output.status.code(), Some(1));

@@ -230,7 +230,7 @@ fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
 /// text is also on disk (synced) before it replaces the old, so that a crash
 /// right after cannot leave the map empty.
 fn write_source(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    replace_file(path, true, |out| out.write_all(bytes))
+    replace_file(path, Replace::Source, |out| out.write_all(bytes))
 }
 
 /// Like [`write_output`], for output written as it is made: `write` gets the
@@ -249,16 +249,28 @@ fn write_output_with(
             _ => Ok(()),
         };
     };
-    // Output argmark made can be made again: renaming is enough to keep a
-    // failed run from leaving half a file, and syncing a large drawing to
-    // disk would cost more than drawing it.
-    replace_file(path, false, write)
+    replace_file(path, Replace::Output, write)
+}
+
+/// What a file written with [`replace_file`] holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Replace {
+    /// The user's own text: on disk before it replaces the old, and the old
+    /// stays in place until the new one takes it.
+    Source,
+    /// Output argmark made, and can make again. Renaming is enough to keep a
+    /// failed run from leaving half a file; syncing a large drawing to disk
+    /// would cost more than drawing it. The old file is removed before the
+    /// new one is renamed into its place: some file systems (ext4) start
+    /// writing the new file out at once when a rename replaces a file, which
+    /// on a 50 MB drawing costs as much as drawing it.
+    Output,
 }
 
 /// Writes a temporary file beside `path` and renames it into place.
 fn replace_file(
     path: &Path,
-    sync: bool,
+    kind: Replace,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), String> {
     let dir = match path.parent() {
@@ -274,8 +286,15 @@ fn replace_file(
     };
     file.as_file().set_permissions(permissions).map_err(fail)?;
     write(file.as_file_mut()).map_err(fail)?;
-    if sync {
-        file.as_file().sync_all().map_err(fail)?;
+    match kind {
+        Replace::Source => file.as_file().sync_all().map_err(fail)?,
+        Replace::Output => match std::fs::symlink_metadata(path) {
+            Ok(old) if old.is_file() => match std::fs::remove_file(path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(fail(e)),
+                _ => {}
+            },
+            _ => {}
+        },
     }
     file.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
