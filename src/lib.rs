@@ -68,7 +68,7 @@ pub enum Stage {
 /// a queue until the graph builder reaches them.
 pub fn analyze(text: &str, config: &check::Config) -> Analysis {
     let mut builder = model::Builder::new(model::Size::guess(text.len()));
-    match syntax::parse_each(text, &mut |item| builder.item(&item)) {
+    match syntax::parse_each(text, &mut |item| builder.item(item)) {
         syntax::Outcome::Handed(parsed) if parsed.errors.is_empty() => {
             let (map, resolution) = builder.finish();
             analyze_map(map, resolution, config)
@@ -90,8 +90,7 @@ pub fn analyze_parsed(parsed: Parsed, config: &check::Config) -> Analysis {
             stopped: Some(Stage::Syntax),
         };
     }
-    let (map, resolution) = model::build(&parsed.file);
-    drop(parsed);
+    let (map, resolution) = model::build(parsed.file);
     analyze_map(map, resolution, config)
 }
 

@@ -22,9 +22,9 @@ const SUGGESTION_LIMIT: usize = 50;
 
 /// Builds the argument map of a parsed file. Problems with names come back as
 /// diagnostics; the map holds everything that could be resolved.
-pub fn build(file: &ast::File) -> (ArgumentMap, Vec<Diagnostic>) {
+pub fn build(file: ast::File) -> (ArgumentMap, Vec<Diagnostic>) {
     let mut builder = Builder::new(Size::of(&file.items));
-    for item in &file.items {
+    for item in file.items {
         builder.item(item);
     }
     builder.finish()
@@ -140,6 +140,38 @@ enum Pending {
     Line(Box<ast::RelationLine>),
 }
 
+impl Pending {
+    /// The id this reference is resolved by, if it is one id. A relation
+    /// line names several and looks them up as it is resolved.
+    fn reference(&self) -> Option<&Ident> {
+        match self {
+            Pending::Relate { target, .. } => Some(target),
+            Pending::Cite { source, .. } => Some(source),
+            Pending::PremiseId { id, .. } => Some(id),
+            Pending::Premise { .. } | Pending::Line(_) => None,
+        }
+    }
+}
+
+/// How many references one thread looks up at a time.
+const LOOKUPS: usize = 4096;
+
+/// What the id of each pending reference names, in chunks of [`LOOKUPS`],
+/// in order. Most of pass 2 is these lookups, each a few cache misses on a
+/// large map. They only read the id table, which pass 2 does not change
+/// (implicit reasons have no declared id), so a large map's are made on
+/// every thread before pass 2 resolves the references in order.
+fn look_up(map: &ArgumentMap, pending: &[Pending]) -> Vec<Vec<Option<Declared>>> {
+    let chunks: Vec<&[Pending]> = pending.chunks(LOOKUPS).collect();
+    let large = crate::parallel::worth_it(map.graph.node_count());
+    crate::parallel::map(&chunks, large, |chunk| {
+        chunk
+            .iter()
+            .map(|pending| pending.reference().and_then(|id| map.lookup(&id.name)))
+            .collect()
+    })
+}
+
 /// Builds the graph from top-level items handed over one at a time, so a
 /// large file's items can be dropped as soon as they are read. Pass 1
 /// declares what each item names as it arrives and keeps what it refers to;
@@ -186,14 +218,17 @@ impl Builder {
     }
 
     /// Declares what a top-level item names, and keeps what it refers to.
-    pub fn item(&mut self, item: &Item) {
+    /// The item's texts and ids move into the graph: nothing is copied.
+    pub fn item(&mut self, item: Item) {
         self.declare_item(item, None);
     }
 
     /// Resolves every reference (pass 2): the map, and the problems with its names.
     pub fn finish(mut self) -> (ArgumentMap, Vec<Diagnostic>) {
-        for pending in std::mem::take(&mut self.pending) {
-            self.resolve(pending);
+        let pending = std::mem::take(&mut self.pending);
+        let found = look_up(&self.map, &pending);
+        for (pending, found) in pending.into_iter().zip(found.into_iter().flatten()) {
+            self.resolve(pending, found);
         }
         self.finish_reasons();
         let mut diagnostics = self.diagnostics;
@@ -203,13 +238,13 @@ impl Builder {
 
     // ---- pass 1: declarations ------------------------------------------
 
-    fn declare_item(&mut self, item: &Item, section: Option<usize>) {
+    fn declare_item(&mut self, item: Item, section: Option<usize>) {
         match item {
-            Item::Title(title) => self.map.title = Some(title.text.value.clone()),
+            Item::Title(title) => self.map.title = Some(title.text.value),
             Item::Meta(meta) => self
                 .map
                 .meta
-                .push((meta.key.name.to_string(), meta.value.value.clone())),
+                .push((meta.key.name.into_string(), meta.value.value)),
             Item::Source(source) => self.declare_source(source, section),
             Item::Statement(statement) => {
                 self.declare_statement(statement, section, None);
@@ -218,15 +253,15 @@ impl Builder {
             Item::Section(inner) => {
                 let index = self.map.sections.len();
                 self.map.sections.push(Section {
-                    title: inner.title.value.clone(),
+                    title: inner.title.value,
                     parent: section,
                     span: inner.title.span,
                 });
-                for item in &inner.items {
+                for item in inner.items {
                     self.declare_item(item, Some(index));
                 }
             }
-            Item::Relation(line) => self.pending.push(Pending::Line(Box::new(line.clone()))),
+            Item::Relation(line) => self.pending.push(Pending::Line(Box::new(line))),
         }
     }
 
@@ -260,13 +295,13 @@ impl Builder {
         Declared::Node(NodeIndex::new(self.map.graph.node_count()))
     }
 
-    fn declare_source(&mut self, source: &ast::Source, section: Option<usize>) {
+    fn declare_source(&mut self, source: ast::Source, section: Option<usize>) {
         let index = self.map.sources.len();
         if self.claim(&source.id, Declared::Source(index)) {
             self.map.sources.push(Source {
-                id: source.id.name.clone(),
-                citation: source.citation.value.clone(),
-                url: source.url.as_ref().map(|u| u.value.clone()),
+                id: source.id.name,
+                citation: source.citation.value,
+                url: source.url.map(|u| u.value),
                 span: source.id.span,
                 section,
             });
@@ -275,7 +310,7 @@ impl Builder {
 
     fn declare_statement(
         &mut self,
-        statement: &ast::Statement,
+        statement: ast::Statement,
         section: Option<usize>,
         in_reason: Option<NodeIndex>,
     ) -> Option<NodeIndex> {
@@ -283,25 +318,25 @@ impl Builder {
             return None;
         }
         let node = self.map.graph.add_node(Node::Statement(Statement {
-            id: statement.id.name.clone(),
+            id: statement.id.name,
             kind: statement.kind,
-            text: statement.text.value.clone(),
+            text: statement.text.value,
             span: statement.id.span,
             section,
             declared_in_reason: in_reason,
             attributes: Attributes::default(),
         }));
-        self.attributes(node, &statement.attributes);
+        self.attributes(node, statement.attributes);
         Some(node)
     }
 
-    fn declare_reason(&mut self, reason: &ast::Reason, section: Option<usize>) {
+    fn declare_reason(&mut self, reason: ast::Reason, section: Option<usize>) {
         let node = if !self.claim(&reason.id, self.next_node()) {
             None
         } else {
             let node = self.map.graph.add_node(Node::Reason(Reason {
                 id: reason.id.name.clone(),
-                label: reason.label.as_ref().map(|l| l.value.clone()),
+                label: reason.label.map(|l| l.value),
                 named: true,
                 span: reason.id.span,
                 section,
@@ -309,25 +344,26 @@ impl Builder {
             }));
             self.reasons
                 .push((node, reason.id.clone(), !reason.premises.is_empty()));
-            self.attributes(node, &reason.attributes);
+            self.attributes(node, reason.attributes);
             Some(node)
         };
-        for premise in &reason.premises {
+        for premise in reason.premises {
             match premise {
                 CoPremise::Statement(statement) => {
+                    let span = statement.id.span;
                     let premise = self.declare_statement(statement, section, node);
                     if let (Some(reason), Some(premise)) = (node, premise) {
                         self.pending.push(Pending::Premise {
                             premise,
                             reason,
-                            span: statement.id.span,
+                            span,
                         });
                     }
                 }
                 CoPremise::Reference(id) => self.pending.push(Pending::PremiseId {
                     reason: node,
                     reason_id: reason.id.name.clone(),
-                    id: id.clone(),
+                    id,
                 }),
             }
         }
@@ -335,29 +371,24 @@ impl Builder {
 
     /// The attributes of a node just declared: values are its own and are
     /// set now; relations and citations name other things and wait for pass 2.
-    fn attributes(&mut self, node: NodeIndex, attributes: &[ast::Attribute]) {
+    fn attributes(&mut self, node: NodeIndex, attributes: Vec<ast::Attribute>) {
         for attribute in attributes {
-            match &attribute.kind {
+            match attribute.kind {
                 AttributeKind::Relation { relation, targets } => {
                     self.pending
-                        .extend(targets.iter().map(|target| Pending::Relate {
+                        .extend(targets.into_iter().map(|target| Pending::Relate {
                             subject: node,
-                            relation: *relation,
-                            target: target.clone(),
+                            relation,
+                            target,
                         }));
                 }
-                AttributeKind::Cites(source) => self.pending.push(Pending::Cite {
-                    node,
-                    source: source.clone(),
-                }),
-                AttributeKind::By(text) => self.attributes_mut(node).by.push(text.value.clone()),
-                AttributeKind::Note(text) => {
-                    self.attributes_mut(node).notes.push(text.value.clone())
-                }
-                AttributeKind::Tag(tag) => self.attributes_mut(node).tags.push(tag.name.clone()),
+                AttributeKind::Cites(source) => self.pending.push(Pending::Cite { node, source }),
+                AttributeKind::By(text) => self.attributes_mut(node).by.push(text.value),
+                AttributeKind::Note(text) => self.attributes_mut(node).notes.push(text.value),
+                AttributeKind::Tag(tag) => self.attributes_mut(node).tags.push(tag.name),
                 AttributeKind::Allow(codes) => {
                     let allow = &mut self.attributes_mut(node).allow;
-                    allow.extend(codes.iter().map(|c| (c.name.clone(), c.span)));
+                    allow.extend(codes.into_iter().map(|c| (c.name, c.span)));
                 }
             }
         }
@@ -365,7 +396,8 @@ impl Builder {
 
     // ---- pass 2: relations -----------------------------------------------
 
-    fn resolve(&mut self, pending: Pending) {
+    /// Resolves one reference; `found` is what its id names (see [`look_up`]).
+    fn resolve(&mut self, pending: Pending, found: Option<Declared>) {
         match pending {
             Pending::Relate {
                 subject,
@@ -373,11 +405,11 @@ impl Builder {
                 target,
             } => {
                 let subject_id = Name::from(self.map.id(subject));
-                self.relate(subject, &subject_id, relation, &target);
+                self.relate(subject, &subject_id, relation, &target, found);
             }
             Pending::Cite { node, source } => {
                 let subject_id = Name::from(self.map.id(node));
-                self.cite(node, &subject_id, &source);
+                self.cite(node, &subject_id, &source, found);
             }
             Pending::Premise {
                 premise,
@@ -389,7 +421,7 @@ impl Builder {
                 reason_id,
                 id,
             } => {
-                let Some(target) = self.resolve_reference(&id, &reason_id) else {
+                let Some(target) = self.resolve_reference(&id, &reason_id, found) else {
                     return;
                 };
                 match (&self.map.graph[target], reason) {
@@ -406,12 +438,15 @@ impl Builder {
                 }
             }
             Pending::Line(line) => {
-                let Some(subject) = self.resolve_reference(&line.subject, &line.subject.name)
+                let found = self.map.lookup(&line.subject.name);
+                let Some(subject) =
+                    self.resolve_reference(&line.subject, &line.subject.name, found)
                 else {
                     return;
                 };
                 for target in &line.targets {
-                    self.relate(subject, &line.subject.name, line.relation, target);
+                    let found = self.map.lookup(&target.name);
+                    self.relate(subject, &line.subject.name, line.relation, target, found);
                 }
             }
         }
@@ -424,8 +459,8 @@ impl Builder {
         }
     }
 
-    fn cite(&mut self, node: NodeIndex, subject: &str, source: &Ident) {
-        match self.map.lookup(&source.name) {
+    fn cite(&mut self, node: NodeIndex, subject: &str, source: &Ident, found: Option<Declared>) {
+        match found {
             Some(Declared::Source(index)) => {
                 let cites = &mut self.attributes_mut(node).cites;
                 if !cites.contains(&index) {
@@ -442,9 +477,14 @@ impl Builder {
         }
     }
 
-    /// Resolves a reference to a statement or reason.
-    fn resolve_reference(&mut self, id: &Ident, subject: &str) -> Option<NodeIndex> {
-        match self.map.lookup(&id.name) {
+    /// Resolves a reference to a statement or reason, given what its id names.
+    fn resolve_reference(
+        &mut self,
+        id: &Ident,
+        subject: &str,
+        found: Option<Declared>,
+    ) -> Option<NodeIndex> {
+        match found {
             Some(Declared::Node(node)) => Some(node),
             Some(Declared::Source(_)) => {
                 self.invalid(
@@ -472,8 +512,9 @@ impl Builder {
         subject_id: &str,
         relation: RelationKind,
         target_id: &Ident,
+        found: Option<Declared>,
     ) {
-        let Some(target) = self.resolve_reference(target_id, subject_id) else {
+        let Some(target) = self.resolve_reference(target_id, subject_id, found) else {
             return;
         };
         let subject_is_reason = self.map.graph[subject].as_reason().is_some();
