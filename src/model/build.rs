@@ -33,13 +33,15 @@ pub fn build(file: ast::File) -> (ArgumentMap, Vec<Diagnostic>) {
 /// How many ids, nodes and edges the items make, at most: an id and a node
 /// for each statement, reason and source (sources are ids only); for each
 /// `supports` target an implicit reason and two edges; one edge for any other
-/// relation target or co-premise.
+/// relation target or co-premise. And how many references wait for pass 2:
+/// one for each relation target, citation, co-premise and relation line.
 #[derive(Default)]
 pub struct Size {
     ids: usize,
     nodes: usize,
     edges: usize,
     supports: usize,
+    pending: usize,
 }
 
 impl Size {
@@ -50,7 +52,8 @@ impl Size {
     }
 
     /// A guess from the length of the source, for a graph built while it is
-    /// read: a statement and what it says take some tens of bytes. Room
+    /// read: a statement, a relation target or a citation takes some tens of
+    /// bytes (the generated maps: about 95 a node and 75 a reference). Room
     /// reserved and never used costs address space, not memory; past a
     /// couple of million nodes the graph grows as it needs instead, so a
     /// huge file of comments does not ask for gigabytes up front.
@@ -61,6 +64,7 @@ impl Size {
             nodes: (source_len / 48).min(MOST),
             edges: (source_len / 48).min(MOST),
             supports: (source_len / 96).min(MOST),
+            pending: (source_len / 48).min(MOST),
         }
     }
 
@@ -72,6 +76,7 @@ impl Size {
                     self.ids += 1;
                     self.nodes += 1;
                     self.edges += r.premises.len();
+                    self.pending += r.premises.len();
                     self.add_relations(&r.attributes);
                     for premise in &r.premises {
                         if let CoPremise::Statement(s) = premise {
@@ -80,7 +85,10 @@ impl Size {
                     }
                 }
                 Item::Section(section) => self.add_items(&section.items),
-                Item::Relation(line) => self.add_targets(line.relation, line.targets.len()),
+                Item::Relation(line) => {
+                    self.pending += 1;
+                    self.add_targets(line.relation, line.targets.len());
+                }
                 Item::Source(_) => self.ids += 1,
                 Item::Title(_) | Item::Meta(_) => {}
             }
@@ -95,8 +103,13 @@ impl Size {
 
     fn add_relations(&mut self, attributes: &[ast::Attribute]) {
         for attribute in attributes {
-            if let AttributeKind::Relation { relation, targets } = &attribute.kind {
-                self.add_targets(*relation, targets.len());
+            match &attribute.kind {
+                AttributeKind::Relation { relation, targets } => {
+                    self.pending += targets.len();
+                    self.add_targets(*relation, targets.len());
+                }
+                AttributeKind::Cites(_) => self.pending += 1,
+                _ => {}
             }
         }
     }
@@ -130,14 +143,18 @@ enum Pending {
         reason: NodeIndex,
         span: Span,
     },
-    /// A co-premise given by id; `reason` is `None` for a duplicate reason.
-    PremiseId {
-        reason: Option<NodeIndex>,
-        reason_id: Name,
-        id: Ident,
-    },
+    /// A co-premise given by id (boxed, as the rarest and largest kind).
+    PremiseId(Box<PremiseId>),
     /// A relation line: its subject is an id too.
     Line(Box<ast::RelationLine>),
+}
+
+/// A co-premise given by id; `reason` is `None` for a duplicate reason.
+#[derive(Debug)]
+struct PremiseId {
+    reason: Option<NodeIndex>,
+    reason_id: Name,
+    id: Ident,
 }
 
 impl Pending {
@@ -147,7 +164,7 @@ impl Pending {
         match self {
             Pending::Relate { target, .. } => Some(target),
             Pending::Cite { source, .. } => Some(source),
-            Pending::PremiseId { id, .. } => Some(id),
+            Pending::PremiseId(premise) => Some(&premise.id),
             Pending::Premise { .. } | Pending::Line(_) => None,
         }
     }
@@ -196,7 +213,7 @@ impl Builder {
             map: ArgumentMap::default(),
             diagnostics: Vec::new(),
             reasons: Vec::new(),
-            pending: Vec::with_capacity(size.edges / 2),
+            pending: Vec::with_capacity(size.pending),
             implicit: HashMap::default(),
             suggestions_given: 0,
         };
@@ -360,11 +377,13 @@ impl Builder {
                         });
                     }
                 }
-                CoPremise::Reference(id) => self.pending.push(Pending::PremiseId {
-                    reason: node,
-                    reason_id: reason.id.name.clone(),
-                    id,
-                }),
+                CoPremise::Reference(id) => {
+                    self.pending.push(Pending::PremiseId(Box::new(PremiseId {
+                        reason: node,
+                        reason_id: reason.id.name.clone(),
+                        id,
+                    })))
+                }
             }
         }
     }
@@ -416,11 +435,12 @@ impl Builder {
                 reason,
                 span,
             } => self.add_edge(premise, reason, EdgeKind::Premise, span),
-            Pending::PremiseId {
-                reason,
-                reason_id,
-                id,
-            } => {
+            Pending::PremiseId(premise) => {
+                let PremiseId {
+                    reason,
+                    reason_id,
+                    id,
+                } = *premise;
                 let Some(target) = self.resolve_reference(&id, &reason_id, found) else {
                     return;
                 };
