@@ -63,9 +63,9 @@ pub enum Stage {
 }
 
 /// Parses, resolves, evaluates and checks a map. The graph is built as the
-/// items are read: on one thread no tree is kept at all; when a large file
-/// is read in parts, the items of the parts read on other threads wait in
-/// a queue until the graph builder reaches them.
+/// items are read, and no tree is kept: a large file is read in pieces on
+/// every thread, and only the items of the few pieces read ahead of the
+/// graph builder wait for it.
 pub fn analyze(text: &str, config: &check::Config) -> Analysis {
     let mut builder = model::Builder::new(model::Size::guess(text.len()));
     match syntax::parse_each(text, &mut |item| builder.item(item)) {

@@ -67,8 +67,8 @@ fn map_on<T: Sync, R: Send>(items: &[T], workers: usize, f: impl Fn(&T) -> R + S
         .collect()
 }
 
-/// How far past the block being written blocks may be drawn: enough to
-/// ride out an uneven block, few enough to keep memory small.
+/// How far past the piece handed over last pieces may be made: enough to
+/// ride out an uneven piece, few enough to keep memory small.
 const WINDOW: usize = 8;
 
 /// Writes blocks `0..count` to `sink` in order, each block's text made by
@@ -99,194 +99,285 @@ fn stream_on(
     draw: impl Fn(usize, &mut String) + Sync,
     sink: &mut dyn Write,
 ) -> io::Result<()> {
-    let helpers = helpers.min(count.saturating_sub(1));
-    if helpers == 0 {
-        let mut text = String::new();
-        for index in 0..count {
+    let mut next = 0;
+    let blocks = move || {
+        let index = next;
+        next += 1;
+        (index < count).then_some(index)
+    };
+    let mut failed = None;
+    let write = |text: &mut String| match sink.write_all(text.as_bytes()) {
+        Ok(()) => {
             text.clear();
-            draw(index, &mut text);
-            sink.write_all(text.as_bytes())?;
+            true
         }
-        return Ok(());
+        Err(error) => {
+            failed = Some(error);
+            false
+        }
+    };
+    let helpers = helpers.min(count.saturating_sub(1));
+    in_order_on(helpers, blocks, |index, text| draw(index, text), write);
+    failed.map_or(Ok(()), Err)
+}
+
+/// Does the jobs `jobs` gives, one after another until it gives `None`,
+/// and hands what each made to `hand` on this thread, in the order of the
+/// jobs. `make` makes a job into a piece (a `T` that `hand` left empty, or a
+/// new one); `hand` takes what it needs from the piece, leaving it empty to
+/// be made into again, and returns false to stop the work.
+///
+/// On several processors, helper threads take jobs as they finish the last,
+/// and this thread hands pieces over in order, making pieces itself whenever
+/// the next one is not ready. Jobs are taken at most [`WINDOW`] ahead of the
+/// piece handed over last, so memory stays bounded however many there are,
+/// and `jobs` is only called under a lock, so it may cut work up as it goes.
+/// Returns false when `hand` stopped the work.
+pub fn in_order<J: Send, T: Default + Send>(
+    jobs: impl FnMut() -> Option<J> + Send,
+    make: impl Fn(J, &mut T) + Sync,
+    hand: impl FnMut(&mut T) -> bool,
+) -> bool {
+    in_order_on(threads() - 1, jobs, make, hand)
+}
+
+/// [`in_order`] with `helpers` threads besides this one.
+pub(crate) fn in_order_on<J: Send, T: Default + Send>(
+    helpers: usize,
+    mut jobs: impl FnMut() -> Option<J> + Send,
+    make: impl Fn(J, &mut T) + Sync,
+    mut hand: impl FnMut(&mut T) -> bool,
+) -> bool {
+    if helpers == 0 {
+        let mut piece = T::default();
+        while let Some(job) = jobs() {
+            make(job, &mut piece);
+            if !hand(&mut piece) {
+                return false;
+            }
+        }
+        return true;
     }
     let shared = Shared {
-        state: Mutex::new(State::default()),
+        state: Mutex::new(State {
+            jobs,
+            exhausted: false,
+            taken: 0,
+            made: Vec::new(),
+            handed: 0,
+            free: Vec::new(),
+            stopped: false,
+        }),
         changed: Condvar::new(),
     };
-    let (draw, shared) = (&draw, &shared);
+    let (make, shared) = (&make, &shared);
     std::thread::scope(|scope| {
         for _ in 0..helpers {
             scope.spawn(move || {
                 let _stop = StopOnPanic(shared);
-                while let Some((index, mut text)) = shared.take(count, Wait::ForRoom) {
-                    draw(index, &mut text);
-                    shared.drawn(index, text);
+                while let Some((index, job, mut piece)) = shared.take(Wait::ForRoom) {
+                    make(job, &mut piece);
+                    shared.made(index, piece);
                 }
             });
         }
-        // Whether the writer returns or panics, the helpers stop waiting.
+        // Whether this thread returns or panics, the helpers stop waiting.
         let _stop = StopOnExit(shared);
-        write_in_order(shared, count, draw, sink)
+        hand_in_order(shared, make, &mut hand)
     })
 }
 
-/// The writer's side of [`stream`].
-fn write_in_order(
-    shared: &Shared,
-    count: usize,
-    draw: &(impl Fn(usize, &mut String) + Sync),
-    sink: &mut dyn Write,
-) -> io::Result<()> {
-    for index in 0..count {
-        let text = loop {
-            if let Some(text) = shared.drawn_block(index, Wait::No)? {
-                break text;
+/// This thread's side of [`in_order`].
+fn hand_in_order<J, T: Default, N: FnMut() -> Option<J>>(
+    shared: &Shared<N, T>,
+    make: &impl Fn(J, &mut T),
+    hand: &mut impl FnMut(&mut T) -> bool,
+) -> bool {
+    for index in 0.. {
+        let mut piece = loop {
+            match shared.made_piece(index, Wait::No) {
+                Ready::Piece(piece) => break piece,
+                Ready::End => return true,
+                // A helper panicked; the scope passes its panic on.
+                Ready::Stopped => return false,
+                Ready::NotYet => {}
             }
-            // Not drawn yet: draw one (maybe this very block) while waiting,
-            // if the window has room; else a helper is drawing it.
-            let Some((mine, mut text)) = shared.take(count, Wait::No) else {
-                if let Some(text) = shared.drawn_block(index, Wait::ForBlock)? {
-                    break text;
+            // Not made yet: make one (maybe this very piece) while waiting,
+            // if the window has room; else a helper is making it.
+            match shared.take(Wait::No) {
+                Some((mine, job, mut piece)) => {
+                    make(job, &mut piece);
+                    shared.made(mine, piece);
                 }
-                continue;
-            };
-            draw(mine, &mut text);
-            shared.drawn(mine, text);
+                None => match shared.made_piece(index, Wait::ForPiece) {
+                    Ready::Piece(piece) => break piece,
+                    Ready::End => return true,
+                    Ready::Stopped => return false,
+                    Ready::NotYet => {}
+                },
+            }
         };
-        sink.write_all(text.as_bytes())?;
-        shared.written(text);
+        let go_on = hand(&mut piece);
+        shared.handed(piece);
+        if !go_on {
+            return false;
+        }
     }
-    Ok(())
+    unreachable!("an endless range")
 }
 
-/// Whether a call on [`Shared`] waits: for room in the window, for a block
-/// to be drawn, or not at all.
+/// Whether a call on [`Shared`] waits: for room in the window, for a piece
+/// to be made, or not at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Wait {
     ForRoom,
-    ForBlock,
+    ForPiece,
     No,
 }
 
-/// What the threads of [`stream`] share.
-struct Shared {
-    state: Mutex<State>,
-    /// Signalled when a block is drawn, one is written, or work stops.
+/// What the threads of [`in_order`] share.
+struct Shared<N, T> {
+    state: Mutex<State<N, T>>,
+    /// Signalled when a piece is made, one is handed over, the jobs run
+    /// out, or work stops.
     changed: Condvar,
 }
 
-#[derive(Default)]
-struct State {
-    /// The next block nobody has taken.
-    next: usize,
-    /// Blocks drawn and not yet written, by index.
-    drawn: Vec<(usize, String)>,
-    /// How many blocks have been written.
-    written: usize,
-    /// Emptied texts to draw into again.
-    free: Vec<String>,
-    /// Set when the writer is done or failed, or a helper panicked.
+struct State<N, T> {
+    /// Gives the next job.
+    jobs: N,
+    /// Set once `jobs` has given `None`.
+    exhausted: bool,
+    /// How many jobs have been taken: the index of the next.
+    taken: usize,
+    /// Pieces made and not yet handed over, by index.
+    made: Vec<(usize, T)>,
+    /// How many pieces have been handed over.
+    handed: usize,
+    /// Emptied pieces to make into again.
+    free: Vec<T>,
+    /// Set when this thread is done or stopped, or a helper panicked.
     stopped: bool,
 }
 
-impl Shared {
-    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+/// What [`Shared::made_piece`] finds.
+enum Ready<T> {
+    Piece(T),
+    NotYet,
+    /// Every piece has been handed over.
+    End,
+    Stopped,
+}
+
+impl<J, T: Default, N: FnMut() -> Option<J>> Shared<N, T> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, State<N, T>> {
         self.state
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Takes the next block to draw, with an empty text to draw it into, if
-    /// it is within the window: a helper waits until it is, the writer does
-    /// not. `None` when every block is taken, work stopped, or (for the
-    /// writer) the window is full.
-    fn take(&self, count: usize, wait: Wait) -> Option<(usize, String)> {
+    fn wait<'a>(
+        &self,
+        state: std::sync::MutexGuard<'a, State<N, T>>,
+    ) -> std::sync::MutexGuard<'a, State<N, T>> {
+        self.changed
+            .wait(state)
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Takes the next job, with an empty piece to make it into, if it is
+    /// within the window: a helper waits until it is, this thread does not.
+    /// `None` when the jobs ran out, work stopped, or (for this thread) the
+    /// window is full.
+    fn take(&self, wait: Wait) -> Option<(usize, J, T)> {
         let mut state = self.lock();
         loop {
-            if state.stopped {
+            if state.stopped || state.exhausted {
                 return None;
             }
-            let index = state.next;
-            if index >= count {
-                return None;
-            }
-            if index < state.written + WINDOW {
-                state.next += 1;
-                let text = state.free.pop().unwrap_or_default();
-                return Some((index, text));
+            if state.taken < state.handed + WINDOW {
+                let Some(job) = (state.jobs)() else {
+                    state.exhausted = true;
+                    drop(state);
+                    self.changed.notify_all();
+                    return None;
+                };
+                let index = state.taken;
+                state.taken += 1;
+                let piece = state.free.pop().unwrap_or_default();
+                return Some((index, job, piece));
             }
             if wait != Wait::ForRoom {
                 return None;
             }
-            state = self
-                .changed
-                .wait(state)
-                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            state = self.wait(state);
         }
     }
 
-    fn drawn(&self, index: usize, text: String) {
-        self.lock().drawn.push((index, text));
+    fn made(&self, index: usize, piece: T) {
+        self.lock().made.push((index, piece));
         self.changed.notify_all();
     }
 
-    /// Block `index`, taken out of the drawn blocks: if it is drawn, or
-    /// once it is when waiting for it. An error when work stopped (a helper
-    /// panicked; the scope passes its panic on).
-    fn drawn_block(&self, index: usize, wait: Wait) -> io::Result<Option<String>> {
+    /// Piece `index`, taken out of the made pieces: if it is made, or once
+    /// it is when waiting for it.
+    fn made_piece(&self, index: usize, wait: Wait) -> Ready<T> {
         let mut state = self.lock();
         loop {
             if state.stopped {
-                return Err(io::Error::other("a drawing thread stopped"));
+                return Ready::Stopped;
             }
-            if let Some(at) = state.drawn.iter().position(|(i, _)| *i == index) {
-                return Ok(Some(state.drawn.swap_remove(at).1));
+            if let Some(at) = state.made.iter().position(|(i, _)| *i == index) {
+                return Ready::Piece(state.made.swap_remove(at).1);
             }
-            if wait != Wait::ForBlock {
-                return Ok(None);
+            if state.exhausted && index >= state.taken {
+                return Ready::End;
             }
-            state = self
-                .changed
-                .wait(state)
-                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            if wait != Wait::ForPiece {
+                return Ready::NotYet;
+            }
+            state = self.wait(state);
         }
     }
 
-    fn written(&self, mut text: String) {
-        text.clear();
+    fn handed(&self, piece: T) {
         let mut state = self.lock();
-        state.written += 1;
-        state.free.push(text);
+        state.handed += 1;
+        state.free.push(piece);
         drop(state);
         self.changed.notify_all();
     }
-
-    fn stop(&self) {
-        self.lock().stopped = true;
-        self.changed.notify_all();
-    }
 }
 
-/// Stops the work when a helper panics: a writer waiting for the block it
-/// was drawing must not wait forever.
-struct StopOnPanic<'a>(&'a Shared);
+/// Stops the work when a helper panics: this thread, waiting for the piece
+/// it was making, must not wait forever.
+struct StopOnPanic<'a, N, T>(&'a Shared<N, T>);
 
-impl Drop for StopOnPanic<'_> {
+impl<N, T> Drop for StopOnPanic<'_, N, T> {
     fn drop(&mut self) {
         if std::thread::panicking() {
-            self.0.stop();
+            stop(self.0);
         }
     }
 }
 
-/// Stops the work when the writer is done, fails or panics: helpers waiting
-/// for room in the window must not wait forever.
-struct StopOnExit<'a>(&'a Shared);
+/// Stops the work when this thread is done, stops or panics: helpers
+/// waiting for room in the window must not wait forever.
+struct StopOnExit<'a, N, T>(&'a Shared<N, T>);
 
-impl Drop for StopOnExit<'_> {
+impl<N, T> Drop for StopOnExit<'_, N, T> {
     fn drop(&mut self) {
-        self.0.stop();
+        stop(self.0);
     }
+}
+
+fn stop<N, T>(shared: &Shared<N, T>) {
+    shared
+        .state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .stopped = true;
+    shared.changed.notify_all();
 }
 
 #[cfg(test)]
@@ -342,6 +433,50 @@ mod tests {
         for helpers in [1, 3] {
             let error = stream_on(300, helpers, draw, &mut Failing(10)).unwrap_err();
             assert_eq!(error.to_string(), "disk full");
+        }
+    }
+
+    #[test]
+    fn pieces_cut_as_they_go_are_handed_over_in_order_until_told_to_stop() {
+        // Jobs of uneven size, cut from a running total as they are taken.
+        let jobs = || {
+            let mut start = 0u64;
+            move || {
+                (start < 5000).then(|| {
+                    let job = start..start + 1 + start % 13;
+                    start = job.end;
+                    job
+                })
+            }
+        };
+        let make = |job: std::ops::Range<u64>, piece: &mut Vec<u64>| {
+            assert!(piece.is_empty(), "each piece starts empty");
+            piece.extend(job);
+        };
+        let collect = |helpers| {
+            let mut all = Vec::new();
+            let done = in_order_on(helpers, jobs(), make, |piece: &mut Vec<u64>| {
+                all.append(piece);
+                true
+            });
+            assert!(done);
+            all
+        };
+        let expected: Vec<u64> = (0..collect(0).len() as u64).collect();
+        assert_eq!(expected.last(), Some(&(expected.len() as u64 - 1)));
+        for helpers in [0, 1, 3] {
+            assert_eq!(collect(helpers), expected, "{helpers} helpers");
+        }
+        // Stopped by the hand: false comes back, and no piece comes after.
+        for helpers in [0, 1, 3] {
+            let mut handed = 0;
+            let done = in_order_on(helpers, jobs(), make, |piece: &mut Vec<u64>| {
+                handed += 1;
+                piece.clear();
+                handed < 10
+            });
+            assert!(!done);
+            assert_eq!(handed, 10);
         }
     }
 

@@ -76,7 +76,7 @@ fn finish_errors(errors: &mut Vec<SyntaxError>) {
 /// with any error is parsed whole, so errors and recovery never depend on
 /// where it was cut.
 pub fn parse(text: &str) -> Parsed {
-    let (outcome, items) = collecting(|each| read(text, Share::Even, each));
+    let (outcome, items) = collecting(|each| parse_each(text, each));
     match outcome {
         Outcome::Handed(mut parsed) => {
             parsed.file.items = items;
@@ -106,54 +106,16 @@ pub enum Outcome {
 
 /// Parses `text` like [`parse`], but hands each top-level item to `each` as
 /// soon as it can instead of keeping the tree. Items come in source order,
-/// as [`parse`] keeps them (items with errors left out). On one thread every
-/// item is handed over as it is read; a large file read in parts on several
-/// threads queues the items of the later parts until `each` has had those
-/// of the earlier ones.
+/// as [`parse`] keeps them (items with errors left out). A large file is
+/// read in pieces on every thread, and this thread hands the items over in
+/// order, reading a piece itself whenever the next is not read yet: however
+/// long `each` takes, the threads share the reading, and only a few pieces
+/// are ever read ahead.
 pub fn parse_each(text: &str, each: &mut dyn FnMut(ast::Item)) -> Outcome {
-    read(text, Share::Lighter, each)
-}
-
-/// How much of a large file the calling thread parses.
-#[derive(Debug, Clone, Copy)]
-enum Share {
-    /// As much as every other thread: items are only collected.
-    Even,
-    /// Less, as it also handles every item (builds the graph from it). Each
-    /// item takes about [`HANDLING`] of the time parsing it took, so the
-    /// first part is cut where this thread, parsing it and then handling
-    /// every item, ends with the other threads, which only parse.
-    Lighter,
-}
-
-/// The time the graph builder spends on an item, as a share of the time
-/// parsing it takes (measured on generated maps: 50 ms against 112 ms at
-/// 100,000 statements).
-const HANDLING: f64 = 0.45;
-
-/// Where to aim the cuts of a text of `len` bytes into `parts` parts.
-fn targets(len: usize, parts: usize, share: Share) -> Vec<usize> {
-    let others = parts.saturating_sub(1).max(1);
-    let first = match share {
-        Share::Even => 1.0 / parts as f64,
-        // This thread: first·p + HANDLING·p; each other: (1 − first)·p / others.
-        Share::Lighter => {
-            let other = 1.0 / others as f64;
-            ((other - HANDLING) / (1.0 + other)).max(0.05)
-        }
-    };
-    let first = ((len as f64 * first) as usize).min(len);
-    (0..parts.saturating_sub(1))
-        .map(|k| first + k * (len - first) / others)
-        .collect()
-}
-
-/// [`parse_each`], this thread taking a `share` of a large file.
-fn read(text: &str, share: Share, each: &mut dyn FnMut(ast::Item)) -> Outcome {
     let threads = crate::parallel::threads();
     if text.len() >= PARALLEL_BYTES && threads >= 2 {
-        match parse_each_in_parts(text, threads, share, each) {
-            Parts::Read(comments) => {
+        match parse_each_in_pieces(text, threads - 1, PIECE_BYTES, each) {
+            Pieces::Read(comments) => {
                 let file = ast::File {
                     items: Vec::new(),
                     comments,
@@ -163,8 +125,8 @@ fn read(text: &str, share: Share, each: &mut dyn FnMut(ast::Item)) -> Outcome {
                     errors: Vec::new(),
                 });
             }
-            Parts::NoCut => {}
-            Parts::Error => return Outcome::Reparsed(parse_whole(text)),
+            Pieces::NoCut => {}
+            Pieces::Error => return Outcome::Reparsed(parse_whole(text)),
         }
     }
     Outcome::Handed(parse_whole_each(text, each))
@@ -174,13 +136,17 @@ fn read(text: &str, share: Share, each: &mut dyn FnMut(ast::Item)) -> Outcome {
 /// milliseconds.
 const PARALLEL_BYTES: usize = 1 << 20;
 
-/// How a parse in parts went.
-enum Parts {
-    /// Every part read without error: the comments (the items went to `each`).
+/// How much text a thread reads at a time: enough that taking a piece costs
+/// nothing next to reading it, little enough that the threads end together.
+const PIECE_BYTES: usize = 64 << 10;
+
+/// How a parse in pieces went.
+enum Pieces {
+    /// Every piece read without error: the comments (the items went to `each`).
     Read(Vec<ast::Comment>),
     /// No place to cut, or a NUL byte: nothing was read.
     NoCut,
-    /// A part has an error: only a parse of the whole file reports it right.
+    /// A piece has an error: only a parse of the whole file reports it right.
     Error,
 }
 
@@ -190,70 +156,76 @@ enum Parts {
 /// or a part has an error or a NUL byte: then only a parse of the whole file
 /// reports it right.
 pub fn parse_in_parts(text: &str, parts: usize) -> Option<Parsed> {
-    let (read, items) = collecting(|each| parse_each_in_parts(text, parts, Share::Even, each));
+    let piece = text.len().div_ceil(parts.max(1)).max(1);
+    let (read, items) =
+        collecting(|each| parse_each_in_pieces(text, parts.saturating_sub(1), piece, each));
     match read {
-        Parts::Read(comments) => Some(Parsed {
+        Pieces::Read(comments) => Some(Parsed {
             file: ast::File { items, comments },
             errors: Vec::new(),
         }),
-        Parts::NoCut | Parts::Error => None,
+        Pieces::NoCut | Pieces::Error => None,
     }
 }
 
-/// The first part is read on this thread, its items handed to `each` as
-/// they come; the others are read meanwhile on threads of their own, which
-/// send their items over as they read them, to be handed over in turn.
-fn parse_each_in_parts(
+/// What a thread made of a piece of the text.
+#[derive(Default)]
+struct Piece {
+    items: Vec<ast::Item>,
+    comments: Vec<ast::Comment>,
+    clean: bool,
+}
+
+/// Cuts the text, as it goes, into pieces of at least `piece_bytes` that
+/// start where a top-level item starts (see [`split`]), reads them on this
+/// thread and `helpers` more, and hands their items to `each` in order.
+fn parse_each_in_pieces(
     text: &str,
-    parts: usize,
-    share: Share,
+    helpers: usize,
+    piece_bytes: usize,
     each: &mut dyn FnMut(ast::Item),
-) -> Parts {
-    let cuts = split::cuts_near(text, &targets(text.len(), parts, share));
-    if cuts.is_empty() || text.as_bytes().contains(&0) {
-        return Parts::NoCut;
-    }
-    let mut bounds = Vec::with_capacity(cuts.len() + 2);
-    bounds.push(0);
-    bounds.extend_from_slice(&cuts);
-    bounds.push(text.len());
-    let read_part = |start: usize, end: usize, each: &mut dyn FnMut(ast::Item)| {
-        let ctx = Ctx::default();
-        parser::file_each(Input::new_part(&text[start..end], start, &ctx), each);
-        let clean = ctx.errors.borrow().is_empty();
-        clean.then(|| ctx.comments.into_inner())
+) -> Pieces {
+    let Some(first) = split::next_cut(text, 0, piece_bytes) else {
+        return Pieces::NoCut;
     };
-    std::thread::scope(|scope| {
-        let others: Vec<_> = bounds[1..]
-            .windows(2)
-            .map(|w| {
-                let (start, end) = (w[0], w[1]);
-                let (items, received) = std::sync::mpsc::channel();
-                let reader = scope.spawn(move || {
-                    // A send fails only once this thread's items are no
-                    // longer wanted: an earlier part had an error.
-                    read_part(start, end, &mut |item| drop(items.send(item)))
-                });
-                (received, reader)
-            })
-            .collect();
-        let mut comments = read_part(0, bounds[1], each);
-        for (received, reader) in others {
-            if comments.is_some() {
-                received.iter().for_each(&mut *each);
-            }
-            drop(received);
-            let part = match reader.join() {
-                Ok(part) => part,
-                Err(panic) => std::panic::resume_unwind(panic),
-            };
-            match (&mut comments, part) {
-                (Some(comments), Some(mut more)) => comments.append(&mut more),
-                _ => comments = None,
-            }
+    if text.as_bytes().contains(&0) {
+        return Pieces::NoCut;
+    }
+    let mut start = 0;
+    let pieces = move || {
+        if start >= text.len() {
+            return None;
         }
-        comments.map_or(Parts::Error, Parts::Read)
-    })
+        let end = match start {
+            0 => first,
+            _ => split::next_cut(text, start, start + piece_bytes).unwrap_or(text.len()),
+        };
+        let piece = start..end;
+        start = end;
+        Some(piece)
+    };
+    let read = |range: std::ops::Range<usize>, piece: &mut Piece| {
+        let ctx = Ctx::default();
+        let part = Input::new_part(&text[range.clone()], range.start, &ctx);
+        parser::file_each(part, &mut |item| piece.items.push(item));
+        piece.clean = ctx.errors.borrow().is_empty();
+        piece.comments = ctx.comments.into_inner();
+    };
+    let mut comments = Vec::new();
+    let mut clean = true;
+    crate::parallel::in_order_on(helpers, pieces, read, |piece: &mut Piece| {
+        clean = piece.clean;
+        if clean {
+            comments.append(&mut piece.comments);
+            piece.items.drain(..).for_each(&mut *each);
+        }
+        clean
+    });
+    if clean {
+        Pieces::Read(comments)
+    } else {
+        Pieces::Error
+    }
 }
 
 /// Parses the whole text on this thread.

@@ -11,26 +11,33 @@
 use super::token::ITEM_KEYWORDS;
 
 /// Up to `parts - 1` cuts, in increasing order, each at the first place an
-/// item can start at or after an even share of the text. Fewer when the
-/// text has no such place late enough.
+/// item can start at or after an even share of the text; a place that meets
+/// several shares is one cut. Fewer when the text has no such place late
+/// enough.
 pub fn cuts(text: &str, parts: usize) -> Vec<usize> {
-    let targets: Vec<usize> = (1..parts).map(|k| k * text.len() / parts).collect();
-    cuts_near(text, &targets)
+    let mut cuts: Vec<usize> = Vec::new();
+    for k in 1..parts {
+        let target = k * text.len() / parts;
+        let from = cuts.last().copied().unwrap_or(0);
+        if target <= from && from > 0 {
+            continue;
+        }
+        match next_cut(text, from, target) {
+            Some(cut) => cuts.push(cut),
+            None => break,
+        }
+    }
+    cuts
 }
 
-/// Cuts at the first place an item can start at or after each of `targets`
-/// (offsets in increasing order), in increasing order; a place that meets
-/// several targets is one cut.
-pub fn cuts_near(text: &str, targets: &[usize]) -> Vec<usize> {
+/// The first place at or after `at_least` where an item can start, scanning
+/// from `from`: the start of the text, or such a place (the top level,
+/// outside strings and comments). `None` when there is none.
+pub fn next_cut(text: &str, from: usize, at_least: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    let mut targets = targets.iter().copied().peekable();
-    let mut cuts = Vec::new();
     let mut depth = 0usize;
-    let mut at = 0;
+    let mut at = from;
     while at < bytes.len() {
-        let Some(&target) = targets.peek() else {
-            break;
-        };
         match bytes[at] {
             b'"' => at = string_end(bytes, at + 1),
             b'/' if bytes.get(at + 1) == Some(&b'/') => {
@@ -49,16 +56,14 @@ pub fn cuts_near(text: &str, targets: &[usize]) -> Vec<usize> {
             }
             b'\n' => {
                 at += 1;
-                if depth == 0 && at >= target && item_starts(&bytes[at..]) {
-                    cuts.push(at);
-                    // Every target this cut reaches is met by it.
-                    while targets.next_if(|&t| t <= at).is_some() {}
+                if depth == 0 && at >= at_least && item_starts(&bytes[at..]) {
+                    return Some(at);
                 }
             }
             _ => at += 1,
         }
     }
-    cuts
+    None
 }
 
 /// The offset just after the string whose text starts at `at`: after its
@@ -98,8 +103,11 @@ mod tests {
         assert_eq!(cuts(text, 1), Vec::<usize>::new());
         // More parts than items: one cut per item start, no cut twice.
         assert_eq!(cuts(text, 40), vec![at("c1"), at("c2"), at("c3")]);
-        assert_eq!(cuts_near(text, &[1, 2, 40]), vec![at("c1"), at("c3")]);
-        assert_eq!(cuts_near(text, &[]), Vec::<usize>::new());
+        // The next place from a place, at or after an offset.
+        assert_eq!(next_cut(text, 0, 1), Some(at("c1")));
+        assert_eq!(next_cut(text, at("c1"), at("c1")), Some(at("c2")));
+        assert_eq!(next_cut(text, at("c1"), at("c3")), Some(at("c3")));
+        assert_eq!(next_cut(text, 0, at("c3") + 1), None);
     }
 
     #[test]
