@@ -100,11 +100,11 @@ fn analyze_map(
     resolution: Vec<Diagnostic>,
     config: &check::Config,
 ) -> Analysis {
-    let labels = eval::evaluate(&map);
-    let (diagnostics, stopped) = if resolution.is_empty() {
-        (check::run(&map, &labels, config), None)
+    let (labels, diagnostics, stopped) = if resolution.is_empty() {
+        let (labels, diagnostics) = check::evaluate_and_run(&map, config);
+        (labels, diagnostics, None)
     } else {
-        (resolution, Some(Stage::Resolution))
+        (eval::evaluate(&map), resolution, Some(Stage::Resolution))
     };
     Analysis {
         map,

@@ -122,3 +122,22 @@ fn a_syntax_error_in_a_large_map_is_reported_as_in_a_small_one() {
         same_analysis(&streamed, &from_tree, &text);
     }
 }
+
+#[test]
+fn checks_run_beside_the_evaluation_find_what_they_find_after_it() {
+    let config = argmark::check::Config::default();
+    let map = analyze(&large_map(false), &config).map;
+    assert!(map.graph.node_count() > 10_000, "large enough for threads");
+    let labels = argmark::eval::evaluate(&map);
+    let after = argmark::check::run(&map, &labels, &config);
+    // Findings of the checks that read labels (an unanswered counterclaim
+    // is one that stands) and of those that do not.
+    let codes: std::collections::BTreeSet<_> = after.iter().map(|d| d.code).collect();
+    assert!(codes.contains("unanswered-counterclaim"), "{codes:?}");
+    assert!(codes.contains("unsupported-premise"), "{codes:?}");
+    let (beside_labels, beside) = argmark::check::evaluate_and_run(&map, &config);
+    assert_eq!(beside, after);
+    for node in map.graph.node_indices() {
+        assert_eq!(beside_labels.of(node), labels.of(node));
+    }
+}

@@ -18,10 +18,13 @@ impl Check for DefeatedThesis {
     fn info(&self) -> &'static Info {
         &INFO
     }
+    fn reads_labels(&self) -> bool {
+        true
+    }
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let map = cx.map;
         for (node, statement) in map.statements() {
-            let label = cx.labels.of(node);
+            let label = cx.labels().of(node);
             if statement.kind != StatementKind::Thesis || label == Label::In {
                 continue;
             }
@@ -46,7 +49,7 @@ impl Check for DefeatedThesis {
                 .chain(map.incoming(node, EdgeKind::Contradicts))
                 .chain(map.outgoing(node, EdgeKind::Contradicts));
             for (attacker, edge) in attackers {
-                let status = cx.labels.of(attacker);
+                let status = cx.labels().of(attacker);
                 if status != Label::Out {
                     let label = format!(
                         "'{}' ({}) stands against it",
@@ -57,7 +60,7 @@ impl Check for DefeatedThesis {
                 }
             }
             for reason in map.reasons_for(node) {
-                if cx.labels.of(reason) == Label::Out {
+                if cx.labels().of(reason) == Label::Out {
                     let label = format!("reason '{}' is defeated", map.id(reason));
                     diagnostic = diagnostic.with_secondary(map.graph[reason].span(), label);
                 }

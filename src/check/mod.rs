@@ -25,8 +25,17 @@ use crate::model::ArgumentMap;
 pub struct Context<'a> {
     /// The resolved map.
     pub map: &'a ArgumentMap,
-    /// The status of every node.
-    pub labels: &'a Labelling,
+    /// The status of every node, for the checks that read it.
+    labels: Option<&'a Labelling>,
+}
+
+impl Context<'_> {
+    /// The status of every node. Only a check whose [`Check::reads_labels`]
+    /// is true may ask: the others run while the map is being evaluated.
+    pub fn labels(&self) -> &Labelling {
+        self.labels
+            .expect("a check that reads labels says so in Check::reads_labels")
+    }
 }
 
 /// What identifies a check and documents it.
@@ -48,6 +57,11 @@ pub trait Check: Sync {
     fn info(&self) -> &'static Info;
     /// Adds its findings (at the default severity) to `out`.
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
+    /// Whether it reads the status of nodes ([`Context::labels`]); the
+    /// checks that do not run while the map is being evaluated.
+    fn reads_labels(&self) -> bool {
+        false
+    }
 
     /// The stable, kebab-case code.
     fn code(&self) -> &'static str {
@@ -151,17 +165,76 @@ impl Config {
 
 /// Runs every check, then applies `allow(...)` on statements and the config.
 pub fn run(map: &ArgumentMap, labels: &Labelling, config: &Config) -> Vec<Diagnostic> {
+    let large = crate::parallel::worth_it(map.graph.node_count());
+    let findings = findings(map, Some(labels), CHECKS, large);
+    report(map, config, findings)
+}
+
+/// Evaluates the map ([`crate::eval::evaluate`]) and runs every check, as
+/// [`run`] does. On a large map the evaluation and the checks that do not
+/// read its labels run side by side, then the checks that do.
+pub fn evaluate_and_run(map: &ArgumentMap, config: &Config) -> (Labelling, Vec<Diagnostic>) {
+    let large = crate::parallel::worth_it(map.graph.node_count());
+    let (readers, others): (Vec<&dyn Check>, Vec<&dyn Check>) =
+        CHECKS.iter().partition(|check| check.reads_labels());
+    // The evaluation goes first, so that it starts at once.
+    let jobs: Vec<Option<&dyn Check>> = std::iter::once(None)
+        .chain(others.iter().copied().map(Some))
+        .collect();
+    let mut labels = None;
+    let mut first = Vec::new();
+    let done = crate::parallel::map(&jobs, large, |job| match job {
+        None => Err(crate::eval::evaluate(map)),
+        Some(check) => Ok(check_findings(*check, map, None)),
+    });
+    for result in done {
+        match result {
+            Err(evaluated) => labels = Some(evaluated),
+            Ok(findings) => first.push(findings),
+        }
+    }
+    let labels = labels.expect("the evaluation is one of the jobs");
+    let mut then = findings(map, Some(&labels), &readers, large).into_iter();
+    let mut first = first.into_iter();
+    // Back in registry order.
+    let all = CHECKS
+        .iter()
+        .map(|check| match check.reads_labels() {
+            true => then.next(),
+            false => first.next(),
+        })
+        .map(|findings| findings.expect("every check ran once"))
+        .collect();
+    let diagnostics = report(map, config, all);
+    (labels, diagnostics)
+}
+
+/// The findings of each of `checks`, in their order: side by side on a
+/// `large` map, as checks only read it.
+fn findings(
+    map: &ArgumentMap,
+    labels: Option<&Labelling>,
+    checks: &[&dyn Check],
+    large: bool,
+) -> Vec<Vec<Diagnostic>> {
+    crate::parallel::map(checks, large, |check| check_findings(*check, map, labels))
+}
+
+fn check_findings(
+    check: &dyn Check,
+    map: &ArgumentMap,
+    labels: Option<&Labelling>,
+) -> Vec<Diagnostic> {
     let cx = Context { map, labels };
-    // Checks only read the map: they run side by side on a large one.
-    let findings = crate::parallel::map(
-        CHECKS,
-        crate::parallel::worth_it(map.graph.node_count()),
-        |check| {
-            let mut findings = Vec::new();
-            check.run(&cx, &mut findings);
-            findings
-        },
-    );
+    let mut findings = Vec::new();
+    check.run(&cx, &mut findings);
+    findings
+}
+
+/// The findings of every check (in registry order) as reported: without
+/// those `allow(...)` on their statement or the config turns off, at the
+/// configured severity, in source order.
+fn report(map: &ArgumentMap, config: &Config, findings: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (check, findings) in CHECKS.iter().zip(findings) {
         for mut finding in findings {
