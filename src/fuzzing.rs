@@ -57,7 +57,7 @@ pub fn check_pipeline(bytes: &[u8]) {
     }
 }
 
-/// A large file is parsed in parts on several threads; whenever the parts
+/// A large file is parsed in pieces on several threads; whenever the pieces
 /// are taken, they must give the tree of the whole, error-free.
 fn check_parts(text: &str, whole: &Parsed) {
     for parts in [2, 3] {

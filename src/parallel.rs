@@ -112,12 +112,13 @@ fn stream_on(
             true
         }
         Err(error) => {
+            text.clear();
             failed = Some(error);
             false
         }
     };
     let helpers = helpers.min(count.saturating_sub(1));
-    in_order_on(helpers, blocks, |index, text| draw(index, text), write);
+    in_order(helpers, blocks, |index, text| draw(index, text), write);
     failed.map_or(Ok(()), Err)
 }
 
@@ -127,22 +128,13 @@ fn stream_on(
 /// new one); `hand` takes what it needs from the piece, leaving it empty to
 /// be made into again, and returns false to stop the work.
 ///
-/// On several processors, helper threads take jobs as they finish the last,
-/// and this thread hands pieces over in order, making pieces itself whenever
-/// the next one is not ready. Jobs are taken at most [`WINDOW`] ahead of the
-/// piece handed over last, so memory stays bounded however many there are,
-/// and `jobs` is only called under a lock, so it may cut work up as it goes.
-/// Returns false when `hand` stopped the work.
-pub fn in_order<J: Send, T: Default + Send>(
-    jobs: impl FnMut() -> Option<J> + Send,
-    make: impl Fn(J, &mut T) + Sync,
-    hand: impl FnMut(&mut T) -> bool,
-) -> bool {
-    in_order_on(threads() - 1, jobs, make, hand)
-}
-
-/// [`in_order`] with `helpers` threads besides this one.
-pub(crate) fn in_order_on<J: Send, T: Default + Send>(
+/// `helpers` threads besides this one take jobs as they finish the last,
+/// and this thread hands pieces over in order, making pieces itself
+/// whenever the next one is not ready. Jobs are taken at most [`WINDOW`]
+/// ahead of the piece handed over last, so memory stays bounded however
+/// many there are, and `jobs` is only called under a lock, so it may cut
+/// work up as it goes. Returns false when `hand` stopped the work.
+pub(crate) fn in_order<J: Send, T: Default + Send>(
     helpers: usize,
     mut jobs: impl FnMut() -> Option<J> + Send,
     make: impl Fn(J, &mut T) + Sync,
@@ -172,6 +164,9 @@ pub(crate) fn in_order_on<J: Send, T: Default + Send>(
     };
     let (make, shared) = (&make, &shared);
     std::thread::scope(|scope| {
+        // Whether this thread returns or panics (a helper that cannot be
+        // started is a panic here), the helpers stop waiting.
+        let _stop = StopOnExit(shared);
         for _ in 0..helpers {
             scope.spawn(move || {
                 let _stop = StopOnPanic(shared);
@@ -181,8 +176,6 @@ pub(crate) fn in_order_on<J: Send, T: Default + Send>(
                 }
             });
         }
-        // Whether this thread returns or panics, the helpers stop waiting.
-        let _stop = StopOnExit(shared);
         hand_in_order(shared, make, &mut hand)
     })
 }
@@ -218,7 +211,7 @@ fn hand_in_order<J, T: Default, N: FnMut() -> Option<J>>(
             }
         };
         let go_on = hand(&mut piece);
-        shared.handed(piece);
+        shared.handed(piece, go_on);
         if !go_on {
             return false;
         }
@@ -340,10 +333,16 @@ impl<J, T: Default, N: FnMut() -> Option<J>> Shared<N, T> {
         }
     }
 
-    fn handed(&self, piece: T) {
+    /// A piece was handed over; `go_on` false stops the work, in the same
+    /// step, so that no helper takes another job (or this piece) after it.
+    fn handed(&self, piece: T, go_on: bool) {
         let mut state = self.lock();
         state.handed += 1;
-        state.free.push(piece);
+        if go_on {
+            state.free.push(piece);
+        } else {
+            state.stopped = true;
+        }
         drop(state);
         self.changed.notify_all();
     }
@@ -455,7 +454,7 @@ mod tests {
         };
         let collect = |helpers| {
             let mut all = Vec::new();
-            let done = in_order_on(helpers, jobs(), make, |piece: &mut Vec<u64>| {
+            let done = in_order(helpers, jobs(), make, |piece: &mut Vec<u64>| {
                 all.append(piece);
                 true
             });
@@ -470,7 +469,7 @@ mod tests {
         // Stopped by the hand: false comes back, and no piece comes after.
         for helpers in [0, 1, 3] {
             let mut handed = 0;
-            let done = in_order_on(helpers, jobs(), make, |piece: &mut Vec<u64>| {
+            let done = in_order(helpers, jobs(), make, |piece: &mut Vec<u64>| {
                 handed += 1;
                 piece.clear();
                 handed < 10

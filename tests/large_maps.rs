@@ -1,5 +1,5 @@
 //! Large maps take other paths than small ones: over a megabyte, the file is
-//! cut into parts parsed on several threads, the graph is built as items are
+//! cut into pieces parsed on several threads, the graph is built as items are
 //! read, and checks and drawing use every core. Each path must give exactly
 //! what the one-thread path over the whole syntax tree gives.
 
@@ -93,8 +93,8 @@ fn a_large_map_analysed_while_read_matches_its_tree() {
 
 #[test]
 fn a_syntax_error_in_a_large_map_is_reported_as_in_a_small_one() {
-    // A statement without its text near the start (in the part the calling
-    // thread reads) and far into the file (in a part another thread reads).
+    // A statement without its text near the start and far into the file:
+    // in an early piece and in a late one, whichever thread reads them.
     for share in [10, 75] {
         let mut text = large_map(false);
         let at = text.len() * share / 100;

@@ -35,7 +35,7 @@ fn parse_cases() {
     });
 }
 
-/// A large file is parsed in parts on several threads: the tree must be the
+/// A large file is parsed in pieces on several threads: the tree must be the
 /// tree of the whole, whatever the layout around the places it is cut.
 #[test]
 fn a_map_cut_into_parts_parses_as_a_whole() {
@@ -61,7 +61,7 @@ proptest! {
     #[test]
     fn parts_parse_as_the_whole(source in messy_map(), parts in 2..6usize) {
         // A last item at the start of a line, after a long comment: there is
-        // always a place to cut, past any share the parts aim at.
+        // always a place to cut, past the size of the first piece.
         let source = format!("{source}\n// {}\nclaim zz_last \"The end.\"\n", "-".repeat(120));
         let whole = parse_whole(&source);
         prop_assert!(whole.errors.is_empty());

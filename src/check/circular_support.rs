@@ -22,6 +22,9 @@ impl Check for CircularSupport {
     fn info(&self) -> &'static Info {
         &INFO
     }
+    fn reads_labels(&self) -> bool {
+        false
+    }
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let map = cx.map;
         if is_acyclic(map) {

@@ -18,9 +18,6 @@ impl Check for DefeatedThesis {
     fn info(&self) -> &'static Info {
         &INFO
     }
-    fn reads_labels(&self) -> bool {
-        true
-    }
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let map = cx.map;
         for (node, statement) in map.statements() {

@@ -18,6 +18,9 @@ impl Check for Disconnected {
     fn info(&self) -> &'static Info {
         &INFO
     }
+    fn reads_labels(&self) -> bool {
+        false
+    }
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let graph = &cx.map.graph;
         // Components of the undirected graph, from one pass over the edge

@@ -16,6 +16,9 @@ impl Check for MissingThesis {
     fn info(&self) -> &'static Info {
         &INFO
     }
+    fn reads_labels(&self) -> bool {
+        false
+    }
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut statements = cx.map.statements();
         let Some((_, first)) = statements.next() else {

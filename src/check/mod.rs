@@ -29,9 +29,18 @@ pub struct Context<'a> {
     labels: Option<&'a Labelling>,
 }
 
-impl Context<'_> {
-    /// The status of every node. Only a check whose [`Check::reads_labels`]
-    /// is true may ask: the others run while the map is being evaluated.
+impl<'a> Context<'a> {
+    /// What a check sees of an evaluated map.
+    pub fn new(map: &'a ArgumentMap, labels: &'a Labelling) -> Context<'a> {
+        Context {
+            map,
+            labels: Some(labels),
+        }
+    }
+
+    /// The status of every node. A check that says it does not read it
+    /// ([`Check::reads_labels`]) may run while the map is being evaluated,
+    /// and must not ask.
     pub fn labels(&self) -> &Labelling {
         self.labels
             .expect("a check that reads labels says so in Check::reads_labels")
@@ -57,10 +66,10 @@ pub trait Check: Sync {
     fn info(&self) -> &'static Info;
     /// Adds its findings (at the default severity) to `out`.
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
-    /// Whether it reads the status of nodes ([`Context::labels`]); the
-    /// checks that do not run while the map is being evaluated.
+    /// Whether it reads the status of nodes ([`Context::labels`]). The
+    /// checks that say they do not run while the map is being evaluated.
     fn reads_labels(&self) -> bool {
-        false
+        true
     }
 
     /// The stable, kebab-case code.
@@ -177,20 +186,29 @@ pub fn evaluate_and_run(map: &ArgumentMap, config: &Config) -> (Labelling, Vec<D
     let large = crate::parallel::worth_it(map.graph.node_count());
     let (readers, others): (Vec<&dyn Check>, Vec<&dyn Check>) =
         CHECKS.iter().partition(|check| check.reads_labels());
+    /// A job of the first round, and what it gives.
+    enum Job<'a> {
+        Evaluate,
+        Check(&'a dyn Check),
+    }
+    enum Done {
+        Labels(Labelling),
+        Findings(Vec<Diagnostic>),
+    }
     // The evaluation goes first, so that it starts at once.
-    let jobs: Vec<Option<&dyn Check>> = std::iter::once(None)
-        .chain(others.iter().copied().map(Some))
+    let jobs: Vec<Job> = std::iter::once(Job::Evaluate)
+        .chain(others.iter().map(|check| Job::Check(*check)))
         .collect();
+    let done = crate::parallel::map(&jobs, large, |job| match job {
+        Job::Evaluate => Done::Labels(crate::eval::evaluate(map)),
+        Job::Check(check) => Done::Findings(check_findings(*check, map, None)),
+    });
     let mut labels = None;
     let mut first = Vec::new();
-    let done = crate::parallel::map(&jobs, large, |job| match job {
-        None => Err(crate::eval::evaluate(map)),
-        Some(check) => Ok(check_findings(*check, map, None)),
-    });
-    for result in done {
-        match result {
-            Err(evaluated) => labels = Some(evaluated),
-            Ok(findings) => first.push(findings),
+    for done in done {
+        match done {
+            Done::Labels(evaluated) => labels = Some(evaluated),
+            Done::Findings(findings) => first.push(findings),
         }
     }
     let labels = labels.expect("the evaluation is one of the jobs");

@@ -16,6 +16,9 @@ impl Check for SelfRelation {
     fn info(&self) -> &'static Info {
         &INFO
     }
+    fn reads_labels(&self) -> bool {
+        false
+    }
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let map = cx.map;
         for (node, statement) in map.statements() {

@@ -18,9 +18,6 @@ impl Check for UnansweredCounterclaim {
     fn info(&self) -> &'static Info {
         &INFO
     }
-    fn reads_labels(&self) -> bool {
-        true
-    }
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (node, statement) in cx.map.statements() {
             if statement.kind != StatementKind::Counterclaim || cx.labels().of(node) != Label::In {

@@ -16,6 +16,9 @@ impl Check for UncitedEvidence {
     fn info(&self) -> &'static Info {
         &INFO
     }
+    fn reads_labels(&self) -> bool {
+        false
+    }
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (_, statement) in cx.map.statements() {
             if statement.kind != StatementKind::Evidence || !statement.attributes.cites.is_empty() {

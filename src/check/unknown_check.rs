@@ -16,6 +16,9 @@ impl Check for UnknownCheck {
     fn info(&self) -> &'static Info {
         &INFO
     }
+    fn reads_labels(&self) -> bool {
+        false
+    }
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let known = || CHECKS.iter().map(|c| c.code());
         for node in cx.map.graph.node_weights() {

@@ -16,6 +16,9 @@ impl Check for UnsupportedClaim {
     fn info(&self) -> &'static Info {
         &INFO
     }
+    fn reads_labels(&self) -> bool {
+        false
+    }
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (node, statement) in cx.map.statements() {
             if !matches!(statement.kind, StatementKind::Thesis | StatementKind::Claim) {

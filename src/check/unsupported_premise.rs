@@ -17,6 +17,9 @@ impl Check for UnsupportedPremise {
     fn info(&self) -> &'static Info {
         &INFO
     }
+    fn reads_labels(&self) -> bool {
+        false
+    }
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (node, statement) in cx.map.statements() {
             let in_named_reason = || {

@@ -15,6 +15,9 @@ impl Check for UnusedSource {
     fn info(&self) -> &'static Info {
         &INFO
     }
+    fn reads_labels(&self) -> bool {
+        false
+    }
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut cited = vec![false; cx.map.sources.len()];
         for node in cx.map.graph.node_weights() {

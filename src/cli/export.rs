@@ -15,7 +15,7 @@ pub struct ExportArgs {
     /// The format to write.
     #[arg(long, value_enum)]
     format: Format,
-    /// Where to write (atomically); without it, standard output.
+    /// Where to write (never left half-written); without it, standard output.
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
 }

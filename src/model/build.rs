@@ -149,6 +149,9 @@ enum Pending {
     Line(Box<ast::RelationLine>),
 }
 
+// Every reference waits in the list until pass 2: kept small.
+const _: () = assert!(std::mem::size_of::<Pending>() <= 48);
+
 /// A co-premise given by id; `reason` is `None` for a duplicate reason.
 #[derive(Debug)]
 struct PremiseId {

@@ -98,7 +98,7 @@ fn collecting<R>(read: impl FnOnce(&mut dyn FnMut(ast::Item)) -> R) -> (R, Vec<a
 pub enum Outcome {
     /// Every item went to `each`: the comments and errors (the tree has no items).
     Handed(Parsed),
-    /// A part of a large file had an error, so the file was parsed again,
+    /// A piece of a large file had an error, so the file was parsed again,
     /// whole, for errors that do not depend on where it was cut: the whole
     /// tree. What `each` was given must be thrown away.
     Reparsed(Parsed),
@@ -150,11 +150,11 @@ enum Pieces {
     Error,
 }
 
-/// Cuts the text into up to `parts` parts where top-level items start (see
-/// [`split`]), parses them on threads of their own, and joins the trees:
-/// the tree of [`parse_whole`]. `None` when the text has no place to cut,
-/// or a part has an error or a NUL byte: then only a parse of the whole file
-/// reports it right.
+/// Parses the text as [`parse_each`] does a large file, in pieces of at
+/// least a `parts`-th of it (see [`split`]) on `parts` threads, and joins
+/// the trees: the tree of [`parse_whole`]. `None` when the text has no place
+/// to cut, or a piece has an error or the text a NUL byte: then only a
+/// parse of the whole file reports it right.
 pub fn parse_in_parts(text: &str, parts: usize) -> Option<Parsed> {
     let piece = text.len().div_ceil(parts.max(1)).max(1);
     let (read, items) =
@@ -176,9 +176,10 @@ struct Piece {
     clean: bool,
 }
 
-/// Cuts the text, as it goes, into pieces of at least `piece_bytes` that
-/// start where a top-level item starts (see [`split`]), reads them on this
-/// thread and `helpers` more, and hands their items to `each` in order.
+/// Cuts the text, as it goes, into pieces that start where a top-level item
+/// starts (see [`split`]), each of at least `piece_bytes` but the last,
+/// reads them on this thread and up to `helpers` more, and hands their
+/// items to `each` in order.
 fn parse_each_in_pieces(
     text: &str,
     helpers: usize,
@@ -213,7 +214,9 @@ fn parse_each_in_pieces(
     };
     let mut comments = Vec::new();
     let mut clean = true;
-    crate::parallel::in_order_on(helpers, pieces, read, |piece: &mut Piece| {
+    // No more helpers than pieces of the text.
+    let helpers = helpers.min(text.len() / piece_bytes.max(1));
+    crate::parallel::in_order(helpers, pieces, read, |piece: &mut Piece| {
         clean = piece.clean;
         if clean {
             comments.append(&mut piece.comments);
@@ -334,4 +337,45 @@ pub fn is_identifier(name: &str) -> bool {
     chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
         && chars.all(token::is_word_char)
         && !token::is_keyword(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Small pieces, so that maps of a few kilobytes make dozens of them:
+    /// more than the window the threads may read ahead, pieces read on
+    /// every thread, emptied pieces made into again.
+    #[test]
+    fn small_pieces_on_any_number_of_threads_parse_as_the_whole() {
+        let maps = [
+            include_str!("../../maps/ai-diffusion.argmark"),
+            include_str!("../../maps/school-start-times.argmark"),
+            include_str!("../../maps/urban-congestion-pricing.argmark"),
+        ];
+        for text in maps {
+            let whole = parse_whole(text);
+            assert!(whole.errors.is_empty());
+            for piece_bytes in [1, 64, 512] {
+                for helpers in [0, 1, 3] {
+                    let mut items = Vec::new();
+                    let read = parse_each_in_pieces(text, helpers, piece_bytes, &mut |item| {
+                        items.push(item)
+                    });
+                    let Pieces::Read(comments) = read else {
+                        panic!("not read in pieces of {piece_bytes} on {helpers} helpers");
+                    };
+                    assert_eq!(items, whole.file.items);
+                    assert_eq!(comments, whole.file.comments);
+                }
+            }
+        }
+        // An error in any piece: nothing is taken from the pieces.
+        let broken = format!("{}\nclaim c \"C.\" supports\n", maps[0]);
+        let read = parse_each_in_pieces(&broken, 1, 64, &mut |_| {});
+        assert!(matches!(read, Pieces::Error));
+        // Nowhere to cut.
+        let read = parse_each_in_pieces("thesis t \"T.\"\n", 1, 64, &mut |_| {});
+        assert!(matches!(read, Pieces::NoCut));
+    }
 }

@@ -1,38 +1,19 @@
-//! Where a large file can be cut so that its parts parse on their own: at
+//! Where a large file can be cut so that its pieces parse on their own: at
 //! the start of a line, outside strings, comments and braces, where an item
 //! keyword (`claim`, `section`, ...) begins. Such a keyword can only start an
-//! item, never continue one, so in a file without errors the tree of the
-//! parts, joined, is the tree of the whole.
+//! item, never continue one, so in a file without errors the trees of the
+//! pieces, joined, are the tree of the whole.
 //!
 //! The scan only needs to be right for files without errors. When it
 //! misjudges one with errors (a string that never closes, a missing brace),
-//! a part has an error too, and [`super::parse`] parses the whole file.
+//! a piece has an error too, and [`super::parse`] parses the whole file.
 
 use super::token::ITEM_KEYWORDS;
 
-/// Up to `parts - 1` cuts, in increasing order, each at the first place an
-/// item can start at or after an even share of the text; a place that meets
-/// several shares is one cut. Fewer when the text has no such place late
-/// enough.
-pub fn cuts(text: &str, parts: usize) -> Vec<usize> {
-    let mut cuts: Vec<usize> = Vec::new();
-    for k in 1..parts {
-        let target = k * text.len() / parts;
-        let from = cuts.last().copied().unwrap_or(0);
-        if target <= from && from > 0 {
-            continue;
-        }
-        match next_cut(text, from, target) {
-            Some(cut) => cuts.push(cut),
-            None => break,
-        }
-    }
-    cuts
-}
-
-/// The first place at or after `at_least` where an item can start, scanning
-/// from `from`: the start of the text, or such a place (the top level,
-/// outside strings and comments). `None` when there is none.
+/// The first place after `from`, and at or after `at_least`, where an item
+/// can start. `from` is the start of the text or such a place (so the scan
+/// starts at the top level, outside strings and comments). `None` when
+/// there is none.
 pub fn next_cut(text: &str, from: usize, at_least: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
@@ -92,6 +73,26 @@ fn item_starts(line: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Up to `parts - 1` cuts, in increasing order, each at the first place an
+    /// item can start at or after an even share of the text; a place that meets
+    /// several shares is one cut. Fewer when the text has no such place late
+    /// enough.
+    fn cuts(text: &str, parts: usize) -> Vec<usize> {
+        let mut cuts: Vec<usize> = Vec::new();
+        for k in 1..parts {
+            let target = k * text.len() / parts;
+            let from = cuts.last().copied().unwrap_or(0);
+            if target <= from && from > 0 {
+                continue;
+            }
+            match next_cut(text, from, target) {
+                Some(cut) => cuts.push(cut),
+                None => break,
+            }
+        }
+        cuts
+    }
 
     #[test]
     fn cuts_fall_where_a_top_level_item_starts() {
