@@ -118,7 +118,7 @@ fn stream_on(
         }
     };
     let helpers = helpers.min(count.saturating_sub(1));
-    in_order(helpers, blocks, |index, text| draw(index, text), write);
+    in_order(helpers, blocks, draw, write);
     failed.map_or(Ok(()), Err)
 }
 

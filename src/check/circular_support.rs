@@ -93,10 +93,7 @@ fn is_acyclic(map: &ArgumentMap) -> bool {
 
 /// `x supports x`: a statement and its implicit reason, which is self-relation's finding.
 fn is_self_support(map: &ArgumentMap, component: &[NodeIndex]) -> bool {
-    component.len() == 2
-        && component
-            .iter()
-            .any(|n| map.graph[*n].as_reason().is_some_and(|r| !r.named))
+    component.len() == 2 && component.iter().any(|n| map.graph[*n].is_implicit_reason())
 }
 
 impl CircularSupport {
@@ -181,7 +178,7 @@ impl Search {
             self.parent[k] = u32::MAX;
         }
         path.reverse();
-        path.retain(|n| map.graph[*n].as_reason().is_none_or(|r| r.named));
+        path.retain(|n| !map.graph[*n].is_implicit_reason());
         path
     }
 }

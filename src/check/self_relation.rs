@@ -23,8 +23,7 @@ impl Check for SelfRelation {
         let map = cx.map;
         for (node, statement) in map.statements() {
             let supports_itself = map.outgoing(node, EdgeKind::Premise).find(|(reason, _)| {
-                map.graph[*reason].as_reason().is_some_and(|r| !r.named)
-                    && map.conclusion(*reason) == Some(node)
+                map.graph[*reason].is_implicit_reason() && map.conclusion(*reason) == Some(node)
             });
             let attacks_itself = map
                 .outgoing(node, EdgeKind::Attacks)

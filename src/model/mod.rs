@@ -210,6 +210,12 @@ impl Node {
         }
     }
 
+    /// Whether the node is the implicit reason behind `a supports b`: one
+    /// premise, no id of its own, drawn and counted as a single relation.
+    pub fn is_implicit_reason(&self) -> bool {
+        self.as_reason().is_some_and(|r| !r.named)
+    }
+
     /// The statement, if the node is one.
     pub fn as_statement(&self) -> Option<&Statement> {
         match self {
@@ -333,7 +339,7 @@ impl ArgumentMap {
             .filter(|e| {
                 // An implicit reason stands for one `supports`: count its conclusion edge only.
                 let implicit_premise = e.weight().kind == EdgeKind::Premise
-                    && self.graph[e.target()].as_reason().is_some_and(|r| !r.named);
+                    && self.graph[e.target()].is_implicit_reason();
                 !implicit_premise
             })
             .count()

@@ -154,7 +154,7 @@ impl Plan {
         for node in map
             .graph
             .node_indices()
-            .filter(|&node| !implicit(map, node))
+            .filter(|&node| !map.graph[node].is_implicit_reason())
         {
             match map.graph[node].section() {
                 Some(section) => in_section[section].push(node),
@@ -423,12 +423,6 @@ impl Drawing<'_> {
     }
 }
 
-/// Whether a node is the implicit reason behind `a supports b`: not drawn
-/// as a node, its two edges drawn as one arrow.
-fn implicit(map: &ArgumentMap, node: NodeIndex) -> bool {
-    map.graph[node].as_reason().is_some_and(|r| !r.named)
-}
-
 /// The edges in `range` of the graph's edge list, which is the order they
 /// were written in.
 fn edges(map: &ArgumentMap, options: &RenderOptions, range: Range<usize>, out: &mut String) {
@@ -438,8 +432,8 @@ fn edges(map: &ArgumentMap, options: &RenderOptions, range: Range<usize>, out: &
         let from = match kind {
             // `a supports b` draws one arrow from a to b, at its conclusion
             // edge. An implicit reason has exactly one premise.
-            EdgeKind::Premise if implicit(map, target) => continue,
-            EdgeKind::Concludes if implicit(map, source) => {
+            EdgeKind::Premise if map.graph[target].is_implicit_reason() => continue,
+            EdgeKind::Concludes if map.graph[source].is_implicit_reason() => {
                 let Some((premise, _)) = map.incoming(source, EdgeKind::Premise).next() else {
                     continue;
                 };
