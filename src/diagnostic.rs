@@ -257,8 +257,8 @@ fn to_codespan(text: &str, shift: usize, diagnostic: &Diagnostic) -> cs::Diagnos
                 cs::LabelStyle::Secondary
             };
             let span = Span::new(
-                label.span.start.saturating_sub(shift),
-                label.span.end.saturating_sub(shift),
+                label.span.lo().saturating_sub(shift),
+                label.span.hi().saturating_sub(shift),
             );
             cs::Label::new(style, (), clamp(text, span)).with_message(label.message.clone())
         })
@@ -276,8 +276,8 @@ fn to_codespan(text: &str, shift: usize, diagnostic: &Diagnostic) -> cs::Diagnos
 
 /// Keeps a span inside the text and on character boundaries.
 fn clamp(text: &str, span: Span) -> Range<usize> {
-    let mut start = span.start.min(text.len());
-    let mut end = span.end.clamp(start, text.len());
+    let mut start = span.lo().min(text.len());
+    let mut end = span.hi().clamp(start, text.len());
     while !text.is_char_boundary(start) {
         start -= 1;
     }
@@ -340,8 +340,8 @@ pub fn to_json(file: SourceFile<'_>, diagnostics: &[Diagnostic]) -> Vec<JsonDiag
         .iter()
         .map(|d| {
             let span = d.primary_span().unwrap_or_default();
-            let (line, column) = index.line_column(span.start);
-            let (end_line, end_column) = index.line_column(span.end);
+            let (line, column) = index.line_column(span.lo());
+            let (end_line, end_column) = index.line_column(span.hi());
             let mut labels: Vec<&Label> = d.labels.iter().collect();
             labels.sort_by_key(|l| (!l.primary, l.span.start));
             JsonDiagnostic {
@@ -358,14 +358,14 @@ pub fn to_json(file: SourceFile<'_>, diagnostics: &[Diagnostic]) -> Vec<JsonDiag
                 labels: labels
                     .into_iter()
                     .map(|l| {
-                        let (line, column) = index.line_column(l.span.start);
+                        let (line, column) = index.line_column(l.span.lo());
                         JsonLabel {
                             message: l.message.clone(),
                             primary: l.primary,
                             line,
                             column,
-                            start: l.span.start,
-                            end: l.span.end,
+                            start: l.span.lo(),
+                            end: l.span.hi(),
                         }
                     })
                     .collect(),

@@ -3,24 +3,57 @@
 use serde::Serialize;
 use std::fmt;
 
-/// A byte range `start..end` into the source text.
+/// A byte range `start..end` into the source text. Offsets are 32 bits:
+/// spans sit in every node, edge and syntax-tree item, and a source is at
+/// most [`MAX_SOURCE_LEN`] bytes long (the parser reports a longer one).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
 pub struct Span {
     /// First byte.
-    pub start: usize,
+    pub start: u32,
     /// One past the last byte.
-    pub end: usize,
+    pub end: u32,
+}
+
+/// The longest source argmark reads, in bytes (4 GiB less one byte), so
+/// that every offset fits a span.
+pub const MAX_SOURCE_LEN: usize = u32::MAX as usize;
+
+/// An offset as a span keeps it; offsets past [`MAX_SOURCE_LEN`] (which
+/// only a source the parser refuses could have) stop there.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 impl Span {
     /// A span from `start` to `end`.
     pub fn new(start: usize, end: usize) -> Self {
-        Span { start, end }
+        Span {
+            start: offset(start),
+            end: offset(end),
+        }
     }
 
     /// The smallest span covering both.
     pub fn to(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+
+    /// The span's bytes, to slice the source with.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Its first byte, as an offset into the source.
+    pub fn lo(self) -> usize {
+        self.start as usize
+    }
+
+    /// One past its last byte, as an offset into the source.
+    pub fn hi(self) -> usize {
+        self.end as usize
     }
 }
 

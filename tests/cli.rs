@@ -558,3 +558,26 @@ fn fmt_reads_standard_input() {
     let output = argmark(&["fmt", "--check", "-"], Some(b"claim c \"C.\"\n"));
     assert_eq!(output.status.code(), Some(0));
 }
+
+/// A file over 4 GiB is refused before it is read: a sparse file, so the
+/// test takes no disk space and no time.
+#[test]
+fn a_file_over_four_gibibytes_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.argmark");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(argmark::span::MAX_SOURCE_LEN as u64 + 1)
+        .unwrap();
+    let output = argmark(&["check", path.to_str().unwrap()], None);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("huge.argmark' is larger than 4 GiB"),
+        "{stderr}"
+    );
+    assert!(
+        stdout(&output).contains("checked 0 files"),
+        "{}",
+        stdout(&output)
+    );
+}

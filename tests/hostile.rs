@@ -9,8 +9,8 @@ use proptest::prelude::*;
 fn errors_in(bytes: &[u8]) -> Vec<argmark::syntax::error::SyntaxError> {
     let (text, parsed) = parse_bytes(bytes);
     for error in &parsed.errors {
-        assert!(error.span.start <= error.span.end && error.span.end <= text.len());
-        assert!(text.is_char_boundary(error.span.start) && text.is_char_boundary(error.span.end));
+        assert!(error.span.lo() <= error.span.hi() && error.span.hi() <= text.len());
+        assert!(text.is_char_boundary(error.span.lo()) && text.is_char_boundary(error.span.hi()));
     }
     assert!(parsed.errors.len() <= MAX_ERRORS + 1);
     parsed.errors

@@ -15,6 +15,7 @@ use std::path::Path;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::span::MAX_SOURCE_LEN;
 use crate::syntax;
 
 /// Exit status when nothing at a failing severity was found.
@@ -142,15 +143,30 @@ impl Loaded {
 
 /// The bytes of a file, or of standard input for `-`, with the name to show.
 fn read_input(path: &Path) -> Result<(String, Vec<u8>), String> {
+    let limit = MAX_SOURCE_LEN as u64;
+    let too_large = |name: &str| {
+        format!(
+            "{name} is larger than 4 GiB; argmark reads files of up to {MAX_SOURCE_LEN} bytes: split the map into several files"
+        )
+    };
     if path == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::stdin()
+            .take(limit + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| format!("cannot read standard input: {e}"))?;
+        if bytes.len() > MAX_SOURCE_LEN {
+            return Err(too_large("standard input"));
+        }
         return Ok(("<stdin>".to_string(), bytes));
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
+    let cannot = |e: std::io::Error| format!("cannot read '{}': {e}", path.display());
+    // Refused before reading: four gigabytes would be read for nothing. (A
+    // file that grows past the limit while it is read is refused by the parser.)
+    if std::fs::metadata(path).map_err(cannot)?.len() > limit {
+        return Err(too_large(&format!("'{}'", path.display())));
+    }
+    let bytes = std::fs::read(path).map_err(cannot)?;
     Ok((path.display().to_string(), bytes))
 }
 

@@ -8,7 +8,7 @@ use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
 
 use crate::Analysis;
-use crate::model::{Attributes, EdgeKind};
+use crate::model::{Attributes, EdgeKind, SectionIndex};
 
 /// The text AIFdb gives an RA-node with no scheme.
 pub const DEFAULT_INFERENCE: &str = "Default Inference";
@@ -161,7 +161,7 @@ pub fn to_aif_document(analysis: &Analysis) -> AifDocument {
             argmark: NodeExtension {
                 id: Some(statement.id.to_string()),
                 kind: Some(statement.kind.keyword().to_string()),
-                section: statement.section,
+                section: statement.section.map(SectionIndex::index),
                 ..extension(analysis, &statement.attributes)
             },
         });
@@ -188,7 +188,7 @@ pub fn to_aif_document(analysis: &Analysis) -> AifDocument {
                 kind: Some("reason".to_string()),
                 named: Some(reason.named),
                 label: reason.label.clone(),
-                section: reason.section,
+                section: reason.section.map(SectionIndex::index),
                 ..extension(analysis, &reason.attributes)
             },
         });
@@ -243,7 +243,7 @@ pub fn to_aif_document(analysis: &Analysis) -> AifDocument {
                 .iter()
                 .map(|s| SectionExtension {
                     title: s.title.clone(),
-                    parent: s.parent,
+                    parent: s.parent.map(SectionIndex::index),
                 })
                 .collect(),
             sources: map
@@ -253,7 +253,7 @@ pub fn to_aif_document(analysis: &Analysis) -> AifDocument {
                     id: s.id.to_string(),
                     citation: s.citation.clone(),
                     url: s.url.clone(),
-                    section: s.section,
+                    section: s.section.map(SectionIndex::index),
                 })
                 .collect(),
         },

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::Analysis;
 use crate::eval::Label;
-use crate::model::{ArgumentMap, Attributes, EdgeKind};
+use crate::model::{ArgumentMap, Attributes, EdgeKind, SectionIndex};
 use crate::span::{LineIndex, Span};
 
 /// The version of the format; it changes only when a change could break a reader.
@@ -229,11 +229,11 @@ pub fn to_json_map(analysis: &Analysis, source: &str) -> JsonMap {
     let map = &analysis.map;
     let lines = LineIndex::new(source);
     let span = |s: Span| {
-        let (line, column) = lines.line_column(s.start);
-        let (end_line, end_column) = lines.line_column(s.end);
+        let (line, column) = lines.line_column(s.lo());
+        let (end_line, end_column) = lines.line_column(s.hi());
         JsonSpan {
-            start: s.start,
-            end: s.end,
+            start: s.lo(),
+            end: s.hi(),
             line,
             column,
             end_line,
@@ -252,7 +252,7 @@ pub fn to_json_map(analysis: &Analysis, source: &str) -> JsonMap {
             kind: kind(s.kind),
             text: s.text.clone(),
             status: status(node),
-            section: s.section,
+            section: s.section.map(SectionIndex::index),
             declared_in_reason: s.declared_in_reason.map(|r| map.id(r).to_string()),
             attributes: attributes(map, &s.attributes),
             span: span(s.span),
@@ -271,7 +271,7 @@ pub fn to_json_map(analysis: &Analysis, source: &str) -> JsonMap {
                 .map(|p| map.id(*p).into())
                 .collect(),
             conclusion: map.conclusion(node).map(|c| map.id(c).to_string()),
-            section: r.section,
+            section: r.section.map(SectionIndex::index),
             attributes: attributes(map, &r.attributes),
             span: span(r.span),
         })
@@ -302,7 +302,7 @@ pub fn to_json_map(analysis: &Analysis, source: &str) -> JsonMap {
             .iter()
             .map(|s| JsonSection {
                 title: s.title.clone(),
-                parent: s.parent,
+                parent: s.parent.map(SectionIndex::index),
                 span: span(s.span),
             })
             .collect(),
@@ -313,7 +313,7 @@ pub fn to_json_map(analysis: &Analysis, source: &str) -> JsonMap {
                 id: s.id.to_string(),
                 citation: s.citation.clone(),
                 url: s.url.clone(),
-                section: s.section,
+                section: s.section.map(SectionIndex::index),
                 span: span(s.span),
             })
             .collect(),

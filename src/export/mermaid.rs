@@ -9,7 +9,7 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
 use crate::Analysis;
-use crate::model::{ArgumentMap, EdgeKind, Node};
+use crate::model::{ArgumentMap, EdgeKind, Node, SectionIndex};
 use crate::render::style::{self, Theme};
 use crate::syntax::ast::StatementKind;
 
@@ -57,7 +57,7 @@ pub fn to_mermaid(analysis: &Analysis) -> String {
             continue;
         }
         match map.graph[node].section() {
-            Some(section) => per_section[section].push(node),
+            Some(section) => per_section[section.index()].push(node),
             None => top.push(node),
         }
     }
@@ -126,7 +126,7 @@ fn section_block(
         node_line(out, map, node, depth + 1);
     }
     for (child, section) in map.sections.iter().enumerate() {
-        if section.parent == Some(index) {
+        if section.parent.map(SectionIndex::index) == Some(index) {
             section_block(out, map, per_section, child, depth + 1);
         }
     }

@@ -32,7 +32,7 @@ pub struct Attached<'a> {
 pub fn attach<'a>(source: &str, units: &[Unit], comments: &'a [Comment]) -> Attached<'a> {
     let mut attached = Attached::default();
     for comment in comments {
-        let at = comment.span.start;
+        let at = comment.span.lo();
         // The first unit that ends after the comment starts.
         let next = units.partition_point(|u| u.end <= at);
         if let Some(unit) = units.get(next).filter(|u| u.start < at) {

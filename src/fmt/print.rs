@@ -19,9 +19,9 @@ pub fn print(source: &str, file: &File) -> String {
     printer.items(&file.items, 0);
     let end: Vec<&Comment> = printer.attached.end_of_file.clone();
     for comment in end {
-        printer.blank_line_before(comment.span.start, true);
+        printer.blank_line_before(comment.span.lo(), true);
         printer.line(0, &format!("//{}", comment.text));
-        printer.previous_end = Some(comment.span.end);
+        printer.previous_end = Some(comment.span.hi());
     }
     printer.out
 }
@@ -34,8 +34,8 @@ fn collect_items(items: &[Item], units: &mut Vec<Unit>) {
             Item::Statement(statement) => collect_statement(statement, units),
             Item::Reason(reason) => {
                 units.push(Unit {
-                    start: reason.span.start,
-                    end: reason.open.end,
+                    start: reason.span.lo(),
+                    end: reason.open.hi(),
                 });
                 for premise in &reason.premises {
                     match premise {
@@ -44,19 +44,19 @@ fn collect_items(items: &[Item], units: &mut Vec<Unit>) {
                     }
                 }
                 units.push(Unit {
-                    start: reason.span.end - 1,
-                    end: reason.span.end,
+                    start: reason.span.hi() - 1,
+                    end: reason.span.hi(),
                 });
             }
             Item::Section(section) => {
                 units.push(Unit {
-                    start: section.span.start,
-                    end: section.open.end,
+                    start: section.span.lo(),
+                    end: section.open.hi(),
                 });
                 collect_items(&section.items, units);
                 units.push(Unit {
-                    start: section.span.end - 1,
-                    end: section.span.end,
+                    start: section.span.hi() - 1,
+                    end: section.span.hi(),
                 });
             }
             other => units.push(unit(other.span())),
@@ -66,16 +66,16 @@ fn collect_items(items: &[Item], units: &mut Vec<Unit>) {
 
 fn collect_statement(statement: &Statement, units: &mut Vec<Unit>) {
     units.push(Unit {
-        start: statement.kind_span.start,
-        end: statement.text.span.end,
+        start: statement.kind_span.lo(),
+        end: statement.text.span.hi(),
     });
     units.extend(statement.attributes.iter().map(|a| unit(a.span)));
 }
 
 fn unit(span: crate::span::Span) -> Unit {
     Unit {
-        start: span.start,
-        end: span.end,
+        start: span.lo(),
+        end: span.hi(),
     }
 }
 
@@ -165,15 +165,15 @@ impl Printer<'_> {
     fn unit_line(&mut self, depth: usize, start: usize, end: usize, text: &str, item_level: bool) {
         let leading = self.attached.leading.remove(&start).unwrap_or_default();
         for comment in leading {
-            self.blank_line_before(comment.span.start, item_level);
+            self.blank_line_before(comment.span.lo(), item_level);
             self.line(depth, &format!("//{}", comment.text));
-            self.previous_end = Some(comment.span.end);
+            self.previous_end = Some(comment.span.hi());
         }
         self.blank_line_before(start, item_level);
         match self.attached.trailing.remove(&start) {
             Some(comment) => {
                 self.line(depth, &format!("{text} //{}", comment.text));
-                self.previous_end = Some(comment.span.end.max(end));
+                self.previous_end = Some(comment.span.hi().max(end));
             }
             None => {
                 self.line(depth, text);
@@ -191,11 +191,11 @@ impl Printer<'_> {
             match item {
                 Item::Title(title) => {
                     let text = format!("title {}", quote(&title.text.value));
-                    self.unit_line(depth, title.span.start, title.span.end, &text, true);
+                    self.unit_line(depth, title.span.lo(), title.span.hi(), &text, true);
                 }
                 Item::Meta(meta) => {
                     let text = format!("meta {} {}", meta.key.name, quote(&meta.value.value));
-                    self.unit_line(depth, meta.span.start, meta.span.end, &text, true);
+                    self.unit_line(depth, meta.span.lo(), meta.span.hi(), &text, true);
                 }
                 Item::Source(source) => {
                     // A citation is long already: its url goes on the next line.
@@ -211,7 +211,7 @@ impl Printer<'_> {
                             quote(&url.value)
                         ));
                     }
-                    self.unit_line(depth, source.span.start, source.span.end, &text, true);
+                    self.unit_line(depth, source.span.lo(), source.span.hi(), &text, true);
                 }
                 Item::Statement(statement) => self.statement(statement, depth),
                 Item::Relation(line) => {
@@ -221,7 +221,7 @@ impl Printer<'_> {
                         line.relation.keyword(),
                         ids(&line.targets)
                     );
-                    self.unit_line(depth, line.span.start, line.span.end, &text, true);
+                    self.unit_line(depth, line.span.lo(), line.span.hi(), &text, true);
                 }
                 Item::Reason(reason) => self.reason(reason, depth),
                 Item::Section(section) => self.section(section, depth),
@@ -230,11 +230,11 @@ impl Printer<'_> {
     }
 
     fn statement(&mut self, statement: &Statement, depth: usize) {
-        let start = statement.kind_span.start;
+        let start = statement.kind_span.lo();
         self.unit_line(
             depth,
             start,
-            statement.text.span.end,
+            statement.text.span.hi(),
             &header(statement),
             true,
         );
@@ -246,11 +246,11 @@ impl Printer<'_> {
             while matches!(attributes[k].kind, AttributeKind::Tag(_))
                 && end < attributes.len()
                 && matches!(attributes[end].kind, AttributeKind::Tag(_))
-                && !self.has_comments(attributes[end].span.start)
+                && !self.has_comments(attributes[end].span.lo())
                 && !self
                     .attached
                     .trailing
-                    .contains_key(&attributes[end - 1].span.start)
+                    .contains_key(&attributes[end - 1].span.lo())
             {
                 end += 1;
             }
@@ -258,10 +258,10 @@ impl Printer<'_> {
             let text: Vec<String> = group.iter().map(attribute).collect();
             let (first, last) = (group[0].span, group[group.len() - 1].span);
             // A trailing comment on the group's last tag moves to the group's line.
-            if let Some(comment) = self.attached.trailing.remove(&last.start) {
-                self.attached.trailing.insert(first.start, comment);
+            if let Some(comment) = self.attached.trailing.remove(&last.lo()) {
+                self.attached.trailing.insert(first.lo(), comment);
             }
-            self.unit_line(depth + 1, first.start, last.end, &text.join(" "), false);
+            self.unit_line(depth + 1, first.lo(), last.hi(), &text.join(" "), false);
             k = end;
         }
     }
@@ -276,22 +276,22 @@ impl Printer<'_> {
             text.push(' ');
             text.push_str(&attribute(a));
         }
-        let close = reason.span.end - 1;
-        if reason.premises.is_empty() && self.empty_block(reason.span.start, close) {
+        let close = reason.span.hi() - 1;
+        if reason.premises.is_empty() && self.empty_block(reason.span.lo(), close) {
             self.unit_line(
                 depth,
-                reason.span.start,
-                reason.open.end,
+                reason.span.lo(),
+                reason.open.hi(),
                 &format!("{text} {{}}"),
                 true,
             );
-            self.previous_end = Some(reason.span.end);
+            self.previous_end = Some(reason.span.hi());
             return;
         }
         self.unit_line(
             depth,
-            reason.span.start,
-            reason.open.end,
+            reason.span.lo(),
+            reason.open.hi(),
             &format!("{text} {{"),
             true,
         );
@@ -300,7 +300,7 @@ impl Printer<'_> {
             match premise {
                 CoPremise::Statement(statement) => self.statement(statement, depth + 1),
                 CoPremise::Reference(id) => {
-                    self.unit_line(depth + 1, id.span.start, id.span.end, &id.name, true)
+                    self.unit_line(depth + 1, id.span.lo(), id.span.hi(), &id.name, true)
                 }
             }
         }
@@ -309,22 +309,22 @@ impl Printer<'_> {
 
     fn section(&mut self, section: &Section, depth: usize) {
         let text = format!("section {}", quote(&section.title.value));
-        let close = section.span.end - 1;
-        if section.items.is_empty() && self.empty_block(section.span.start, close) {
+        let close = section.span.hi() - 1;
+        if section.items.is_empty() && self.empty_block(section.span.lo(), close) {
             self.unit_line(
                 depth,
-                section.span.start,
-                section.open.end,
+                section.span.lo(),
+                section.open.hi(),
                 &format!("{text} {{}}"),
                 true,
             );
-            self.previous_end = Some(section.span.end);
+            self.previous_end = Some(section.span.hi());
             return;
         }
         self.unit_line(
             depth,
-            section.span.start,
-            section.open.end,
+            section.span.lo(),
+            section.open.hi(),
             &format!("{text} {{"),
             true,
         );
@@ -354,9 +354,9 @@ impl Printer<'_> {
     fn close(&mut self, depth: usize, close: usize) {
         let leading = self.attached.leading.remove(&close).unwrap_or_default();
         for comment in leading {
-            self.blank_line_before(comment.span.start, true);
+            self.blank_line_before(comment.span.lo(), true);
             self.line(depth + 1, &format!("//{}", comment.text));
-            self.previous_end = Some(comment.span.end);
+            self.previous_end = Some(comment.span.hi());
         }
         match self.attached.trailing.remove(&close) {
             Some(comment) => self.line(depth, &format!("}} //{}", comment.text)),

@@ -258,7 +258,7 @@ impl Builder {
 
     // ---- pass 1: declarations ------------------------------------------
 
-    fn declare_item(&mut self, item: Item, section: Option<usize>) {
+    fn declare_item(&mut self, item: Item, section: Option<SectionIndex>) {
         match item {
             Item::Title(title) => self.map.title = Some(title.text.value),
             Item::Meta(meta) => self
@@ -271,7 +271,7 @@ impl Builder {
             }
             Item::Reason(reason) => self.declare_reason(reason, section),
             Item::Section(inner) => {
-                let index = self.map.sections.len();
+                let index = SectionIndex::new(self.map.sections.len());
                 self.map.sections.push(Section {
                     title: inner.title.value,
                     parent: section,
@@ -315,7 +315,7 @@ impl Builder {
         Declared::Node(NodeIndex::new(self.map.graph.node_count()))
     }
 
-    fn declare_source(&mut self, source: ast::Source, section: Option<usize>) {
+    fn declare_source(&mut self, source: ast::Source, section: Option<SectionIndex>) {
         let index = self.map.sources.len();
         if self.claim(&source.id, Declared::Source(index)) {
             self.map.sources.push(Source {
@@ -331,7 +331,7 @@ impl Builder {
     fn declare_statement(
         &mut self,
         statement: ast::Statement,
-        section: Option<usize>,
+        section: Option<SectionIndex>,
         in_reason: Option<NodeIndex>,
     ) -> Option<NodeIndex> {
         if !self.claim(&statement.id, self.next_node()) {
@@ -350,7 +350,7 @@ impl Builder {
         Some(node)
     }
 
-    fn declare_reason(&mut self, reason: ast::Reason, section: Option<usize>) {
+    fn declare_reason(&mut self, reason: ast::Reason, section: Option<SectionIndex>) {
         let node = if !self.claim(&reason.id, self.next_node()) {
             None
         } else {

@@ -8,6 +8,8 @@ use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
+use std::num::NonZeroU32;
+
 use crate::span::Span;
 use crate::syntax::ast::{Name, StatementKind};
 
@@ -27,6 +29,28 @@ pub struct ArgumentMap {
     /// Sections, in source order; a section's parent comes before it.
     pub sections: Vec<Section>,
     ids: ids::Ids,
+}
+
+/// A section, by index into [`ArgumentMap::sections`]. Every node holds
+/// one, so it takes 4 bytes (and `Option<SectionIndex>` as many).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SectionIndex(NonZeroU32);
+
+impl SectionIndex {
+    /// The section at `index`. A map has fewer than 2^32 − 1 sections (its
+    /// source is at most 4 GiB, and a section takes more than a byte).
+    pub fn new(index: usize) -> SectionIndex {
+        u32::try_from(index)
+            .ok()
+            .and_then(|i| NonZeroU32::new(i.wrapping_add(1)))
+            .map(SectionIndex)
+            .expect("fewer than 2^32 - 1 sections")
+    }
+
+    /// Its index into [`ArgumentMap::sections`].
+    pub fn index(self) -> usize {
+        (self.0.get() - 1) as usize
+    }
 }
 
 /// What an id names.
@@ -103,7 +127,7 @@ pub struct Statement {
     /// The span of its id where it is declared.
     pub span: Span,
     /// The innermost section it is declared in.
-    pub section: Option<usize>,
+    pub section: Option<SectionIndex>,
     /// The named reason it is declared inside, if any.
     pub declared_in_reason: Option<NodeIndex>,
     /// Its attributes.
@@ -122,7 +146,7 @@ pub struct Reason {
     /// The span of its id (named) or of the `supports` target (implicit).
     pub span: Span,
     /// The innermost section it is declared in.
-    pub section: Option<usize>,
+    pub section: Option<SectionIndex>,
     /// Its attributes (named reasons only).
     pub attributes: Attributes,
 }
@@ -139,7 +163,7 @@ pub struct Source {
     /// The span of its id.
     pub span: Span,
     /// The innermost section it is declared in.
-    pub section: Option<usize>,
+    pub section: Option<SectionIndex>,
 }
 
 /// A section: a titled group of nodes.
@@ -148,7 +172,7 @@ pub struct Section {
     /// Its title.
     pub title: String,
     /// The enclosing section.
-    pub parent: Option<usize>,
+    pub parent: Option<SectionIndex>,
     /// The span of its title.
     pub span: Span,
 }
@@ -195,7 +219,7 @@ impl Node {
     }
 
     /// The section the node was declared in.
-    pub fn section(&self) -> Option<usize> {
+    pub fn section(&self) -> Option<SectionIndex> {
         match self {
             Node::Statement(s) => s.section,
             Node::Reason(r) => r.section,

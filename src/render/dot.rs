@@ -157,14 +157,14 @@ impl Plan {
             .filter(|&node| !map.graph[node].is_implicit_reason())
         {
             match map.graph[node].section() {
-                Some(section) => in_section[section].push(node),
+                Some(section) => in_section[section.index()].push(node),
                 None => lines.push(Line::Node(node, 2)),
             }
         }
         let mut children: Vec<Vec<usize>> = vec![Vec::new(); map.sections.len()];
         for (index, section) in map.sections.iter().enumerate() {
             if let Some(parent) = section.parent {
-                children[parent].push(index);
+                children[parent.index()].push(index);
             }
         }
         let clusters = Clusters {

@@ -103,6 +103,8 @@ pub enum SyntaxErrorKind {
     InvalidUtf8 { bytes: Vec<u8> },
     /// The parser gave up after [`MAX_ERRORS`] errors.
     TooManyErrors,
+    /// A source longer than [`crate::span::MAX_SOURCE_LEN`] bytes: not read.
+    TooLarge,
 }
 
 /// A syntax error at a span.
@@ -185,6 +187,7 @@ impl SyntaxError {
             }
             TooDeep => format!("sections are nested more than {MAX_NESTING} levels deep"),
             NulByte => "NUL byte in the text".to_string(),
+            TooLarge => "this file is larger than 4 GiB; it was not read".to_string(),
             InvalidUtf8 { bytes } => {
                 let hex: Vec<String> = bytes.iter().map(|b| format!("0x{b:02X}")).collect();
                 let (noun, verb) = if bytes.len() == 1 {
@@ -224,6 +227,7 @@ impl SyntaxError {
             NulByte => "NUL byte",
             InvalidUtf8 { .. } => "not UTF-8",
             TooManyErrors => "stopped here",
+            TooLarge => "not read",
         };
         label.to_string()
     }
@@ -263,6 +267,9 @@ impl SyntaxError {
             NulByte => "remove it; an argmark file is plain text",
             InvalidUtf8 { .. } => "save the file as UTF-8",
             TooManyErrors => "fix the errors above and run again",
+            TooLarge => {
+                "argmark reads files of up to 4 GiB less one byte; split the map into several files"
+            }
             ExpectedId { .. } => {
                 "ids start with a letter or '_', followed by letters, digits, '_' or '-'"
             }

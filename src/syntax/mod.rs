@@ -45,7 +45,7 @@ pub fn add_encoding_errors(parsed: &mut Parsed, encoding_errors: Vec<SyntaxError
     if !encoding_errors.is_empty() {
         // A byte that is not UTF-8 is reported once, as such, not again as an
         // unexpected character where the parser met its replacement.
-        let bad: HashSet<usize> = encoding_errors.iter().map(|e| e.span.start).collect();
+        let bad: HashSet<u32> = encoding_errors.iter().map(|e| e.span.start).collect();
         parsed.errors.retain(|e| !bad.contains(&e.span.start));
         parsed.errors.extend(encoding_errors);
         finish_errors(&mut parsed.errors);
@@ -112,6 +112,9 @@ pub enum Outcome {
 /// long `each` takes, the threads share the reading, and only a few pieces
 /// are ever read ahead.
 pub fn parse_each(text: &str, each: &mut dyn FnMut(ast::Item)) -> Outcome {
+    if let Some(refused) = too_large(text.len()) {
+        return Outcome::Handed(refused);
+    }
     let threads = crate::parallel::threads();
     if text.len() >= PARALLEL_BYTES && threads >= 2 {
         match parse_each_in_pieces(text, threads - 1, PIECE_BYTES, each) {
@@ -130,6 +133,14 @@ pub fn parse_each(text: &str, each: &mut dyn FnMut(ast::Item)) -> Outcome {
         }
     }
     Outcome::Handed(parse_whole_each(text, each))
+}
+
+/// A source too long for 32-bit spans is not read: one error, at its start.
+fn too_large(len: usize) -> Option<Parsed> {
+    (len > crate::span::MAX_SOURCE_LEN).then(|| Parsed {
+        file: ast::File::default(),
+        errors: vec![SyntaxError::new(SyntaxErrorKind::TooLarge, Span::new(0, 0))],
+    })
 }
 
 /// Below this size a file is parsed on one thread: a megabyte takes a few
@@ -156,6 +167,9 @@ enum Pieces {
 /// to cut, or a piece has an error or the text a NUL byte: then only a
 /// parse of the whole file reports it right.
 pub fn parse_in_parts(text: &str, parts: usize) -> Option<Parsed> {
+    if text.len() > crate::span::MAX_SOURCE_LEN {
+        return None;
+    }
     let piece = text.len().div_ceil(parts.max(1)).max(1);
     let (read, items) =
         collecting(|each| parse_each_in_pieces(text, parts.saturating_sub(1), piece, each));
@@ -233,6 +247,9 @@ fn parse_each_in_pieces(
 
 /// Parses the whole text on this thread.
 pub fn parse_whole(text: &str) -> Parsed {
+    if let Some(refused) = too_large(text.len()) {
+        return refused;
+    }
     let (mut parsed, items) = collecting(|each| parse_whole_each(text, each));
     parsed.file.items = items;
     parsed
@@ -244,10 +261,7 @@ fn parse_whole_each(text: &str, each: &mut dyn FnMut(ast::Item)) -> Parsed {
     let ctx = Ctx::default();
     parser::file_each(Input::new_extra(text, &ctx), each);
     // A NUL byte is reported once, as such, not again as an unexpected character.
-    let is_nul = |e: &SyntaxError| {
-        text.get(e.span.start..)
-            .is_some_and(|t| t.starts_with('\0'))
-    };
+    let is_nul = |e: &SyntaxError| text.get(e.span.lo()..).is_some_and(|t| t.starts_with('\0'));
     errors.extend(ctx.errors.into_inner().into_iter().filter(|e| !is_nul(e)));
     let strings = ctx.multiline_strings.into_inner();
     for error in &mut errors {
@@ -275,11 +289,11 @@ fn blame_runaway_string(text: &str, strings: &[Span], error: &mut SyntaxError) {
         return;
     };
     let same_line = text
-        .get(last.end..error.span.start)
+        .get(last.hi()..error.span.lo())
         .is_some_and(|gap| !gap.contains('\n'));
     if same_line {
         error.related = Some((
-            Span::new(last.start, last.start + 1),
+            Span::new(last.lo(), last.lo() + 1),
             "this string runs over several lines",
         ));
         error.help = Some(format!(
@@ -342,6 +356,35 @@ pub fn is_identifier(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A source past the limit cannot be made in a test (4 GiB), so the
+    /// guard every parse goes through is tested at the limit's edge.
+    #[test]
+    fn a_source_past_four_gibibytes_is_refused_with_one_error() {
+        assert!(too_large(crate::span::MAX_SOURCE_LEN).is_none());
+        let refused = too_large(crate::span::MAX_SOURCE_LEN + 1).expect("refused");
+        assert!(refused.file.items.is_empty());
+        let [error] = &refused.errors[..] else {
+            panic!("one error: {:?}", refused.errors)
+        };
+        assert_eq!(error.kind, SyntaxErrorKind::TooLarge);
+        assert_eq!(error.span, Span::new(0, 0));
+        let diagnostic = error.to_diagnostic();
+        assert!(
+            diagnostic.message.contains("larger than 4 GiB"),
+            "{diagnostic:?}"
+        );
+    }
+
+    #[test]
+    fn spans_hold_every_offset_up_to_the_limit() {
+        let last = crate::span::MAX_SOURCE_LEN;
+        let span = Span::new(last - 1, last);
+        assert_eq!(span.range(), last - 1..last);
+        assert_eq!((span.lo(), span.hi()), (last - 1, last));
+        // Past the limit (a source the parser refuses) offsets stop there.
+        assert_eq!(Span::new(last + 5, last + 9).range(), last..last);
+    }
 
     /// Small pieces, so that maps of a few kilobytes make dozens of them:
     /// more than the window the threads may read ahead, pieces read on

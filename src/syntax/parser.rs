@@ -67,7 +67,7 @@ fn unwrap_error(i: &Input<'_>, error: nom::Err<PError>) -> SyntaxError {
 /// (an unterminated string): the rest is inside the string, nothing to read.
 fn report_failure(i: &Input<'_>, error: nom::Err<PError>) -> Option<usize> {
     let error = unwrap_error(i, error);
-    let error_at = error.span.start;
+    let error_at = error.span.lo();
     let runs_to_end = error.kind == SyntaxErrorKind::UnterminatedString;
     report(i, error);
     (!runs_to_end).then_some(error_at)

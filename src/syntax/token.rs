@@ -231,7 +231,7 @@ fn comment(i: Input<'_>) -> PResult<'_, ()> {
         span: Span::new(start, start + 2 + text.len()),
     };
     let mut comments = i.extra.comments.borrow_mut();
-    if comments.last().is_none_or(|last| last.span.start < start) {
+    if comments.last().is_none_or(|last| last.span.lo() < start) {
         comments.push(comment);
     }
     Ok((rest, ()))
@@ -302,7 +302,7 @@ pub fn peek_char(i: Input<'_>) -> Option<char> {
 pub fn found_at(i: Input<'_>) -> (Found, Span) {
     let (found, span) = token_at(i);
     let here = offset(&i);
-    let skipped = &i.fragment()[..span.start - here];
+    let skipped = &i.fragment()[..span.lo() - here];
     if skipped.contains('\n') {
         return (found, Span::new(here, here));
     }
