@@ -48,11 +48,7 @@ fn texts_that_look_like_syntax_stay_text() {
     let imported = import_aif(aif).unwrap();
     let analysis = argmark::analyze(&imported.source, &Config::default());
     assert!(analysis.stopped.is_none(), "{}", imported.source);
-    let texts: Vec<&str> = analysis
-        .map
-        .statements()
-        .map(|(_, s)| s.text.as_str())
-        .collect();
+    let texts: Vec<&str> = analysis.map.statements().map(|(_, s)| &*s.text).collect();
     assert_eq!(
         texts,
         [

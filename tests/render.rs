@@ -156,7 +156,7 @@ fn hostile_text_reaches_the_picture_exactly() {
     let mut expected: Vec<String> = analysis
         .map
         .statements()
-        .map(|(_, s)| s.text.clone())
+        .map(|(_, s)| s.text.to_string())
         .collect();
     expected.push(analysis.map.title.clone().unwrap());
     expected.extend(analysis.map.sections.iter().map(|s| s.title.clone()));
@@ -167,7 +167,12 @@ fn hostile_text_reaches_the_picture_exactly() {
             .iter()
             .map(|s| format!("source:{}", s.citation)),
     );
-    expected.extend(analysis.map.reasons().filter_map(|(_, r)| r.label.clone()));
+    expected.extend(
+        analysis
+            .map
+            .reasons()
+            .filter_map(|(_, r)| r.label.as_deref().map(str::to_string)),
+    );
     for text in expected {
         assert!(
             shown.contains(&squeeze(&text)),

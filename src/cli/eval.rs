@@ -65,7 +65,7 @@ pub fn run(args: &EvalArgs) -> Result<i32, String> {
             id: s.id.to_string(),
             kind: s.kind.keyword(),
             status: analysis.labels.of(node),
-            text: s.text.clone(),
+            text: s.text.to_string(),
         })
         .collect();
     let out = match args.format {

@@ -156,7 +156,7 @@ pub fn to_aif_document(analysis: &Analysis) -> AifDocument {
         aif_id[node.index()] = fresh();
         nodes.push(AifNode {
             node_id: aif_id[node.index()].clone(),
-            text: statement.text.clone(),
+            text: statement.text.to_string(),
             node_type: "I",
             argmark: NodeExtension {
                 id: Some(statement.id.to_string()),
@@ -180,14 +180,15 @@ pub fn to_aif_document(analysis: &Analysis) -> AifDocument {
             node_id: aif_id[node.index()].clone(),
             text: reason
                 .label
-                .clone()
-                .unwrap_or_else(|| DEFAULT_INFERENCE.to_string()),
+                .as_deref()
+                .unwrap_or(DEFAULT_INFERENCE)
+                .to_string(),
             node_type: "RA",
             argmark: NodeExtension {
                 id: Some(reason.id.to_string()),
                 kind: Some("reason".to_string()),
                 named: Some(reason.named),
-                label: reason.label.clone(),
+                label: reason.label.as_deref().map(str::to_string),
                 section: reason.section.map(SectionIndex::index),
                 ..extension(analysis, &reason.attributes)
             },

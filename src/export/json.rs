@@ -250,7 +250,7 @@ pub fn to_json_map(analysis: &Analysis, source: &str) -> JsonMap {
         .map(|(node, s)| JsonStatement {
             id: s.id.to_string(),
             kind: kind(s.kind),
-            text: s.text.clone(),
+            text: s.text.to_string(),
             status: status(node),
             section: s.section.map(SectionIndex::index),
             declared_in_reason: s.declared_in_reason.map(|r| map.id(r).to_string()),
@@ -263,7 +263,7 @@ pub fn to_json_map(analysis: &Analysis, source: &str) -> JsonMap {
         .map(|(node, r)| JsonReason {
             id: r.id.to_string(),
             named: r.named,
-            label: r.label.clone(),
+            label: r.label.as_deref().map(str::to_string),
             status: status(node),
             premises: map
                 .premises(node)

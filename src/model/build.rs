@@ -340,7 +340,7 @@ impl Builder {
         let node = self.map.graph.add_node(Node::Statement(Statement {
             id: statement.id.name,
             kind: statement.kind,
-            text: statement.text.value,
+            text: statement.text.value.into_boxed_str(),
             span: statement.id.span,
             section,
             declared_in_reason: in_reason,
@@ -356,7 +356,7 @@ impl Builder {
         } else {
             let node = self.map.graph.add_node(Node::Reason(Reason {
                 id: reason.id.name.clone(),
-                label: reason.label.map(|l| l.value),
+                label: reason.label.map(|l| l.value.into_boxed_str()),
                 named: true,
                 span: reason.id.span,
                 section,

@@ -122,8 +122,8 @@ pub struct Statement {
     pub id: Name,
     /// Its kind.
     pub kind: StatementKind,
-    /// Its text.
-    pub text: String,
+    /// Its text (a boxed `str`: 8 bytes less in every node than a `String`).
+    pub text: Box<str>,
     /// The span of its id where it is declared.
     pub span: Span,
     /// The innermost section it is declared in.
@@ -140,7 +140,7 @@ pub struct Reason {
     /// Its id; implicit reasons get `premise->conclusion`.
     pub id: Name,
     /// The optional label of a named reason.
-    pub label: Option<String>,
+    pub label: Option<Box<str>>,
     /// Whether it was written as a `reason` block.
     pub named: bool,
     /// The span of its id (named) or of the `supports` target (implicit).
