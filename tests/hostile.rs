@@ -233,6 +233,21 @@ fn a_million_relations_on_one_statement_are_analysed_and_drawn() {
     assert_eq!(analysis.map.relation_count(), 1);
     assert_eq!(dot.matches(" -> ").count(), 1);
 
+    // One statement supporting 100,000 others, each named twice: one reason
+    // for each, found again without looking through all the others.
+    let n = 100_000;
+    let mut text = String::new();
+    for k in 0..n {
+        text.push_str(&format!("claim c{k} \"C.\"\n"));
+    }
+    let targets: Vec<String> = (0..n).map(|k| format!("c{k}")).collect();
+    let targets = targets.join(", ");
+    text.push_str(&format!("premise p \"P.\" supports {targets}, {targets}\n"));
+    let analysis = argmark::analyze(&text, &argmark::check::Config::default());
+    assert_eq!(analysis.stopped, None, "{:?}", analysis.diagnostics.first());
+    assert_eq!(analysis.map.relation_count(), n);
+    assert_eq!(analysis.map.reasons().count(), n);
+
     // One statement attacking 100,000 others: each is OUT, the attacker IN.
     let n = 100_000;
     let mut text = String::from("thesis t \"T.\"\n");

@@ -1,7 +1,7 @@
 //! Name resolution: syntax tree to argument graph, with an error for every id
 //! that resolves to nothing, is declared twice, or names the wrong kind of thing.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use petgraph::graph::NodeIndex;
 
@@ -40,7 +40,6 @@ pub struct Size {
     ids: usize,
     nodes: usize,
     edges: usize,
-    supports: usize,
     pending: usize,
 }
 
@@ -63,7 +62,6 @@ impl Size {
             ids: (source_len / 64).min(MOST),
             nodes: (source_len / 48).min(MOST),
             edges: (source_len / 48).min(MOST),
-            supports: (source_len / 96).min(MOST),
             pending: (source_len / 48).min(MOST),
         }
     }
@@ -118,7 +116,6 @@ impl Size {
         if relation == RelationKind::Supports {
             self.nodes += targets;
             self.edges += 2 * targets;
-            self.supports += targets;
         } else {
             self.edges += targets;
         }
@@ -192,6 +189,39 @@ fn look_up(map: &ArgumentMap, pending: &[Pending]) -> Vec<Vec<Option<Declared>>>
     })
 }
 
+/// How many reasons a statement is a premise of that are looked through for
+/// an implicit reason it already has; past this, its implicit reasons are
+/// kept in a table.
+const SCANNED: usize = 16;
+
+/// The implicit reasons of statements with many relations (see [`Builder`]).
+#[derive(Default)]
+struct Implicit {
+    /// Statements whose implicit reasons are all in `reasons`.
+    indexed: HashSet<NodeIndex>,
+    reasons: HashMap<(NodeIndex, NodeIndex), NodeIndex>,
+}
+
+/// The conclusion of `node`, if it is an implicit reason.
+fn implicit_conclusion(graph: &DiGraph<Node, Edge>, node: NodeIndex) -> Option<NodeIndex> {
+    if !graph[node].is_implicit_reason() {
+        return None;
+    }
+    graph
+        .edges_directed(node, Direction::Outgoing)
+        .find(|e| e.weight().kind == EdgeKind::Concludes)
+        .map(|e| e.target())
+}
+
+/// `node`, if it is an implicit reason that concludes `target`.
+fn implicit_between(
+    graph: &DiGraph<Node, Edge>,
+    node: NodeIndex,
+    target: NodeIndex,
+) -> Option<NodeIndex> {
+    (implicit_conclusion(graph, node) == Some(target)).then_some(node)
+}
+
 /// Builds the graph from top-level items handed over one at a time, so a
 /// large file's items can be dropped as soon as they are read. Pass 1
 /// declares what each item names as it arrives and keeps what it refers to;
@@ -204,8 +234,13 @@ pub struct Builder {
     reasons: Vec<(NodeIndex, Ident, bool)>,
     /// References to resolve, in source order.
     pending: Vec<Pending>,
-    /// Implicit reasons by (premise, conclusion), so `a supports b` twice makes one reason.
-    implicit: HashMap<(NodeIndex, NodeIndex), NodeIndex>,
+    /// So that `a supports b` twice makes one implicit reason. The few
+    /// reasons a statement is a premise of are looked through for an earlier
+    /// one; the implicit reasons of a statement that is a premise of more
+    /// than [`SCANNED`] are kept here by (premise, conclusion), so a
+    /// statement with a million targets costs no more than a million
+    /// statements with one each, and a large map needs no table at all.
+    implicit: Implicit,
     suggestions_given: usize,
 }
 
@@ -217,7 +252,7 @@ impl Builder {
             diagnostics: Vec::new(),
             reasons: Vec::new(),
             pending: Vec::with_capacity(size.pending),
-            implicit: HashMap::default(),
+            implicit: Implicit::default(),
             suggestions_given: 0,
         };
         // Sized up front: growing a graph of a million nodes copies it many
@@ -233,7 +268,6 @@ impl Builder {
                 sources: &map.sources,
             },
         );
-        builder.implicit.reserve(size.supports);
         builder
     }
 
@@ -572,7 +606,7 @@ impl Builder {
                 "support one of the reason's premises, or add the statement to the reason's braces",
             ),
             RelationKind::Supports => {
-                if !self.implicit.contains_key(&(subject, target)) {
+                if self.implicit_reason(subject, target).is_none() {
                     let section = self.map.graph[subject].section();
                     let reason = self.map.graph.add_node(Node::Reason(Reason {
                         id: compact_str::format_compact!("{subject_id}->{}", target_id.name),
@@ -584,7 +618,9 @@ impl Builder {
                     }));
                     self.add_edge(subject, reason, EdgeKind::Premise, span);
                     self.add_edge(reason, target, EdgeKind::Concludes, span);
-                    self.implicit.insert((subject, target), reason);
+                    if self.implicit.indexed.contains(&subject) {
+                        self.implicit.reasons.insert((subject, target), reason);
+                    }
                 }
             }
             _ if subject_is_reason => self.invalid(
@@ -615,6 +651,29 @@ impl Builder {
             ),
             RelationKind::Contradicts => self.add_edge(subject, target, EdgeKind::Contradicts, span),
         }
+    }
+
+    /// The implicit reason an earlier `subject supports target` made, if any.
+    fn implicit_reason(&mut self, subject: NodeIndex, target: NodeIndex) -> Option<NodeIndex> {
+        let implicit = &mut self.implicit;
+        let graph = &self.map.graph;
+        if !implicit.indexed.contains(&subject) {
+            let mut relations = graph
+                .edges_directed(subject, Direction::Outgoing)
+                .filter(|e| e.weight().kind == EdgeKind::Premise);
+            if relations.clone().nth(SCANNED).is_none() {
+                return relations.find_map(|e| implicit_between(graph, e.target(), target));
+            }
+            // Many: look them through once, and keep what is found.
+            implicit.indexed.insert(subject);
+            for edge in relations {
+                let reason = edge.target();
+                if let Some(conclusion) = implicit_conclusion(graph, reason) {
+                    implicit.reasons.insert((subject, conclusion), reason);
+                }
+            }
+        }
+        implicit.reasons.get(&(subject, target)).copied()
     }
 
     fn add_edge(&mut self, from: NodeIndex, to: NodeIndex, kind: EdgeKind, span: Span) {
@@ -690,5 +749,38 @@ impl Builder {
             )),
         };
         self.diagnostics.push(diagnostic);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SCANNED;
+
+    /// `p supports` the same targets again, before and after it has so many
+    /// reasons that they are kept in a table, among relations of other kinds:
+    /// one implicit reason for each target, whichever way it is found.
+    #[test]
+    fn a_support_written_again_makes_no_second_reason() {
+        let many = SCANNED + 8;
+        let mut text = String::from("premise p \"P.\"\n");
+        for k in 0..many {
+            text.push_str(&format!("claim c{k} \"C.\"\np attacks c{k}\n"));
+        }
+        for round in [3, SCANNED - 1, SCANNED, SCANNED + 1, many, many] {
+            for k in 0..round {
+                text.push_str(&format!("p supports c{k}\n"));
+            }
+        }
+        let analysis = crate::analyze(&text, &Default::default());
+        let map = &analysis.map;
+        assert_eq!(analysis.stopped, None, "{:?}", analysis.diagnostics);
+        assert_eq!(map.reasons().count(), many);
+        let p = map.node("p").unwrap();
+        for k in 0..many {
+            let c = map.node(&format!("c{k}")).unwrap();
+            let reasons: Vec<_> = map.reasons_for(c).collect();
+            assert_eq!(reasons.len(), 1, "c{k}");
+            assert_eq!(map.premises(reasons[0]), [p], "c{k}");
+        }
     }
 }
