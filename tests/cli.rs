@@ -572,7 +572,7 @@ fn a_file_over_four_gibibytes_is_refused_before_it_is_read() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("huge.argmark' is larger than 4 GiB"),
+        stderr.contains("huge.argmark' is 4 GiB or larger"),
         "{stderr}"
     );
     assert!(

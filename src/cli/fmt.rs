@@ -84,7 +84,7 @@ fn format_file(path: &Path, check: bool) -> i32 {
     let formatted = match format_parsed(&loaded.text, &parsed.file) {
         Ok(formatted) => formatted,
         Err(FormatError::Syntax(_)) => unreachable!("syntax errors are handled above"),
-        Err(error @ FormatError::Internal(_)) => {
+        Err(error @ (FormatError::Internal(_) | FormatError::TooLarge)) => {
             eprintln!(
                 "error: '{}': {error}; the file was left as it is",
                 loaded.name

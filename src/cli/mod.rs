@@ -146,7 +146,7 @@ fn read_input(path: &Path) -> Result<(String, Vec<u8>), String> {
     let limit = MAX_SOURCE_LEN as u64;
     let too_large = |name: &str| {
         format!(
-            "{name} is larger than 4 GiB; argmark reads files of up to {MAX_SOURCE_LEN} bytes: split the map into several files"
+            "{name} is 4 GiB or larger; argmark reads inputs of up to {MAX_SOURCE_LEN} bytes: split it into several files"
         )
     };
     if path == Path::new("-") {
@@ -161,12 +161,21 @@ fn read_input(path: &Path) -> Result<(String, Vec<u8>), String> {
         return Ok(("<stdin>".to_string(), bytes));
     }
     let cannot = |e: std::io::Error| format!("cannot read '{}': {e}", path.display());
-    // Refused before reading: four gigabytes would be read for nothing. (A
-    // file that grows past the limit while it is read is refused by the parser.)
-    if std::fs::metadata(path).map_err(cannot)?.len() > limit {
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    // A file is refused before it is read: four gigabytes would be read for
+    // nothing. A pipe, which has no length, or a file that grows while it
+    // is read, is read up to one byte past the limit.
+    let len = file.metadata().map_err(cannot)?.len();
+    if len > limit {
         return Err(too_large(&format!("'{}'", path.display())));
     }
-    let bytes = std::fs::read(path).map_err(cannot)?;
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() > MAX_SOURCE_LEN {
+        return Err(too_large(&format!("'{}'", path.display())));
+    }
     Ok((path.display().to_string(), bytes))
 }
 

@@ -24,6 +24,9 @@ pub enum FormatError {
     /// The formatter would have changed the map's meaning or lost a comment:
     /// a bug, reported instead of writing anything.
     Internal(String),
+    /// The formatted text would be too long to read again (see
+    /// [`crate::span::MAX_SOURCE_LEN`]); nothing is rewritten.
+    TooLarge,
 }
 
 impl std::fmt::Display for FormatError {
@@ -33,6 +36,7 @@ impl std::fmt::Display for FormatError {
                 write!(f, "the map has {} syntax errors", diagnostics.len())
             }
             FormatError::Internal(message) => write!(f, "internal formatter error: {message}"),
+            FormatError::TooLarge => write!(f, "the formatted map would be 4 GiB or larger"),
         }
     }
 }
@@ -54,6 +58,9 @@ pub fn format_source(source: &str) -> Result<String, FormatError> {
 /// [`format_source`] checks it.
 pub fn format_parsed(source: &str, file: &ast::File) -> Result<String, FormatError> {
     let formatted = print::print(source, file);
+    if formatted.len() > crate::span::MAX_SOURCE_LEN {
+        return Err(FormatError::TooLarge);
+    }
     verify(file, &formatted)?;
     Ok(formatted)
 }

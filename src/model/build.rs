@@ -189,9 +189,8 @@ fn look_up(map: &ArgumentMap, pending: &[Pending]) -> Vec<Vec<Option<Declared>>>
     })
 }
 
-/// How many reasons a statement is a premise of that are looked through for
-/// an implicit reason it already has; past this, its implicit reasons are
-/// kept in a table.
+/// How many relations of a statement are looked through for an implicit
+/// reason it already has; past this, its implicit reasons are kept in a table.
 const SCANNED: usize = 16;
 
 /// The implicit reasons of statements with many relations (see [`Builder`]).
@@ -213,15 +212,6 @@ fn implicit_conclusion(graph: &DiGraph<Node, Edge>, node: NodeIndex) -> Option<N
         .map(|e| e.target())
 }
 
-/// `node`, if it is an implicit reason that concludes `target`.
-fn implicit_between(
-    graph: &DiGraph<Node, Edge>,
-    node: NodeIndex,
-    target: NodeIndex,
-) -> Option<NodeIndex> {
-    (implicit_conclusion(graph, node) == Some(target)).then_some(node)
-}
-
 /// Builds the graph from top-level items handed over one at a time, so a
 /// large file's items can be dropped as soon as they are read. Pass 1
 /// declares what each item names as it arrives and keeps what it refers to;
@@ -234,12 +224,12 @@ pub struct Builder {
     reasons: Vec<(NodeIndex, Ident, bool)>,
     /// References to resolve, in source order.
     pending: Vec<Pending>,
-    /// So that `a supports b` twice makes one implicit reason. The few
-    /// reasons a statement is a premise of are looked through for an earlier
-    /// one; the implicit reasons of a statement that is a premise of more
-    /// than [`SCANNED`] are kept here by (premise, conclusion), so a
-    /// statement with a million targets costs no more than a million
-    /// statements with one each, and a large map needs no table at all.
+    /// So that `a supports b` twice makes one implicit reason. A statement's
+    /// few relations are looked through for an earlier one; the implicit
+    /// reasons of a statement with more than [`SCANNED`] relations are kept
+    /// here by (premise, conclusion), so a statement with a million
+    /// relations costs no more than a million statements with one each, and
+    /// a large map needs no table at all.
     implicit: Implicit,
     suggestions_given: usize,
 }
@@ -658,16 +648,20 @@ impl Builder {
         let implicit = &mut self.implicit;
         let graph = &self.map.graph;
         if !implicit.indexed.contains(&subject) {
-            let mut relations = graph
-                .edges_directed(subject, Direction::Outgoing)
-                .filter(|e| e.weight().kind == EdgeKind::Premise);
+            // Every relation counts towards the limit, not only supports: a
+            // statement that attacks a million others and supports one many
+            // times over must not look through the million each time.
+            let relations = graph.edges_directed(subject, Direction::Outgoing);
+            let mut reasons = relations
+                .clone()
+                .filter(|e| e.weight().kind == EdgeKind::Premise)
+                .map(|e| e.target());
             if relations.clone().nth(SCANNED).is_none() {
-                return relations.find_map(|e| implicit_between(graph, e.target(), target));
+                return reasons.find(|&reason| implicit_conclusion(graph, reason) == Some(target));
             }
             // Many: look them through once, and keep what is found.
             implicit.indexed.insert(subject);
-            for edge in relations {
-                let reason = edge.target();
+            for reason in reasons {
                 if let Some(conclusion) = implicit_conclusion(graph, reason) {
                     implicit.reasons.insert((subject, conclusion), reason);
                 }

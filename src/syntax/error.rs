@@ -187,7 +187,7 @@ impl SyntaxError {
             }
             TooDeep => format!("sections are nested more than {MAX_NESTING} levels deep"),
             NulByte => "NUL byte in the text".to_string(),
-            TooLarge => "this file is larger than 4 GiB; it was not read".to_string(),
+            TooLarge => "the text is 4 GiB or larger; it was not read".to_string(),
             InvalidUtf8 { bytes } => {
                 let hex: Vec<String> = bytes.iter().map(|b| format!("0x{b:02X}")).collect();
                 let (noun, verb) = if bytes.len() == 1 {
@@ -268,7 +268,7 @@ impl SyntaxError {
             InvalidUtf8 { .. } => "save the file as UTF-8",
             TooManyErrors => "fix the errors above and run again",
             TooLarge => {
-                "argmark reads files of up to 4 GiB less one byte; split the map into several files"
+                "argmark reads up to 4,294,967,295 bytes of text (a byte that is not UTF-8 counts as 3 once replaced); split the map into several files"
             }
             ExpectedId { .. } => {
                 "ids start with a letter or '_', followed by letters, digits, '_' or '-'"
