@@ -366,8 +366,8 @@ fn relation_kind(kind: EdgeKind) -> JsonRelationKind {
 /// node extension carries the same lists).
 pub(super) fn attributes(map: &ArgumentMap, attributes: &Attributes) -> JsonAttributes {
     JsonAttributes {
-        by: attributes.by.clone(),
-        notes: attributes.notes.clone(),
+        by: attributes.by.to_vec(),
+        notes: attributes.notes.to_vec(),
         tags: attributes.tags.iter().map(|t| t.to_string()).collect(),
         cites: attributes
             .cites

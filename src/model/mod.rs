@@ -10,6 +10,8 @@ use petgraph::visit::EdgeRef;
 
 use std::num::NonZeroU32;
 
+use thin_vec::ThinVec;
+
 use crate::span::Span;
 use crate::syntax::ast::{Name, StatementKind};
 
@@ -78,27 +80,29 @@ pub enum Node {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Attributes(Option<Box<AttributeValues>>);
 
-/// The values of a node's attributes.
+/// The values of a node's attributes. Each list is a `ThinVec` (one
+/// pointer, to a static empty header until its first value): the values of
+/// a node with a citation and a tag take 40 bytes, not 120.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AttributeValues {
     /// `by "..."` values.
-    pub by: Vec<String>,
+    pub by: ThinVec<String>,
     /// `note "..."` values.
-    pub notes: Vec<String>,
+    pub notes: ThinVec<String>,
     /// Tags, without `#`, in source order.
-    pub tags: Vec<Name>,
+    pub tags: ThinVec<Name>,
     /// Cited sources, by index into [`ArgumentMap::sources`].
-    pub cites: Vec<usize>,
+    pub cites: ThinVec<usize>,
     /// Check codes allowed on this node, each with the span where it is written.
-    pub allow: Vec<(Name, Span)>,
+    pub allow: ThinVec<(Name, Span)>,
 }
 
 static NO_ATTRIBUTES: AttributeValues = AttributeValues {
-    by: Vec::new(),
-    notes: Vec::new(),
-    tags: Vec::new(),
-    cites: Vec::new(),
-    allow: Vec::new(),
+    by: ThinVec::new(),
+    notes: ThinVec::new(),
+    tags: ThinVec::new(),
+    cites: ThinVec::new(),
+    allow: ThinVec::new(),
 };
 
 impl Attributes {
