@@ -135,10 +135,13 @@ impl Framework {
             })
             .collect();
         for &(_, to) in &self.attacks {
-            state[to as usize].attackers += 1;
+            state[to as usize].attackers_left += 1;
         }
         for &(_, to) in &self.supports {
-            state[to as usize].supports += 1;
+            let counts = &mut state[to as usize];
+            counts.supported = true;
+            counts.supports_not_in += 1;
+            counts.supports_not_out += 1;
         }
         let mut queue: Vec<u32> = Vec::new();
         for (node, counts) in state.iter_mut().enumerate() {
@@ -176,17 +179,27 @@ impl Framework {
     }
 }
 
-/// What a node knows about its attackers and supports so far.
+/// What a node knows about its attackers and supports so far: counts of
+/// those still to be decided, and whether one was decided a given way
+/// (20 bytes, so that more nodes share a cache line).
 #[derive(Debug, Clone, Copy)]
 struct Counts {
     rule: Rule,
     label: Option<Label>,
-    attackers: u32,
-    attackers_out: u32,
-    attackers_in: u32,
-    supports: u32,
-    supports_in: u32,
-    supports_out: u32,
+    /// An attacker is IN.
+    attacker_in: bool,
+    /// It has any support at all.
+    supported: bool,
+    /// A support is IN.
+    support_in: bool,
+    /// A support is OUT.
+    support_out: bool,
+    /// Attackers not known to be OUT.
+    attackers_left: u32,
+    /// Supports not known to be IN.
+    supports_not_in: u32,
+    /// Supports not known to be OUT.
+    supports_not_out: u32,
 }
 
 impl Default for Counts {
@@ -194,46 +207,55 @@ impl Default for Counts {
         Counts {
             rule: Rule::AnySupport,
             label: None,
-            attackers: 0,
-            attackers_out: 0,
-            attackers_in: 0,
-            supports: 0,
-            supports_in: 0,
-            supports_out: 0,
+            attacker_in: false,
+            supported: false,
+            support_in: false,
+            support_out: false,
+            attackers_left: 0,
+            supports_not_in: 0,
+            supports_not_out: 0,
         }
     }
 }
 
 impl Counts {
+    /// One attacker (`attack`) or support has been labelled. Each edge is
+    /// recorded once, so the counts never go below zero.
     fn record(&mut self, label: Label, attack: bool) {
         match (attack, label) {
-            (true, Label::In) => self.attackers_in += 1,
-            (true, Label::Out) => self.attackers_out += 1,
-            (false, Label::In) => self.supports_in += 1,
-            (false, Label::Out) => self.supports_out += 1,
+            (true, Label::In) => self.attacker_in = true,
+            (true, Label::Out) => self.attackers_left -= 1,
+            (false, Label::In) => {
+                self.support_in = true;
+                self.supports_not_in -= 1;
+            }
+            (false, Label::Out) => {
+                self.support_out = true;
+                self.supports_not_out -= 1;
+            }
             (_, Label::Undec) => {}
         }
     }
 
     fn decide(&self) -> Option<Label> {
-        let unattacked = self.attackers_out == self.attackers;
-        if self.attackers_in > 0 {
+        if self.attacker_in {
             return Some(Label::Out);
         }
+        let unattacked = self.attackers_left == 0;
         match self.rule {
             Rule::AnySupport => {
-                if self.supports > 0 && self.supports_out == self.supports {
+                if self.supported && self.supports_not_out == 0 {
                     Some(Label::Out)
-                } else if unattacked && (self.supports == 0 || self.supports_in > 0) {
+                } else if unattacked && (!self.supported || self.support_in) {
                     Some(Label::In)
                 } else {
                     None
                 }
             }
             Rule::AllSupports => {
-                if self.supports_out > 0 {
+                if self.support_out {
                     Some(Label::Out)
-                } else if unattacked && self.supports_in == self.supports {
+                } else if unattacked && self.supports_not_in == 0 {
                     Some(Label::In)
                 } else {
                     None
@@ -242,6 +264,8 @@ impl Counts {
         }
     }
 }
+
+const _: () = assert!(std::mem::size_of::<Counts>() <= 20);
 
 /// Compressed adjacency lists: the targets of each node's edges, in edge order.
 struct Adjacency {
@@ -251,18 +275,21 @@ struct Adjacency {
 
 impl Adjacency {
     fn new(n: usize, edges: &[(u32, u32)]) -> Self {
+        // starts[k] counts k's edges, then (summed) where k's list ends;
+        // filling each list from its end, in reverse edge order, leaves it
+        // where k's list starts, and the lists in edge order.
         let mut starts = vec![0u32; n + 1];
         for &(from, _) in edges {
-            starts[from as usize + 1] += 1;
+            starts[from as usize] += 1;
         }
-        for k in 0..n {
-            starts[k + 1] += starts[k];
+        for k in 1..=n {
+            starts[k] += starts[k - 1];
         }
-        let mut next = starts.clone();
         let mut targets = vec![0u32; edges.len()];
-        for &(from, to) in edges {
-            targets[next[from as usize] as usize] = to;
-            next[from as usize] += 1;
+        for &(from, to) in edges.iter().rev() {
+            let start = &mut starts[from as usize];
+            *start -= 1;
+            targets[*start as usize] = to;
         }
         Adjacency { starts, targets }
     }
