@@ -256,10 +256,7 @@ fn to_codespan(text: &str, shift: usize, diagnostic: &Diagnostic) -> cs::Diagnos
             } else {
                 cs::LabelStyle::Secondary
             };
-            let span = Span::new(
-                label.span.lo().saturating_sub(shift),
-                label.span.hi().saturating_sub(shift),
-            );
+            let span = label.span.lo().saturating_sub(shift)..label.span.hi().saturating_sub(shift);
             cs::Label::new(style, (), clamp(text, span)).with_message(label.message.clone())
         })
         .collect();
@@ -275,9 +272,9 @@ fn to_codespan(text: &str, shift: usize, diagnostic: &Diagnostic) -> cs::Diagnos
 }
 
 /// Keeps a span inside the text and on character boundaries.
-fn clamp(text: &str, span: Span) -> Range<usize> {
-    let mut start = span.lo().min(text.len());
-    let mut end = span.hi().clamp(start, text.len());
+fn clamp(text: &str, span: Range<usize>) -> Range<usize> {
+    let mut start = span.start.min(text.len());
+    let mut end = span.end.clamp(start, text.len());
     while !text.is_char_boundary(start) {
         start -= 1;
     }

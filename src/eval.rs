@@ -139,7 +139,6 @@ impl Framework {
         }
         for &(_, to) in &self.supports {
             let counts = &mut state[to as usize];
-            counts.supported = true;
             counts.supports_not_in += 1;
             counts.supports_not_out += 1;
         }
@@ -188,8 +187,6 @@ struct Counts {
     label: Option<Label>,
     /// An attacker is IN.
     attacker_in: bool,
-    /// It has any support at all.
-    supported: bool,
     /// A support is IN.
     support_in: bool,
     /// A support is OUT.
@@ -208,7 +205,6 @@ impl Default for Counts {
             rule: Rule::AnySupport,
             label: None,
             attacker_in: false,
-            supported: false,
             support_in: false,
             support_out: false,
             attackers_left: 0,
@@ -237,6 +233,12 @@ impl Counts {
         }
     }
 
+    /// Whether it has any support at all: a support is counted in both
+    /// `supports_not_*` until it is labelled, and then leaves only one.
+    fn supported(&self) -> bool {
+        self.supports_not_in > 0 || self.supports_not_out > 0
+    }
+
     fn decide(&self) -> Option<Label> {
         if self.attacker_in {
             return Some(Label::Out);
@@ -244,9 +246,9 @@ impl Counts {
         let unattacked = self.attackers_left == 0;
         match self.rule {
             Rule::AnySupport => {
-                if self.supported && self.supports_not_out == 0 {
+                if self.supported() && self.supports_not_out == 0 {
                     Some(Label::Out)
-                } else if unattacked && (!self.supported || self.support_in) {
+                } else if unattacked && (!self.supported() || self.support_in) {
                     Some(Label::In)
                 } else {
                     None

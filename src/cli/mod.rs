@@ -143,40 +143,42 @@ impl Loaded {
 
 /// The bytes of a file, or of standard input for `-`, with the name to show.
 fn read_input(path: &Path) -> Result<(String, Vec<u8>), String> {
-    let limit = MAX_SOURCE_LEN as u64;
-    let too_large = |name: &str| {
-        format!(
-            "{name} is 4 GiB or larger; argmark reads inputs of up to {MAX_SOURCE_LEN} bytes: split it into several files"
-        )
-    };
     if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .take(limit + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        if bytes.len() > MAX_SOURCE_LEN {
-            return Err(too_large("standard input"));
-        }
+        let bytes = read_at_most(std::io::stdin(), 0, "standard input")?;
         return Ok(("<stdin>".to_string(), bytes));
     }
-    let cannot = |e: std::io::Error| format!("cannot read '{}': {e}", path.display());
+    let name = format!("'{}'", path.display());
+    let cannot = |e: std::io::Error| format!("cannot read {name}: {e}");
     let file = std::fs::File::open(path).map_err(cannot)?;
     // A file is refused before it is read: four gigabytes would be read for
     // nothing. A pipe, which has no length, or a file that grows while it
     // is read, is read up to one byte past the limit.
     let len = file.metadata().map_err(cannot)?.len();
-    if len > limit {
-        return Err(too_large(&format!("'{}'", path.display())));
+    if len > MAX_SOURCE_LEN as u64 {
+        return Err(too_large(&name));
     }
-    let mut bytes = Vec::with_capacity(len as usize);
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(cannot)?;
-    if bytes.len() > MAX_SOURCE_LEN {
-        return Err(too_large(&format!("'{}'", path.display())));
-    }
+    let bytes = read_at_most(file, len as usize, &name)?;
     Ok((path.display().to_string(), bytes))
+}
+
+/// Reads all of `reader` (with room for `capacity` bytes to start with),
+/// refusing more than [`MAX_SOURCE_LEN`] bytes; `name` says what it is.
+fn read_at_most(reader: impl Read, capacity: usize, name: &str) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::with_capacity(capacity);
+    reader
+        .take(MAX_SOURCE_LEN as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {name}: {e}"))?;
+    if bytes.len() > MAX_SOURCE_LEN {
+        return Err(too_large(name));
+    }
+    Ok(bytes)
+}
+
+fn too_large(name: &str) -> String {
+    format!(
+        "{name} is 4 GiB or larger; argmark reads inputs of up to {MAX_SOURCE_LEN} bytes: split it into several files"
+    )
 }
 
 fn load(path: &Path) -> Result<Loaded, String> {

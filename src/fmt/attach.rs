@@ -5,16 +5,8 @@
 
 use std::collections::HashMap;
 
+use crate::span::Span;
 use crate::syntax::ast::Comment;
-
-/// A piece of source the formatter prints as one line (or one line's start).
-#[derive(Debug, Clone, Copy)]
-pub struct Unit {
-    /// First byte.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-}
 
 /// Comments sorted by the unit they belong to.
 #[derive(Debug, Default)]
@@ -29,31 +21,23 @@ pub struct Attached<'a> {
 
 /// Attaches every comment to a unit. `units` must be in source order and must
 /// not overlap; `source` is the text both come from.
-pub fn attach<'a>(source: &str, units: &[Unit], comments: &'a [Comment]) -> Attached<'a> {
+pub fn attach<'a>(source: &str, units: &[Span], comments: &'a [Comment]) -> Attached<'a> {
     let mut attached = Attached::default();
     for comment in comments {
         let at = comment.span.lo();
         // The first unit that ends after the comment starts.
-        let next = units.partition_point(|u| u.end <= at);
-        if let Some(unit) = units.get(next).filter(|u| u.start < at) {
-            attached
-                .leading
-                .entry(unit.start)
-                .or_default()
-                .push(comment);
+        let next = units.partition_point(|u| u.hi() <= at);
+        if let Some(unit) = units.get(next).filter(|u| u.lo() < at) {
+            attached.leading.entry(unit.lo()).or_default().push(comment);
             continue;
         }
         let before = next.checked_sub(1).map(|k| units[k]);
-        let same_line = before.is_some_and(|u| !source[u.end..at].contains('\n'));
+        let same_line = before.is_some_and(|u| !source[u.hi()..at].contains('\n'));
         match (before, units.get(next)) {
-            (Some(unit), _) if same_line && !attached.trailing.contains_key(&unit.start) => {
-                attached.trailing.insert(unit.start, comment);
+            (Some(unit), _) if same_line && !attached.trailing.contains_key(&unit.lo()) => {
+                attached.trailing.insert(unit.lo(), comment);
             }
-            (_, Some(unit)) => attached
-                .leading
-                .entry(unit.start)
-                .or_default()
-                .push(comment),
+            (_, Some(unit)) => attached.leading.entry(unit.lo()).or_default().push(comment),
             (_, None) => attached.end_of_file.push(comment),
         }
     }

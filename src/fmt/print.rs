@@ -1,6 +1,7 @@
 //! Printing the tree in the canonical layout.
 
-use super::attach::{Attached, Unit, attach};
+use super::attach::{Attached, attach};
+use crate::span::Span;
 use crate::syntax::ast::*;
 
 const INDENT: &str = "  ";
@@ -28,54 +29,49 @@ pub fn print(source: &str, file: &File) -> String {
 
 // ---- units: the source spans of what is printed on a line ---------------------
 
-fn collect_items(items: &[Item], units: &mut Vec<Unit>) {
+fn collect_items(items: &[Item], units: &mut Vec<Span>) {
     for item in items {
         match item {
             Item::Statement(statement) => collect_statement(statement, units),
             Item::Reason(reason) => {
-                units.push(Unit {
-                    start: reason.span.lo(),
-                    end: reason.open.hi(),
+                units.push(Span {
+                    start: reason.span.start,
+                    end: reason.open.end,
                 });
                 for premise in &reason.premises {
                     match premise {
                         CoPremise::Statement(statement) => collect_statement(statement, units),
-                        CoPremise::Reference(id) => units.push(unit(id.span)),
+                        CoPremise::Reference(id) => units.push(id.span),
                     }
                 }
-                units.push(Unit {
-                    start: reason.span.hi() - 1,
-                    end: reason.span.hi(),
-                });
+                units.push(closing_brace(reason.span));
             }
             Item::Section(section) => {
-                units.push(Unit {
-                    start: section.span.lo(),
-                    end: section.open.hi(),
+                units.push(Span {
+                    start: section.span.start,
+                    end: section.open.end,
                 });
                 collect_items(&section.items, units);
-                units.push(Unit {
-                    start: section.span.hi() - 1,
-                    end: section.span.hi(),
-                });
+                units.push(closing_brace(section.span));
             }
-            other => units.push(unit(other.span())),
+            other => units.push(other.span()),
         }
     }
 }
 
-fn collect_statement(statement: &Statement, units: &mut Vec<Unit>) {
-    units.push(Unit {
-        start: statement.kind_span.lo(),
-        end: statement.text.span.hi(),
+fn collect_statement(statement: &Statement, units: &mut Vec<Span>) {
+    units.push(Span {
+        start: statement.kind_span.start,
+        end: statement.text.span.end,
     });
-    units.extend(statement.attributes.iter().map(|a| unit(a.span)));
+    units.extend(statement.attributes.iter().map(|a| a.span));
 }
 
-fn unit(span: crate::span::Span) -> Unit {
-    Unit {
-        start: span.lo(),
-        end: span.hi(),
+/// The last byte of a block's span: its `}`.
+fn closing_brace(block: Span) -> Span {
+    Span {
+        start: block.end - 1,
+        end: block.end,
     }
 }
 

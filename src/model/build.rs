@@ -201,15 +201,14 @@ struct Implicit {
     reasons: HashMap<(NodeIndex, NodeIndex), NodeIndex>,
 }
 
-/// The conclusion of `node`, if it is an implicit reason.
-fn implicit_conclusion(graph: &DiGraph<Node, Edge>, node: NodeIndex) -> Option<NodeIndex> {
-    if !graph[node].is_implicit_reason() {
-        return None;
+impl Implicit {
+    /// `reason` was made for `subject supports target`: kept if the
+    /// subject's implicit reasons are in the table.
+    fn made(&mut self, subject: NodeIndex, target: NodeIndex, reason: NodeIndex) {
+        if self.indexed.contains(&subject) {
+            self.reasons.insert((subject, target), reason);
+        }
     }
-    graph
-        .edges_directed(node, Direction::Outgoing)
-        .find(|e| e.weight().kind == EdgeKind::Concludes)
-        .map(|e| e.target())
 }
 
 /// Builds the graph from top-level items handed over one at a time, so a
@@ -608,9 +607,7 @@ impl Builder {
                     }));
                     self.add_edge(subject, reason, EdgeKind::Premise, span);
                     self.add_edge(reason, target, EdgeKind::Concludes, span);
-                    if self.implicit.indexed.contains(&subject) {
-                        self.implicit.reasons.insert((subject, target), reason);
-                    }
+                    self.implicit.made(subject, target, reason);
                 }
             }
             _ if subject_is_reason => self.invalid(
@@ -646,23 +643,23 @@ impl Builder {
     /// The implicit reason an earlier `subject supports target` made, if any.
     fn implicit_reason(&mut self, subject: NodeIndex, target: NodeIndex) -> Option<NodeIndex> {
         let implicit = &mut self.implicit;
-        let graph = &self.map.graph;
+        let map = &self.map;
         if !implicit.indexed.contains(&subject) {
+            let mut reasons = map
+                .outgoing(subject, EdgeKind::Premise)
+                .map(|(reason, _)| reason)
+                .filter(|&reason| map.graph[reason].is_implicit_reason());
             // Every relation counts towards the limit, not only supports: a
             // statement that attacks a million others and supports one many
             // times over must not look through the million each time.
-            let relations = graph.edges_directed(subject, Direction::Outgoing);
-            let mut reasons = relations
-                .clone()
-                .filter(|e| e.weight().kind == EdgeKind::Premise)
-                .map(|e| e.target());
-            if relations.clone().nth(SCANNED).is_none() {
-                return reasons.find(|&reason| implicit_conclusion(graph, reason) == Some(target));
+            let mut relations = map.graph.edges_directed(subject, Direction::Outgoing);
+            if relations.nth(SCANNED).is_none() {
+                return reasons.find(|&reason| map.conclusion(reason) == Some(target));
             }
             // Many: look them through once, and keep what is found.
             implicit.indexed.insert(subject);
             for reason in reasons {
-                if let Some(conclusion) = implicit_conclusion(graph, reason) {
+                if let Some(conclusion) = map.conclusion(reason) {
                     implicit.reasons.insert((subject, conclusion), reason);
                 }
             }

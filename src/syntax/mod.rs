@@ -42,12 +42,15 @@ pub fn parse_bytes(bytes: &[u8]) -> (Cow<'_, str>, Parsed) {
 
 /// Adds the errors [`decode`] found to those of parsing what it decoded.
 pub fn add_encoding_errors(parsed: &mut Parsed, encoding_errors: Vec<SyntaxError>) {
+    if encoding_errors.is_empty() {
+        return;
+    }
     // A text too large to read is that one error: nothing else was looked at.
     let refused = parsed
         .errors
         .iter()
         .any(|e| e.kind == SyntaxErrorKind::TooLarge);
-    if !encoding_errors.is_empty() && !refused {
+    if !refused {
         // A byte that is not UTF-8 is reported once, as such, not again as an
         // unexpected character where the parser met its replacement.
         let bad: HashSet<u32> = encoding_errors.iter().map(|e| e.span.start).collect();
@@ -117,9 +120,6 @@ pub enum Outcome {
 /// long `each` takes, the threads share the reading, and only a few pieces
 /// are ever read ahead.
 pub fn parse_each(text: &str, each: &mut dyn FnMut(ast::Item)) -> Outcome {
-    if let Some(refused) = too_large(text.len()) {
-        return Outcome::Handed(refused);
-    }
     let threads = crate::parallel::threads();
     if text.len() >= PARALLEL_BYTES && threads >= 2 {
         match parse_each_in_pieces(text, threads - 1, PIECE_BYTES, each) {
@@ -172,9 +172,6 @@ enum Pieces {
 /// to cut, or a piece has an error or the text a NUL byte: then only a
 /// parse of the whole file reports it right.
 pub fn parse_in_parts(text: &str, parts: usize) -> Option<Parsed> {
-    if text.len() > crate::span::MAX_SOURCE_LEN {
-        return None;
-    }
     let piece = text.len().div_ceil(parts.max(1)).max(1);
     let (read, items) =
         collecting(|each| parse_each_in_pieces(text, parts.saturating_sub(1), piece, each));
@@ -205,6 +202,10 @@ fn parse_each_in_pieces(
     piece_bytes: usize,
     each: &mut dyn FnMut(ast::Item),
 ) -> Pieces {
+    // A text too long to read is refused by the parse of the whole.
+    if text.len() > crate::span::MAX_SOURCE_LEN {
+        return Pieces::NoCut;
+    }
     let Some(first) = split::next_cut(text, 0, piece_bytes) else {
         return Pieces::NoCut;
     };
@@ -252,9 +253,6 @@ fn parse_each_in_pieces(
 
 /// Parses the whole text on this thread.
 pub fn parse_whole(text: &str) -> Parsed {
-    if let Some(refused) = too_large(text.len()) {
-        return refused;
-    }
     let (mut parsed, items) = collecting(|each| parse_whole_each(text, each));
     parsed.file.items = items;
     parsed
@@ -262,6 +260,9 @@ pub fn parse_whole(text: &str) -> Parsed {
 
 /// Parses the whole text on this thread, handing each top-level item to `each`.
 fn parse_whole_each(text: &str, each: &mut dyn FnMut(ast::Item)) -> Parsed {
+    if let Some(refused) = too_large(text.len()) {
+        return refused;
+    }
     let mut errors = nul_bytes(text);
     let ctx = Ctx::default();
     parser::file_each(Input::new_extra(text, &ctx), each);
