@@ -327,6 +327,9 @@ fn defaults(map: &ArgumentMap, options: &RenderOptions) -> Vec<Stmt> {
         attr("fontname", quoted("Helvetica")),
         attr("fontsize", plain("11")),
         attr("margin", quoted("0.12,0.06")),
+        attr("shape", plain(NODE.shape)),
+        attr("style", quoted(NODE.style)),
+        attr("penwidth", plain(NODE.penwidth)),
     ];
     let edge = vec![
         attr("fontname", quoted("Helvetica")),
@@ -385,11 +388,17 @@ impl Drawing<'_> {
                 out.push_str("[label=<");
                 push_statement_markup(out, scratch, map, &label, options);
                 out.push('>');
-                push_plain_attr(out, "shape", look.shape);
-                push_quoted_attr(out, "style", look.style);
+                if look.shape != NODE.shape {
+                    push_plain_attr(out, "shape", look.shape);
+                }
+                if look.style != NODE.style {
+                    push_quoted_attr(out, "style", look.style);
+                }
                 push_quoted_attr(out, "fillcolor", fill);
                 push_quoted_attr(out, "color", look.border);
-                push_plain_attr(out, "penwidth", look.penwidth);
+                if look.penwidth != NODE.penwidth {
+                    push_plain_attr(out, "penwidth", look.penwidth);
+                }
                 // One border is Graphviz's own default for these shapes.
                 if look.peripheries != "1" {
                     push_plain_attr(out, "peripheries", look.peripheries);
@@ -400,7 +409,10 @@ impl Drawing<'_> {
                 let colour = style::edge_style(EdgeKind::Concludes, theme).color;
                 indent(out, depth);
                 push_name(out, &map.graph[node]);
-                out.push_str("[shape=circle label=\"\" width=0.14 height=0.14 fixedsize=true style=\"filled\"");
+                // Filled, as every node is by default, with Graphviz's own border.
+                out.push_str(
+                    "[shape=circle label=\"\" width=0.14 height=0.14 fixedsize=true penwidth=1",
+                );
                 push_quoted_attr(out, "fillcolor", colour);
                 push_quoted_attr(out, "color", colour);
                 out.push_str(" xlabel=<");
@@ -456,6 +468,22 @@ fn edges(map: &ArgumentMap, options: &RenderOptions, range: Range<usize>, out: &
 
 /// The width of edges, set once for all of them in the graph's defaults.
 const EDGE_PENWIDTH: &str = "1.3";
+
+/// What most statements look like, set once in the graph's defaults; each
+/// node says only how it differs. A large map has hundreds of thousands of
+/// nodes. Junctions and the legend's nodes set their own.
+pub(super) const NODE: NodeDefaults = NodeDefaults {
+    shape: "box",
+    style: "filled",
+    penwidth: "1.2",
+};
+
+/// The node attributes the graph's defaults set.
+pub(super) struct NodeDefaults {
+    pub shape: &'static str,
+    pub style: &'static str,
+    pub penwidth: &'static str,
+}
 
 /// The opening of an edge's attributes: ` [color=...`, then whatever
 /// differs from the defaults (Graphviz's solid line and normal arrowhead,

@@ -27,12 +27,15 @@ pub struct StatementLabel<'a> {
 /// splitting them at hyphens: a label does not need the "optimal" breaks, and
 /// large maps have hundreds of thousands of labels. Two shortcuts give the
 /// same lines without textwrap's word lists, for the text most labels hold.
-pub fn push_wrapped(out: &mut String, text: &str, width: usize) {
+///
+/// Returns whether the text took more than one line.
+pub fn push_wrapped(out: &mut String, text: &str, width: usize) -> bool {
     let width = width.max(8);
-    let mut first = true;
+    let (mut first, mut broken) = (true, false);
     let mut line = |line: &str| {
         if !first {
             out.push_str("<BR/>");
+            broken = true;
         }
         first = false;
         push_html_text(out, line);
@@ -55,6 +58,7 @@ pub fn push_wrapped(out: &mut String, text: &str, width: usize) {
             }
         }
     }
+    broken
 }
 
 /// textwrap's settings for labels.
@@ -124,13 +128,31 @@ fn first_fit(paragraph: &str, width: usize, mut line: impl FnMut(&str)) {
     line(&paragraph[line_start..line_end]);
 }
 
-/// Appends a row of small print in a colour around what `body` writes.
-fn push_small_row(out: &mut String, colour: &str, body: impl FnOnce(&mut String)) {
-    out.push_str("<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"");
-    out.push_str(colour);
-    out.push_str("\">");
-    body(out);
-    out.push_str("</FONT></TD></TR>");
+/// Appends a row whose one cell, aligned left, holds what `body` writes.
+/// `body` returns whether it broke its text into lines: only then does the
+/// cell say how to align them (centred on each other otherwise), as a large
+/// map's DOT is mostly labels.
+fn push_row(out: &mut String, body: impl FnOnce(&mut String) -> bool) {
+    out.push_str("<TR><TD ALIGN=\"LEFT\"");
+    let open = out.len();
+    out.push('>');
+    if body(out) {
+        out.insert_str(open, " BALIGN=\"LEFT\"");
+    }
+    out.push_str("</TD></TR>");
+}
+
+/// Appends a row of small print in a colour around what `body` writes;
+/// `body` returns whether it broke its text into lines.
+fn push_small_row(out: &mut String, colour: &str, body: impl FnOnce(&mut String) -> bool) {
+    push_row(out, |out| {
+        out.push_str("<FONT POINT-SIZE=\"8\" COLOR=\"");
+        out.push_str(colour);
+        out.push_str("\">");
+        let broken = body(out);
+        out.push_str("</FONT>");
+        broken
+    });
 }
 
 /// `scratch` holding `prefix` followed by `text`.
@@ -153,7 +175,8 @@ pub fn push_statement_markup(
     let statement = label.statement;
     let muted = style::muted(options.theme);
     let small = options.wrap + 8;
-    out.push_str("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
+    // A cell's border is the table's unless told otherwise.
+    out.push_str("<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
     push_small_row(out, muted, |out| {
         // Keywords are ASCII.
         let kind = statement.kind.keyword().bytes();
@@ -165,22 +188,25 @@ pub fn push_statement_markup(
             out.push_str(status.as_str());
             out.push_str("</B>");
         }
+        false
     });
-    out.push_str("<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
-    if statement.kind == StatementKind::Thesis {
-        out.push_str("<FONT POINT-SIZE=\"13\"><B>");
-        push_wrapped(out, &statement.text, options.wrap);
-        out.push_str("</B></FONT>");
-    } else {
-        push_wrapped(out, &statement.text, options.wrap);
-    }
-    out.push_str("</TD></TR>");
+    push_row(out, |out| {
+        if statement.kind == StatementKind::Thesis {
+            out.push_str("<FONT POINT-SIZE=\"13\"><B>");
+            let broken = push_wrapped(out, &statement.text, options.wrap);
+            out.push_str("</B></FONT>");
+            broken
+        } else {
+            push_wrapped(out, &statement.text, options.wrap)
+        }
+    });
     for author in &statement.attributes.by {
         let by = joined(scratch, "— ", author);
         push_small_row(out, muted, |out| {
             out.push_str("<I>");
-            push_wrapped(out, by, small);
+            let broken = push_wrapped(out, by, small);
             out.push_str("</I>");
+            broken
         });
     }
     for &source in &statement.attributes.cites {
@@ -203,6 +229,7 @@ pub fn push_statement_markup(
             out.push_str("<B>⚠ ");
             out.push_str(code);
             out.push_str("</B>");
+            false
         });
     }
     out.push_str("</TABLE>");
@@ -274,6 +301,22 @@ mod tests {
         }
     }
 
+    #[test]
+    fn only_cells_with_line_breaks_align_their_lines() {
+        let mut out = String::new();
+        push_row(&mut out, |out| push_wrapped(out, "One line.", 34));
+        assert_eq!(out, "<TR><TD ALIGN=\"LEFT\">One line.</TD></TR>");
+        out.clear();
+        push_small_row(&mut out, "#4D4D4D", |out| {
+            push_wrapped(out, "source: a report with a long title", 12)
+        });
+        assert_eq!(
+            out,
+            "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"#4D4D4D\">\
+             source: a<BR/>report with<BR/>a long title</FONT></TD></TR>"
+        );
+    }
+
     proptest! {
         #[test]
         fn shortcuts_give_textwrap_lines(
@@ -299,7 +342,10 @@ mod tests {
             width in 0usize..50,
         ) {
             let text = pieces.concat();
-            prop_assert_eq!(wrapped(&text, width), textwrap_markup(&text, width));
+            let mut out = String::new();
+            let broken = push_wrapped(&mut out, &text, width);
+            prop_assert_eq!(&out, &textwrap_markup(&text, width));
+            prop_assert_eq!(broken, out.contains("<BR/>"));
         }
     }
 }

@@ -77,6 +77,12 @@ pub fn legend(options: &RenderOptions) -> Subgraph {
         attr("color", quoted(style::muted(options.theme))),
         attr("fontsize", plain("12")),
     ]))];
+    // Back to Graphviz's own node style and border, which the graph's
+    // defaults change for statements.
+    stmts.push(Stmt::GAttribute(GraphAttributes::Node(vec![
+        attr("style", quoted("")),
+        attr("penwidth", plain("1")),
+    ])));
     stmts.push(Stmt::Node(Node::new(
         NodeId(quoted("legend:key"), None),
         vec![
