@@ -178,13 +178,24 @@ const LOOKUPS: usize = 4096;
 /// large map. They only read the id table, which pass 2 does not change
 /// (implicit reasons have no declared id), so a large map's are made on
 /// every thread before pass 2 resolves the references in order.
+/// How many lookups ahead the id table is read.
+const AHEAD: usize = 8;
+
 fn look_up(map: &ArgumentMap, pending: &[Pending]) -> Vec<Vec<Option<Declared>>> {
     let chunks: Vec<&[Pending]> = pending.chunks(LOOKUPS).collect();
     let large = crate::parallel::worth_it(map.graph.node_count());
     crate::parallel::map(&chunks, large, |chunk| {
         chunk
             .iter()
-            .map(|pending| pending.reference().and_then(|id| map.lookup(&id.name)))
+            .enumerate()
+            .map(|(at, pending)| {
+                // In a large map each lookup is a trip to memory: ask for
+                // the ones a few places on, so that the trips overlap.
+                if let Some(ahead) = chunk.get(at + AHEAD).and_then(Pending::reference) {
+                    map.prefetch(&ahead.name);
+                }
+                pending.reference().and_then(|id| map.lookup(&id.name))
+            })
             .collect()
     })
 }
@@ -250,13 +261,7 @@ impl Builder {
         let map = &mut builder.map;
         map.graph.reserve_nodes(size.nodes);
         map.graph.reserve_edges(size.edges);
-        map.ids.reserve(
-            size.ids,
-            &ids::Names {
-                graph: &map.graph,
-                sources: &map.sources,
-            },
-        );
+        map.ids.reserve(size.ids);
         builder
     }
 

@@ -267,6 +267,12 @@ impl ArgumentMap {
         self.ids.get(id, &self.names())
     }
 
+    /// Starts reading the part of the id table a lookup of `id` needs; a
+    /// lookup of many ids goes faster with each asked for a few ahead.
+    pub(crate) fn prefetch(&self, id: &str) {
+        self.ids.prefetch(id);
+    }
+
     /// Where the id table finds the names it holds.
     fn names(&self) -> ids::Names<'_> {
         ids::Names {
