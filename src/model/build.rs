@@ -173,14 +173,14 @@ impl Pending {
 /// How many references one thread looks up at a time.
 const LOOKUPS: usize = 4096;
 
+/// How many lookups ahead the id table is read.
+const AHEAD: usize = 8;
+
 /// What the id of each pending reference names, in chunks of [`LOOKUPS`],
 /// in order. Most of pass 2 is these lookups, each a few cache misses on a
 /// large map. They only read the id table, which pass 2 does not change
 /// (implicit reasons have no declared id), so a large map's are made on
 /// every thread before pass 2 resolves the references in order.
-/// How many lookups ahead the id table is read.
-const AHEAD: usize = 8;
-
 fn look_up(map: &ArgumentMap, pending: &[Pending]) -> Vec<Vec<Option<Declared>>> {
     let chunks: Vec<&[Pending]> = pending.chunks(LOOKUPS).collect();
     let large = crate::parallel::worth_it(map.graph.node_count());
@@ -191,7 +191,7 @@ fn look_up(map: &ArgumentMap, pending: &[Pending]) -> Vec<Vec<Option<Declared>>>
             .map(|(at, pending)| {
                 // In a large map each lookup is a trip to memory: ask for
                 // the ones a few places on, so that the trips overlap.
-                if let Some(ahead) = chunk.get(at + AHEAD).and_then(Pending::reference) {
+                if large && let Some(ahead) = chunk.get(at + AHEAD).and_then(Pending::reference) {
                     map.prefetch(&ahead.name);
                 }
                 pending.reference().and_then(|id| map.lookup(&id.name))

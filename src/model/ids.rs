@@ -75,23 +75,33 @@ fn decode(handle: u32) -> Declared {
     }
 }
 
-/// At most 7 slots in 8 are taken, as in hashbrown: a table sized for the
-/// ids a large map is guessed to have takes no more memory than one of
-/// hashbrown's would.
+/// At most 13 slots in 16 are taken. A search for an id not in the table
+/// (every claim of a new one) runs on to a free slot, about 15 slots at
+/// that load, two cache lines; hashbrown's grouped probing allows 7 in 8,
+/// where linear probing would run 33. The table sized for the ids a large
+/// map is guessed to have has as many slots as hashbrown's did, and takes
+/// 8 bytes a slot against 5.
 fn fits(len: usize, slots: usize) -> bool {
-    len <= slots / 8 * 7
+    len <= slots / 16 * 13
 }
+
+/// More ids than there are handles: a table never needs room for them, and
+/// so it never has more than 2^32 slots (a home slot's arithmetic counts on
+/// that).
+const MOST_IDS: usize = (u32::MAX / 16 * 13) as usize;
 
 impl Ids {
     /// Makes room for `additional` more ids.
     pub fn reserve(&mut self, additional: usize) {
-        let wanted = self.len.saturating_add(additional);
+        let wanted = self.len.saturating_add(additional).min(MOST_IDS);
         if fits(wanted, self.slots.len()) {
             return;
         }
         let mut slots = self.slots.len().max(16);
         while !fits(wanted, slots) {
-            slots *= 2;
+            slots = slots
+                .checked_mul(2)
+                .expect("an id table for every handle fits in memory");
         }
         let old = std::mem::replace(&mut self.slots, vec![0; slots]);
         for slot in old.into_iter().filter(|&slot| slot != 0) {
