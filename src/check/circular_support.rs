@@ -71,10 +71,10 @@ fn is_acyclic(map: &ArgumentMap) -> bool {
             waiting[edge.target().index()] += 1;
         }
     }
-    let mut ready: Vec<NodeIndex> = graph
-        .node_indices()
-        .filter(|n| waiting[n.index()] == 0)
-        .collect();
+    // Room for every node: the stack never holds more, and growing it from
+    // nothing copies it again and again on a large map.
+    let mut ready: Vec<NodeIndex> = Vec::with_capacity(graph.node_count());
+    ready.extend(graph.node_indices().filter(|n| waiting[n.index()] == 0));
     let mut peeled = 0;
     while let Some(node) = ready.pop() {
         peeled += 1;
