@@ -34,10 +34,7 @@ fn collect_items(items: &[Item], units: &mut Vec<Span>) {
         match item {
             Item::Statement(statement) => collect_statement(statement, units),
             Item::Reason(reason) => {
-                units.push(Span {
-                    start: reason.span.start,
-                    end: reason.open.end,
-                });
+                units.push(opening(reason.span, reason.open));
                 for premise in &reason.premises {
                     match premise {
                         CoPremise::Statement(statement) => collect_statement(statement, units),
@@ -47,10 +44,7 @@ fn collect_items(items: &[Item], units: &mut Vec<Span>) {
                 units.push(closing_brace(reason.span));
             }
             Item::Section(section) => {
-                units.push(Span {
-                    start: section.span.start,
-                    end: section.open.end,
-                });
+                units.push(opening(section.span, section.open));
                 collect_items(&section.items, units);
                 units.push(closing_brace(section.span));
             }
@@ -60,11 +54,16 @@ fn collect_items(items: &[Item], units: &mut Vec<Span>) {
 }
 
 fn collect_statement(statement: &Statement, units: &mut Vec<Span>) {
-    units.push(Span {
-        start: statement.kind_span.start,
-        end: statement.text.span.end,
-    });
+    units.push(statement.kind_span.to(statement.text.span));
     units.extend(statement.attributes.iter().map(|a| a.span));
+}
+
+/// A block's span up to the end of its `{`.
+fn opening(block: Span, open: Span) -> Span {
+    Span {
+        end: open.end,
+        ..block
+    }
 }
 
 /// The last byte of a block's span: its `}`.

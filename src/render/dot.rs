@@ -327,9 +327,9 @@ fn defaults(map: &ArgumentMap, options: &RenderOptions) -> Vec<Stmt> {
         attr("fontname", quoted("Helvetica")),
         attr("fontsize", plain("11")),
         attr("margin", quoted("0.12,0.06")),
-        attr("shape", plain(NODE.shape)),
-        attr("style", quoted(NODE.style)),
-        attr("penwidth", plain(NODE.penwidth)),
+        attr("shape", plain(NODE_SHAPE)),
+        attr("style", quoted(NODE_STYLE)),
+        attr("penwidth", plain(NODE_PENWIDTH)),
     ];
     let edge = vec![
         attr("fontname", quoted("Helvetica")),
@@ -388,15 +388,15 @@ impl Drawing<'_> {
                 out.push_str("[label=<");
                 push_statement_markup(out, scratch, map, &label, options);
                 out.push('>');
-                if look.shape != NODE.shape {
+                if look.shape != NODE_SHAPE {
                     push_plain_attr(out, "shape", look.shape);
                 }
-                if look.style != NODE.style {
+                if look.style != NODE_STYLE {
                     push_quoted_attr(out, "style", look.style);
                 }
                 push_quoted_attr(out, "fillcolor", fill);
                 push_quoted_attr(out, "color", look.border);
-                if look.penwidth != NODE.penwidth {
+                if look.penwidth != NODE_PENWIDTH {
                     push_plain_attr(out, "penwidth", look.penwidth);
                 }
                 // One border is Graphviz's own default for these shapes.
@@ -470,20 +470,11 @@ fn edges(map: &ArgumentMap, options: &RenderOptions, range: Range<usize>, out: &
 const EDGE_PENWIDTH: &str = "1.3";
 
 /// What most statements look like, set once in the graph's defaults; each
-/// node says only how it differs. A large map has hundreds of thousands of
-/// nodes. Junctions and the legend's nodes set their own.
-pub(super) const NODE: NodeDefaults = NodeDefaults {
-    shape: "box",
-    style: "filled",
-    penwidth: "1.2",
-};
-
-/// The node attributes the graph's defaults set.
-pub(super) struct NodeDefaults {
-    pub shape: &'static str,
-    pub style: &'static str,
-    pub penwidth: &'static str,
-}
+/// node says only how it differs, as a large map has hundreds of thousands
+/// of nodes. Junctions and the legend's nodes set their own.
+const NODE_SHAPE: &str = "box";
+const NODE_STYLE: &str = "filled";
+const NODE_PENWIDTH: &str = "1.2";
 
 /// The opening of an edge's attributes: ` [color=...`, then whatever
 /// differs from the defaults (Graphviz's solid line and normal arrowhead,
