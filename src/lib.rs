@@ -119,3 +119,8 @@ fn analyze_map(
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+/// The configuration guide's Rust example, compiled and run as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/config.md")]
+pub struct ConfigDoctests;

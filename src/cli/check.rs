@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 use serde::Serialize;
 
+use super::config::{MapSettings, level_flags};
 use super::{Color, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, discard, emit, load, plural};
 use crate::Stage;
-use crate::check::{Config, Level};
+use crate::config::Discovery;
 use crate::diagnostic::{self, HumanOptions, JsonDiagnostic, Severity};
 use crate::eval::Label;
 use crate::syntax::ast::StatementKind;
@@ -80,30 +81,24 @@ impl Summary {
     }
 }
 
-fn config(args: &CheckArgs) -> Result<Config, String> {
-    let mut config = Config::default();
-    let levels = [
-        (&args.allow, Level::Allow),
-        (&args.warn, Level::Warn),
-        (&args.deny, Level::Deny),
-    ];
-    for (codes, level) in levels {
-        for code in codes {
-            config.set(code, level)?;
-        }
-    }
-    Ok(config)
-}
-
-pub fn run(args: &CheckArgs) -> Result<i32, String> {
-    let config = config(args)?;
+pub fn run(args: &CheckArgs, discovery: Discovery) -> Result<i32, String> {
+    let flags = level_flags(&args.allow, &args.warn, &args.deny)?;
+    let mut settings = MapSettings::new(discovery, flags);
     let color = args.color.enabled();
     let mut report = JsonReport::default();
     let mut out = String::new();
     let mut statuses = String::new();
     let mut unreadable = false;
     for (number, path) in args.files.iter().enumerate() {
-        // One unreadable file must not hide what the others say.
+        // One unreadable file, or a broken configuration, must not hide
+        // what the others say.
+        let config = match settings.of(path) {
+            Ok(settings) => settings.check_config(),
+            Err(_) => {
+                unreadable = true;
+                continue;
+            }
+        };
         let loaded = match load(path) {
             Ok(loaded) => loaded,
             Err(message) => {

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 use serde::Serialize;
 
+use super::config::MapSettings;
 use super::{EXIT_FINDINGS, EXIT_OK, analyze_or_report, emit, load};
+use crate::config::{Discovery, Layer};
 use crate::eval::Label;
 
 #[derive(Debug, clap::Args)]
@@ -53,9 +55,13 @@ struct ReasonStatus {
 /// Longest text shown in a table row, in characters.
 const TEXT_WIDTH: usize = 72;
 
-pub fn run(args: &EvalArgs) -> Result<i32, String> {
+pub fn run(args: &EvalArgs, discovery: Discovery) -> Result<i32, String> {
+    let settings = match MapSettings::new(discovery, Layer::default()).of(&args.file) {
+        Ok(settings) => settings,
+        Err(status) => return Ok(status),
+    };
     let loaded = load(&args.file)?;
-    let Some(analysis) = analyze_or_report(&loaded, "evaluated") else {
+    let Some(analysis) = analyze_or_report(&loaded, &settings.check_config(), "evaluated") else {
         return Ok(EXIT_FINDINGS);
     };
     let map = &analysis.map;

@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
+use super::config::MapSettings;
 use super::{EXIT_FINDINGS, EXIT_OK, analyze_or_report, load, write_output};
+use crate::config::{Discovery, Layer};
 use crate::export::{to_aif, to_json, to_mermaid};
 
 #[derive(Debug, clap::Args)]
@@ -30,9 +32,13 @@ enum Format {
     Mermaid,
 }
 
-pub fn run(args: &ExportArgs) -> Result<i32, String> {
+pub fn run(args: &ExportArgs, discovery: Discovery) -> Result<i32, String> {
+    let settings = match MapSettings::new(discovery, Layer::default()).of(&args.file) {
+        Ok(settings) => settings,
+        Err(status) => return Ok(status),
+    };
     let loaded = load(&args.file)?;
-    let Some(analysis) = analyze_or_report(&loaded, "exported") else {
+    let Some(analysis) = analyze_or_report(&loaded, &settings.check_config(), "exported") else {
         return Ok(EXIT_FINDINGS);
     };
     let out = match args.format {

@@ -2,6 +2,7 @@
 //! reading maps and writing output. Each command lives in its own file.
 
 mod check;
+mod config;
 mod eval;
 mod explain;
 mod export;
@@ -34,6 +35,8 @@ pub const EXIT_TROUBLE: i32 = 2;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    #[command(flatten)]
+    config: config::ConfigFlags,
 }
 
 #[derive(Debug, Subcommand)]
@@ -52,6 +55,8 @@ enum Command {
     Import(import::ImportArgs),
     /// Explain a check code; without a code, list them all.
     Explain(explain::ExplainArgs),
+    /// Print the settings in force for a map, and where each comes from.
+    Config(config::ConfigArgs),
 }
 
 /// When to colour human output.
@@ -90,14 +95,16 @@ pub fn run() -> i32 {
             };
         }
     };
+    let discovery = cli.config.discovery();
     let result = match cli.command {
-        Command::Check(args) => check::run(&args),
-        Command::Eval(args) => eval::run(&args),
-        Command::Render(args) => render::run(&args),
+        Command::Check(args) => check::run(&args, discovery),
+        Command::Eval(args) => eval::run(&args, discovery),
+        Command::Render(args) => render::run(&args, discovery),
         Command::Fmt(args) => fmt::run(&args),
-        Command::Export(args) => export::run(&args),
+        Command::Export(args) => export::run(&args, discovery),
         Command::Import(args) => import::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Config(args) => config::run(&args, discovery),
     };
     match result {
         Ok(status) => status,
@@ -210,8 +217,12 @@ fn discard<T>(value: T, exiting: bool) {
 /// Analyses a loaded map for a command that needs it whole (eval, render):
 /// when errors stop the analysis, prints them to standard error and says the
 /// map cannot be `verb` (evaluated, drawn) until they are fixed.
-fn analyze_or_report(loaded: &Loaded, verb: &str) -> Option<crate::Analysis> {
-    let analysis = loaded.analyze(&crate::check::Config::default());
+fn analyze_or_report(
+    loaded: &Loaded,
+    config: &crate::check::Config,
+    verb: &str,
+) -> Option<crate::Analysis> {
+    let analysis = loaded.analyze(config);
     if analysis.stopped.is_none() {
         return Some(analysis);
     }

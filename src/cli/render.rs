@@ -1,16 +1,17 @@
 //! `argmark render`: a map as DOT, or as SVG, PNG or PDF through Graphviz.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use clap::ValueEnum;
 
+use super::config::MapSettings;
 use super::{
     EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, analyze_or_report, discard, load, write_output,
     write_output_with,
 };
+use crate::config::{Discovery, Layer, Setting};
 use crate::render::exec::{ImageFormat, run_dot};
-use crate::render::{RankDir, RenderOptions, Theme, to_dot, write_dot};
+use crate::render::{RankDir, Theme, to_dot, write_dot};
 
 #[derive(Debug, clap::Args)]
 pub struct RenderArgs {
@@ -24,27 +25,40 @@ pub struct RenderArgs {
     /// The output format, when the file name does not say or there is none.
     #[arg(long, value_enum)]
     format: Option<OutputFormat>,
-    /// Direction of the layout (TB, BT, LR or RL): LR reads from reasons to the thesis.
-    #[arg(long, default_value = "LR", value_parser = clap::value_parser!(RankDirArg))]
-    rankdir: RankDirArg,
-    /// Colours for screens, or black and white for print.
-    #[arg(long, value_enum, default_value_t = ThemeArg::Default)]
-    theme: ThemeArg,
+    /// Direction of the layout (TB, BT, LR or RL): LR (the default) reads
+    /// from reasons to the thesis.
+    #[arg(long, value_parser = clap::value_parser!(RankDirArg))]
+    rankdir: Option<RankDirArg>,
+    /// Colours for screens (default), or black and white for print.
+    #[arg(long, value_enum)]
+    theme: Option<ThemeArg>,
     /// Do not mark the gaps `argmark check` finds.
-    #[arg(long)]
+    #[arg(long, overrides_with = "gaps")]
     no_gaps: bool,
+    /// Mark the gaps `argmark check` finds (the default).
+    #[arg(long, overrides_with = "no_gaps")]
+    gaps: bool,
     /// Colour statements by their evaluation: IN, OUT or UNDEC.
-    #[arg(long)]
+    #[arg(long, overrides_with = "no_status")]
     status: bool,
+    /// Do not colour statements by their evaluation.
+    #[arg(long, overrides_with = "status")]
+    no_status: bool,
     /// Add a legend.
-    #[arg(long)]
+    #[arg(long, overrides_with = "no_legend")]
     legend: bool,
+    /// Do not add a legend.
+    #[arg(long, overrides_with = "legend")]
+    no_legend: bool,
     /// Show tags on statements.
-    #[arg(long)]
+    #[arg(long, overrides_with = "no_tags")]
     tags: bool,
-    /// Stop Graphviz after this many seconds.
-    #[arg(long, default_value_t = 120, value_name = "SECONDS")]
-    timeout: u64,
+    /// Do not show tags.
+    #[arg(long, overrides_with = "tags")]
+    no_tags: bool,
+    /// Stop Graphviz after this many seconds (default 120).
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
+    timeout: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -97,24 +111,46 @@ fn format_of(args: &RenderArgs) -> Result<OutputFormat, String> {
     }
 }
 
-pub fn run(args: &RenderArgs) -> Result<i32, String> {
+/// A pair of flags, `--x` and `--no-x`, as a setting: the one given last,
+/// or neither.
+fn switch(on: bool, off: bool) -> Option<Setting<bool>> {
+    match (on, off) {
+        (true, _) => Some(Setting::flag(true)),
+        (_, true) => Some(Setting::flag(false)),
+        _ => None,
+    }
+}
+
+/// The drawing flags given on the command line, over the configuration file.
+fn flags(args: &RenderArgs) -> Layer {
+    Layer {
+        rankdir: args.rankdir.map(|r| Setting::flag(r.0)),
+        theme: args.theme.map(|theme| {
+            Setting::flag(match theme {
+                ThemeArg::Default => Theme::Default,
+                ThemeArg::Print => Theme::Print,
+            })
+        }),
+        gaps: switch(args.gaps, args.no_gaps),
+        status: switch(args.status, args.no_status),
+        legend: switch(args.legend, args.no_legend),
+        tags: switch(args.tags, args.no_tags),
+        timeout: args.timeout.map(Setting::flag),
+        ..Layer::default()
+    }
+}
+
+pub fn run(args: &RenderArgs, discovery: Discovery) -> Result<i32, String> {
     let format = format_of(args)?;
+    let settings = match MapSettings::new(discovery, flags(args)).of(&args.file) {
+        Ok(settings) => settings,
+        Err(status) => return Ok(status),
+    };
     let loaded = load(&args.file)?;
-    let Some(analysis) = analyze_or_report(&loaded, "drawn") else {
+    let Some(analysis) = analyze_or_report(&loaded, &settings.check_config(), "drawn") else {
         return Ok(EXIT_FINDINGS);
     };
-    let options = RenderOptions {
-        rankdir: args.rankdir.0,
-        theme: match args.theme {
-            ThemeArg::Default => Theme::Default,
-            ThemeArg::Print => Theme::Print,
-        },
-        gaps: !args.no_gaps,
-        status: args.status,
-        legend: args.legend,
-        tags: args.tags,
-        ..RenderOptions::default()
-    };
+    let options = settings.render_options();
     let image = match format {
         // DOT goes out as it is made: a large map's runs to tens of megabytes.
         OutputFormat::Dot => {
@@ -128,7 +164,7 @@ pub fn run(args: &RenderArgs) -> Result<i32, String> {
         OutputFormat::Pdf => ImageFormat::Pdf,
     };
     let dot = to_dot(&analysis, &options);
-    let bytes = match run_dot(&dot, image, Duration::from_secs(args.timeout)) {
+    let bytes = match run_dot(&dot, image, settings.timeout()) {
         Ok(bytes) => bytes,
         Err(error) => {
             eprintln!("error: {error}");

@@ -25,6 +25,9 @@ const SECTIONS: [(&str, &[&str]); 2] = [
     ),
 ];
 
+/// The most mistakes reported for one file.
+const MAX_MISTAKES: usize = 10;
+
 /// The settings a file's text gives, or every mistake in it.
 pub(super) fn layer(path: &Path, text: &str) -> Result<Layer, Vec<Diagnostic>> {
     let mut reader = Reader {
@@ -43,13 +46,22 @@ pub(super) fn layer(path: &Path, text: &str) -> Result<Layer, Vec<Diagnostic>> {
         reader.root(root.get_ref());
     }
     if reader.mistakes.is_empty() {
-        Ok(reader.layer)
-    } else {
-        reader
-            .mistakes
-            .sort_by_key(|d| d.primary_span().map(|s| s.start));
-        Err(reader.mistakes)
+        return Ok(reader.layer);
     }
+    reader
+        .mistakes
+        .sort_by_key(|d| d.primary_span().map(|s| s.start));
+    // A file that is not TOML at all (a map given to --config) would
+    // otherwise bury the first mistake under one for each of its lines.
+    if reader.mistakes.len() > MAX_MISTAKES {
+        let more = reader.mistakes.len() - MAX_MISTAKES;
+        reader.mistakes.truncate(MAX_MISTAKES);
+        let last = &mut reader.mistakes[MAX_MISTAKES - 1];
+        last.help = Some(format!(
+            "and {more} more mistakes; is this an argmark.toml file?"
+        ));
+    }
+    Err(reader.mistakes)
 }
 
 struct Reader<'a> {

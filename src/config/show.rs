@@ -30,48 +30,26 @@ pub fn to_toml(settings: &Settings) -> String {
         }
         list(&mut out, level_name(level), &codes);
     }
-    let render = [
-        (
-            "theme",
-            quoted(theme(settings.theme.value)),
-            &settings.theme.origin,
-        ),
-        (
-            "rankdir",
-            quoted(settings.rankdir.value.as_str()),
-            &settings.rankdir.origin,
-        ),
-        (
-            "legend",
-            settings.legend.value.to_string(),
-            &settings.legend.origin,
-        ),
-        (
-            "status",
-            settings.status.value.to_string(),
-            &settings.status.origin,
-        ),
-        (
-            "tags",
-            settings.tags.value.to_string(),
-            &settings.tags.origin,
-        ),
-        (
-            "gaps",
-            settings.gaps.value.to_string(),
-            &settings.gaps.origin,
-        ),
-        (
-            "timeout",
-            settings.timeout.value.to_string(),
-            &settings.timeout.origin,
-        ),
-    ];
     out.push_str("\n[render]\n");
-    for (key, value, origin) in render {
-        let _ = writeln!(out, "{key} = {value}  # {}", comment(origin));
+    let theme_name = quoted(theme(settings.theme.value));
+    line(&mut out, "theme", &theme_name, &settings.theme.origin);
+    let rankdir = quoted(settings.rankdir.value.as_str());
+    line(&mut out, "rankdir", &rankdir, &settings.rankdir.origin);
+    for (key, setting) in [
+        ("legend", &settings.legend),
+        ("status", &settings.status),
+        ("tags", &settings.tags),
+        ("gaps", &settings.gaps),
+    ] {
+        line(&mut out, key, &setting.value.to_string(), &setting.origin);
     }
+    let timeout = settings.timeout.value.to_string();
+    line(&mut out, "timeout", &timeout, &settings.timeout.origin);
     out
+}
+
+fn line(out: &mut String, key: &str, value: &str, origin: &Origin) {
+    let _ = writeln!(out, "{key} = {value}  # {}", comment(origin));
 }
 
 /// A list of codes, one a line so that each can say where it came from.
