@@ -13,7 +13,7 @@ pub struct ExplainArgs {
 }
 
 /// Codes that are not checks: errors that stop the analysis, never silenced.
-const ERRORS: [(&str, &str, &str); 4] = [
+const ERRORS: [(&str, &str, &str); 5] = [
     (
         "syntax-error",
         "text that is not valid argmark",
@@ -33,6 +33,11 @@ const ERRORS: [(&str, &str, &str); 4] = [
         "invalid-relation",
         "a relation between the wrong kinds of thing",
         include_str!("../../docs/checks/invalid-relation.md"),
+    ),
+    (
+        "io-error",
+        "a file that cannot be read",
+        include_str!("../../docs/checks/io-error.md"),
     ),
 ];
 
