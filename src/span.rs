@@ -81,11 +81,46 @@ impl<'a> LineIndex<'a> {
     /// 1-based line and column of a byte offset; columns count characters,
     /// and a leading byte-order mark is not counted.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = self.boundary(offset);
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        self.column(line, offset)
+    }
+
+    /// Like [`LineIndex::line_column`], for offsets asked in nearly growing
+    /// order (an export walks the map in source order): `hint` holds the
+    /// line of the last answer, and a few lines on from it are tried before
+    /// a search of the whole index.
+    pub fn line_column_near(&self, offset: usize, hint: &std::cell::Cell<usize>) -> (usize, usize) {
+        let offset = self.boundary(offset);
+        let starts = &self.line_starts;
+        let mut line = hint.get().min(starts.len() - 1);
+        let mut found = false;
+        if starts[line] <= offset {
+            for _ in 0..4 {
+                if line + 1 == starts.len() || starts[line + 1] > offset {
+                    found = true;
+                    break;
+                }
+                line += 1;
+            }
+        }
+        if !found {
+            line = starts.partition_point(|&s| s <= offset) - 1;
+        }
+        hint.set(line);
+        self.column(line, offset)
+    }
+
+    fn boundary(&self, offset: usize) -> usize {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        offset
+    }
+
+    /// 1-based line and column of `offset`, which is on `line` (0-based).
+    fn column(&self, line: usize, offset: usize) -> (usize, usize) {
         let mut start = self.line_starts[line];
         if start == 0 && self.text.starts_with('\u{feff}') && offset >= 3 {
             start = 3;
@@ -127,5 +162,19 @@ mod tests {
     fn offsets_past_the_end_are_clamped() {
         let index = LineIndex::new("ab");
         assert_eq!(index.line_column(99), (1, 3));
+    }
+
+    #[test]
+    fn a_hint_gives_the_same_answers_in_any_order() {
+        let text = "\u{feff}é\nab\r\n\n  ünï y\nlast";
+        let index = LineIndex::new(text);
+        let hint = std::cell::Cell::new(0);
+        let offsets = (0..=text.len() + 2)
+            .chain((0..text.len()).rev())
+            .chain([9, 1, 17, 0]);
+        for offset in offsets {
+            let near = index.line_column_near(offset, &hint);
+            assert_eq!(near, index.line_column(offset), "{offset}");
+        }
     }
 }

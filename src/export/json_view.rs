@@ -2,6 +2,8 @@
 //! map that serialize to exactly the bytes of [`super::json::JsonMap`],
 //! without building it.
 
+use std::cell::Cell;
+
 use petgraph::graph::{EdgeReference, NodeIndex};
 use petgraph::visit::EdgeRef;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
@@ -17,6 +19,8 @@ use crate::span::{LineIndex, Span};
 pub(super) struct MapView<'a> {
     analysis: &'a Analysis,
     lines: LineIndex<'a>,
+    /// The line of the last span: the next is usually on it or just after.
+    line: Cell<usize>,
 }
 
 impl<'a> MapView<'a> {
@@ -25,12 +29,13 @@ impl<'a> MapView<'a> {
         MapView {
             analysis,
             lines: LineIndex::new(source),
+            line: Cell::new(0),
         }
     }
 
     fn span(&self, s: Span) -> JsonSpan {
-        let (line, column) = self.lines.line_column(s.lo());
-        let (end_line, end_column) = self.lines.line_column(s.hi());
+        let (line, column) = self.lines.line_column_near(s.lo(), &self.line);
+        let (end_line, end_column) = self.lines.line_column_near(s.hi(), &self.line);
         JsonSpan {
             start: s.lo(),
             end: s.hi(),
