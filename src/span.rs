@@ -88,25 +88,32 @@ impl<'a> LineIndex<'a> {
 
     /// Like [`LineIndex::line_column`], for offsets asked in nearly growing
     /// order (an export walks the map in source order): `hint` holds the
-    /// line of the last answer, and a few lines on from it are tried before
-    /// a search of the whole index.
+    /// line of the last answer, and the search gallops out from it, so that
+    /// a nearby offset reads a few nearby entries instead of a path through
+    /// the whole index (which, for a large file, misses the cache at each
+    /// step).
     pub fn line_column_near(&self, offset: usize, hint: &std::cell::Cell<usize>) -> (usize, usize) {
         let offset = self.boundary(offset);
         let starts = &self.line_starts;
-        let mut line = hint.get().min(starts.len() - 1);
-        let mut found = false;
-        if starts[line] <= offset {
-            for _ in 0..4 {
-                if line + 1 == starts.len() || starts[line + 1] > offset {
-                    found = true;
-                    break;
-                }
-                line += 1;
+        let from = hint.get().min(starts.len() - 1);
+        // The wanted line is the last whose start is at or before `offset`.
+        let mut step = 1;
+        let (lo, hi) = if starts[from] <= offset {
+            let mut lo = from;
+            while lo + step < starts.len() && starts[lo + step] <= offset {
+                lo += step;
+                step *= 2;
             }
-        }
-        if !found {
-            line = starts.partition_point(|&s| s <= offset) - 1;
-        }
+            (lo, (lo + step).min(starts.len()))
+        } else {
+            let mut hi = from;
+            while hi > step && starts[hi - step] > offset {
+                hi -= step;
+                step *= 2;
+            }
+            (hi.saturating_sub(step), hi)
+        };
+        let line = lo + starts[lo..hi].partition_point(|&s| s <= offset) - 1;
         hint.set(line);
         self.column(line, offset)
     }
@@ -173,6 +180,14 @@ mod tests {
             .chain((0..text.len()).rev())
             .chain([9, 1, 17, 0]);
         for offset in offsets {
+            let near = index.line_column_near(offset, &hint);
+            assert_eq!(near, index.line_column(offset), "{offset}");
+        }
+        // Far jumps both ways, across lines of every length.
+        let text: String = (0..1000).map(|i| "é".repeat(i % 7) + "\n").collect();
+        let index = LineIndex::new(&text);
+        for k in 0..5000 {
+            let offset = (k * 7919) % (text.len() + 1);
             let near = index.line_column_near(offset, &hint);
             assert_eq!(near, index.line_column(offset), "{offset}");
         }
