@@ -768,3 +768,40 @@ fn many_findings_in_many_files_keep_their_order() {
     );
     assert!(text.contains("m2.argmark: thesis 't' is IN\nchecked 3 files"));
 }
+
+/// Output goes out as it is made, so a reader that stops early closes the
+/// pipe mid-run: the rest is dropped quietly, every file is still checked,
+/// and the exit status still says what was found.
+#[test]
+fn a_reader_that_stops_early_does_not_change_the_verdict() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let many = dir.path().join("many.argmark");
+    let mut text = String::from("thesis t \"T.\"\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("premise p{i} \"P.\" supports t\n"));
+    }
+    std::fs::write(&many, text).unwrap();
+    let broken = dir.path().join("broken.argmark");
+    std::fs::write(&broken, "premis p \"x\"\n").unwrap();
+    for (format, status) in [("human", 1), ("json", 1), ("github", 1)] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_argmark"))
+            .args(["check", "--format", format, many.to_str().unwrap()])
+            .arg(broken.to_str().unwrap())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // The pipe's read end is closed here, long before the output ends.
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(output.status.code(), Some(status), "{format}");
+        assert!(
+            output.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
