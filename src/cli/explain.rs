@@ -85,3 +85,12 @@ pub fn run(args: &ExplainArgs) -> Result<i32, String> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_code_that_is_not_a_check_has_a_page() {
+        let documented: Vec<&str> = super::ERRORS.iter().map(|e| e.0).collect();
+        assert_eq!(documented, crate::check::ALWAYS_ERRORS);
+    }
+}
