@@ -5,6 +5,7 @@
 mod generate;
 
 use argmark::check::Config;
+use argmark::export::{Layout, write_aif, write_json};
 use argmark::render::{RenderOptions, to_dot, write_dot};
 use divan::Bencher;
 
@@ -66,6 +67,22 @@ fn render_dot(bencher: Bencher, n: usize) {
 fn render_dot_streamed(bencher: Bencher, n: usize) {
     let analysis = argmark::analyze(&generate::generate(n), &Config::default());
     bencher.bench(|| write_dot(&analysis, &RenderOptions::default(), std::io::sink()));
+}
+
+/// The JSON export written as it is made, as `export -o x.json` does, to a
+/// sink that drops it.
+#[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
+fn export_json_streamed(bencher: Bencher, n: usize) {
+    let source = generate::generate(n);
+    let analysis = argmark::analyze(&source, &Config::default());
+    bencher.bench(|| write_json(&analysis, &source, Layout::Pretty, std::io::sink()));
+}
+
+/// The AIF export, likewise.
+#[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
+fn export_aif_streamed(bencher: Bencher, n: usize) {
+    let analysis = argmark::analyze(&generate::generate(n), &Config::default());
+    bencher.bench(|| write_aif(&analysis, Layout::Pretty, std::io::sink()));
 }
 
 #[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]

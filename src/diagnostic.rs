@@ -1,7 +1,7 @@
 //! One diagnostic type shared by every stage, with human (codespan-reporting),
 //! JSON and GitHub-annotation renderings.
 
-use std::fmt::Write as _;
+use std::io::{self, Write};
 use std::ops::Range;
 
 use codespan_reporting::diagnostic as cs;
@@ -10,6 +10,13 @@ use codespan_reporting::term;
 use serde::Serialize;
 
 use crate::span::{LineIndex, Span};
+
+/// The code of a file that cannot be read (missing, a folder, no
+/// permission): always an error, and reported at line 1, column 1.
+pub const IO_ERROR: &str = "io-error";
+
+/// The code of a mistake in a configuration file (`argmark.toml`).
+pub const CONFIG_ERROR: &str = "config-error";
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -144,6 +151,19 @@ pub fn render_human(
     diagnostics: &[Diagnostic],
     options: HumanOptions,
 ) -> String {
+    let mut out = Vec::new();
+    write_human(&mut out, file, diagnostics, options).expect("writing to memory cannot fail");
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Writes diagnostics as [`render_human`] renders them, one at a time: only
+/// one diagnostic's text is held at once, however many a file has.
+pub fn write_human(
+    out: &mut dyn io::Write,
+    file: SourceFile<'_>,
+    diagnostics: &[Diagnostic],
+    options: HumanOptions,
+) -> io::Result<()> {
     // codespan-reporting would count a byte-order mark as a column; show the text without it.
     let shift = if file.text.starts_with('\u{feff}') {
         3
@@ -154,29 +174,29 @@ pub fn render_human(
     let text = text.as_ref();
     let files = SimpleFile::new(file.name, text);
     let config = term::Config::default();
-    let mut out = Vec::new();
+    let mut one = Vec::new();
     for diagnostic in diagnostics {
+        one.clear();
         let cs_diag = to_codespan(text, shift, diagnostic);
         let result = if options.color {
-            let mut buffer = term::termcolor::Ansi::new(&mut out);
+            let mut buffer = term::termcolor::Ansi::new(&mut one);
             term::emit_to_write_style(&mut buffer, &config, &files, &cs_diag)
         } else {
-            term::emit_to_io_write(&mut out, &config, &files, &cs_diag)
+            term::emit_to_io_write(&mut one, &config, &files, &cs_diag)
         };
         if result.is_err() {
             // A span outside the file is a bug upstream; still say what was found.
-            out.extend_from_slice(
-                format!(
-                    "{}[{}]: {}\n",
-                    diagnostic.severity.as_str(),
-                    diagnostic.code,
-                    diagnostic.message
-                )
-                .as_bytes(),
+            let _ = writeln!(
+                one,
+                "{}[{}]: {}",
+                diagnostic.severity.as_str(),
+                diagnostic.code,
+                diagnostic.message
             );
         }
+        out.write_all(&one)?;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    Ok(())
 }
 
 /// Invisible characters (a NUL, an escape sequence, a byte-order mark, a
@@ -330,51 +350,138 @@ pub struct JsonLabel {
     pub end: usize,
 }
 
-/// Converts diagnostics to their JSON form, computing lines and columns.
-pub fn to_json(file: SourceFile<'_>, diagnostics: &[Diagnostic]) -> Vec<JsonDiagnostic> {
+/// A diagnostic in the JSON output, borrowed from the diagnostic: it
+/// serializes to the bytes of [`JsonDiagnostic`], without copying texts.
+#[derive(Debug, Clone, Serialize)]
+pub struct JsonDiagnosticRef<'a> {
+    /// Stable code.
+    pub code: &'static str,
+    /// `error`, `warning` or `note`.
+    pub severity: Severity,
+    /// One-line summary.
+    pub message: &'a str,
+    /// File name as given on the command line.
+    pub file: &'a str,
+    /// 1-based line of the primary span.
+    pub line: usize,
+    /// 1-based column (in characters) of the primary span.
+    pub column: usize,
+    /// 1-based line where the primary span ends.
+    pub end_line: usize,
+    /// 1-based column (in characters) where the primary span ends (exclusive).
+    pub end_column: usize,
+    /// Statement id, when the finding is about one statement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<&'a str>,
+    /// Advice on how to fix it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<&'a str>,
+    /// Every labelled span, primary first.
+    pub labels: Vec<JsonLabelRef<'a>>,
+}
+
+/// A labelled span in the JSON output, borrowed: the fields of [`JsonLabel`].
+#[derive(Debug, Clone, Serialize)]
+pub struct JsonLabelRef<'a> {
+    /// Label text.
+    pub message: &'a str,
+    /// Whether this is the primary label.
+    pub primary: bool,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column in characters.
+    pub column: usize,
+    /// Byte offset where the span starts.
+    pub start: usize,
+    /// Byte offset where the span ends (exclusive).
+    pub end: usize,
+}
+
+/// The JSON form of each diagnostic, made as it is asked for: lines and
+/// columns are computed, texts borrowed.
+pub fn json_views<'a>(
+    file: SourceFile<'a>,
+    diagnostics: &'a [Diagnostic],
+) -> impl Iterator<Item = JsonDiagnosticRef<'a>> {
     let index = LineIndex::new(file.text);
-    diagnostics
-        .iter()
-        .map(|d| {
-            let span = d.primary_span().unwrap_or_default();
-            let (line, column) = index.line_column(span.lo());
-            let (end_line, end_column) = index.line_column(span.hi());
-            let mut labels: Vec<&Label> = d.labels.iter().collect();
-            labels.sort_by_key(|l| (!l.primary, l.span.start));
-            JsonDiagnostic {
-                code: d.code,
-                severity: d.severity,
-                message: d.message.clone(),
-                file: file.name.to_string(),
+    diagnostics.iter().map(move |d| {
+        let span = d.primary_span().unwrap_or_default();
+        let (line, column) = index.line_column(span.lo());
+        let (end_line, end_column) = index.line_column(span.hi());
+        let mut labels: Vec<&Label> = d.labels.iter().collect();
+        labels.sort_by_key(|l| (!l.primary, l.span.start));
+        let label = |l: &'a Label| {
+            let (line, column) = index.line_column(l.span.lo());
+            JsonLabelRef {
+                message: &l.message,
+                primary: l.primary,
                 line,
                 column,
-                end_line,
-                end_column,
-                id: d.id.clone(),
-                help: d.help.clone(),
-                labels: labels
-                    .into_iter()
-                    .map(|l| {
-                        let (line, column) = index.line_column(l.span.lo());
-                        JsonLabel {
-                            message: l.message.clone(),
-                            primary: l.primary,
-                            line,
-                            column,
-                            start: l.span.lo(),
-                            end: l.span.hi(),
-                        }
-                    })
-                    .collect(),
+                start: l.span.lo(),
+                end: l.span.hi(),
             }
+        };
+        JsonDiagnosticRef {
+            code: d.code,
+            severity: d.severity,
+            message: &d.message,
+            file: file.name,
+            line,
+            column,
+            end_line,
+            end_column,
+            id: d.id.as_deref(),
+            help: d.help.as_deref(),
+            labels: labels.into_iter().map(label).collect(),
+        }
+    })
+}
+
+/// Converts diagnostics to their JSON form, computing lines and columns.
+pub fn to_json(file: SourceFile<'_>, diagnostics: &[Diagnostic]) -> Vec<JsonDiagnostic> {
+    json_views(file, diagnostics)
+        .map(|d| JsonDiagnostic {
+            code: d.code,
+            severity: d.severity,
+            message: d.message.to_string(),
+            file: d.file.to_string(),
+            line: d.line,
+            column: d.column,
+            end_line: d.end_line,
+            end_column: d.end_column,
+            id: d.id.map(str::to_string),
+            help: d.help.map(str::to_string),
+            labels: d
+                .labels
+                .into_iter()
+                .map(|l| JsonLabel {
+                    message: l.message.to_string(),
+                    primary: l.primary,
+                    line: l.line,
+                    column: l.column,
+                    start: l.start,
+                    end: l.end,
+                })
+                .collect(),
         })
         .collect()
 }
 
 /// Renders diagnostics as GitHub Actions workflow commands (`::error file=..::msg`).
 pub fn render_github(file: SourceFile<'_>, diagnostics: &[Diagnostic]) -> String {
-    let mut out = String::new();
-    for d in to_json(file, diagnostics) {
+    let mut out = Vec::new();
+    write_github(&mut out, file, diagnostics).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("annotations are UTF-8")
+}
+
+/// Writes diagnostics as [`render_github`] renders them, a line at a time.
+pub fn write_github(
+    out: &mut dyn io::Write,
+    file: SourceFile<'_>,
+    diagnostics: &[Diagnostic],
+) -> io::Result<()> {
+    let mut line = String::new();
+    for d in json_views(file, diagnostics) {
         let level = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -382,25 +489,29 @@ pub fn render_github(file: SourceFile<'_>, diagnostics: &[Diagnostic]) -> String
         };
         // One line per finding; GitHub's workflow commands escape '%', CR
         // and LF everywhere, and ':' and ',' in properties too.
-        out.push_str("::");
-        out.push_str(level);
-        out.push_str(" file=");
-        push_github(&mut out, &d.file, true);
-        let _ = write!(
-            out,
-            ",line={},col={},endLine={},endColumn={},title=",
-            d.line, d.column, d.end_line, d.end_column
+        line.clear();
+        line.push_str("::");
+        line.push_str(level);
+        line.push_str(" file=");
+        push_github(&mut line, d.file, true);
+        let _ = std::fmt::Write::write_fmt(
+            &mut line,
+            format_args!(
+                ",line={},col={},endLine={},endColumn={},title=",
+                d.line, d.column, d.end_line, d.end_column
+            ),
         );
-        push_github(&mut out, d.code, true);
-        out.push_str("::");
-        push_github(&mut out, &d.message, false);
-        if let Some(help) = &d.help {
-            out.push_str("%0Ahelp: ");
-            push_github(&mut out, help, false);
+        push_github(&mut line, d.code, true);
+        line.push_str("::");
+        push_github(&mut line, d.message, false);
+        if let Some(help) = d.help {
+            line.push_str("%0Ahelp: ");
+            push_github(&mut line, help, false);
         }
-        out.push('\n');
+        line.push('\n');
+        out.write_all(line.as_bytes())?;
     }
-    out
+    Ok(())
 }
 
 /// Escapes text for a workflow command: its message (data), or a property.

@@ -81,11 +81,53 @@ impl<'a> LineIndex<'a> {
     /// 1-based line and column of a byte offset; columns count characters,
     /// and a leading byte-order mark is not counted.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = self.boundary(offset);
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        self.column(line, offset)
+    }
+
+    /// Like [`LineIndex::line_column`], for offsets asked in nearly growing
+    /// order (an export walks the map in source order): `hint` holds the
+    /// line of the last answer, and the search gallops out from it, so that
+    /// a nearby offset reads a few nearby entries instead of a path through
+    /// the whole index (which, for a large file, misses the cache at each
+    /// step).
+    pub fn line_column_near(&self, offset: usize, hint: &std::cell::Cell<usize>) -> (usize, usize) {
+        let offset = self.boundary(offset);
+        let starts = &self.line_starts;
+        let from = hint.get().min(starts.len() - 1);
+        // The wanted line is the last whose start is at or before `offset`.
+        let mut step = 1;
+        let (lo, hi) = if starts[from] <= offset {
+            let mut lo = from;
+            while lo + step < starts.len() && starts[lo + step] <= offset {
+                lo += step;
+                step *= 2;
+            }
+            (lo, (lo + step).min(starts.len()))
+        } else {
+            let mut hi = from;
+            while hi > step && starts[hi - step] > offset {
+                hi -= step;
+                step *= 2;
+            }
+            (hi.saturating_sub(step), hi)
+        };
+        let line = lo + starts[lo..hi].partition_point(|&s| s <= offset) - 1;
+        hint.set(line);
+        self.column(line, offset)
+    }
+
+    fn boundary(&self, offset: usize) -> usize {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        offset
+    }
+
+    /// 1-based line and column of `offset`, which is on `line` (0-based).
+    fn column(&self, line: usize, offset: usize) -> (usize, usize) {
         let mut start = self.line_starts[line];
         if start == 0 && self.text.starts_with('\u{feff}') && offset >= 3 {
             start = 3;
@@ -127,5 +169,27 @@ mod tests {
     fn offsets_past_the_end_are_clamped() {
         let index = LineIndex::new("ab");
         assert_eq!(index.line_column(99), (1, 3));
+    }
+
+    #[test]
+    fn a_hint_gives_the_same_answers_in_any_order() {
+        let text = "\u{feff}é\nab\r\n\n  ünï y\nlast";
+        let index = LineIndex::new(text);
+        let hint = std::cell::Cell::new(0);
+        let offsets = (0..=text.len() + 2)
+            .chain((0..text.len()).rev())
+            .chain([9, 1, 17, 0]);
+        for offset in offsets {
+            let near = index.line_column_near(offset, &hint);
+            assert_eq!(near, index.line_column(offset), "{offset}");
+        }
+        // Far jumps both ways, across lines of every length.
+        let text: String = (0..1000).map(|i| "é".repeat(i % 7) + "\n").collect();
+        let index = LineIndex::new(&text);
+        for k in 0..5000 {
+            let offset = (k * 7919) % (text.len() + 1);
+            let near = index.line_column_near(offset, &hint);
+            assert_eq!(near, index.line_column(offset), "{offset}");
+        }
     }
 }

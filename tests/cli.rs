@@ -581,3 +581,227 @@ fn a_file_over_four_gibibytes_is_refused_before_it_is_read() {
         stdout(&output)
     );
 }
+
+#[test]
+fn unreadable_files_are_io_errors_in_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.argmark");
+    std::fs::write(&good, GAPPY).unwrap();
+    let missing = dir.path().join("missing.argmark");
+    let (good, missing, folder) = (
+        good.to_str().unwrap(),
+        missing.to_str().unwrap(),
+        dir.path().to_str().unwrap(),
+    );
+    let output = argmark(&["check", "--format", "json", good, missing, folder], None);
+    assert_eq!(output.status.code(), Some(2));
+    let report = json(&output);
+    let io_errors: Vec<&serde_json::Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "io-error")
+        .collect();
+    assert_eq!(io_errors.len(), 2, "{report:#}");
+    for (d, path) in io_errors.iter().zip([missing, folder]) {
+        assert_eq!(d["severity"], "error");
+        assert_eq!(d["file"], path);
+        assert_eq!(
+            (d["line"].as_u64(), d["column"].as_u64()),
+            (Some(1), Some(1))
+        );
+        let message = d["message"].as_str().unwrap();
+        assert!(
+            message.starts_with(&format!("cannot read '{path}'")),
+            "{message}"
+        );
+        assert_eq!(d["labels"], serde_json::json!([]));
+    }
+    // The readable file was checked, and the two that were not count as errors.
+    assert_eq!(report["summary"]["files"], 1);
+    assert_eq!(report["summary"]["errors"], 2);
+    assert_eq!(report["summary"]["warnings"], 1);
+    // Standard error still says it, as for every format.
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!("error: cannot read '{missing}'")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn unreadable_files_are_annotations_on_github() {
+    let output = argmark(
+        &["check", "--format", "github", "no/such/map.argmark"],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stdout(&output),
+        "::error file=no/such/map.argmark,line=1,col=1,endLine=1,endColumn=1,\
+         title=io-error::cannot read 'no/such/map.argmark': No such file or directory (os error 2)\n"
+    );
+}
+
+#[test]
+fn unreadable_files_count_in_the_human_summary() {
+    let output = argmark(&["check", "--color", "never", "no/such/map.argmark"], None);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stdout(&output),
+        "checked 0 files: 0 statements, 0 relations; 1 error, 0 warnings, 0 notes\n"
+    );
+}
+
+#[test]
+fn errors_that_are_not_checks_cannot_be_allowed_or_made_warnings() {
+    for code in [
+        "syntax-error",
+        "unknown-reference",
+        "duplicate-id",
+        "invalid-relation",
+        "io-error",
+    ] {
+        for (flag, done) in [("--allow", "allowed"), ("--warn", "made a warning")] {
+            let output = argmark(&["check", flag, code, "-"], Some(GAPPY.as_bytes()));
+            assert_eq!(output.status.code(), Some(2), "{flag} {code}");
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(
+                stderr.contains(&format!("'{code}' cannot be {done}: it is always an error")),
+                "{stderr}"
+            );
+            assert!(!stderr.contains("unknown check code"), "{stderr}");
+        }
+        // Denying an error changes nothing, and is no mistake.
+        let output = argmark(&["check", "--deny", code, "-"], Some(b"premis p \"x\"\n"));
+        assert_eq!(output.status.code(), Some(1), "--deny {code}");
+        assert!(stdout(&output).contains("error[syntax-error]"));
+    }
+    let output = argmark(
+        &["check", "--allow", "warnings", "-"],
+        Some(GAPPY.as_bytes()),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("only --deny warnings exists"));
+}
+
+#[test]
+fn one_code_given_two_levels_names_both_flags() {
+    for (first, second) in [
+        ("--allow", "--deny"),
+        ("--warn", "--allow"),
+        ("--deny", "--warn"),
+    ] {
+        let output = argmark(
+            &["check", first, "disconnected", second, "disconnected", "-"],
+            Some(GAPPY.as_bytes()),
+        );
+        assert_eq!(output.status.code(), Some(2), "{first} {second}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("'disconnected' is given both --"),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains(first) && stderr.contains(second),
+            "{stderr}"
+        );
+        assert!(output.stdout.is_empty());
+    }
+    // The same level twice is no conflict.
+    let output = argmark(
+        &[
+            "check",
+            "--allow",
+            "unsupported-premise",
+            "--allow",
+            "unsupported-premise",
+            "-",
+        ],
+        Some(GAPPY.as_bytes()),
+    );
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn compact_check_json_is_one_line() {
+    let run = |extra: &[&str]| {
+        let mut args = vec!["check", "--format", "json"];
+        args.extend(extra);
+        args.push("-");
+        stdout(&argmark(&args, Some(SEVERAL_MISTAKES.as_bytes())))
+    };
+    let (compact, pretty) = (run(&["--compact"]), run(&[]));
+    assert_eq!(compact.lines().count(), 1);
+    let parse = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap();
+    assert_eq!(parse(&compact), parse(&pretty));
+    let output = argmark(&["check", "--compact", "-"], Some(GAPPY.as_bytes()));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--compact"));
+}
+
+/// Findings are written as each file is checked; the output is the same
+/// as when it was gathered whole, however many there are.
+#[test]
+fn many_findings_in_many_files_keep_their_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut paths = Vec::new();
+    for k in 0..3 {
+        let mut text = format!("thesis t \"T{k}.\"\n");
+        for i in 0..4000 {
+            text.push_str(&format!("premise p{i} \"P.\" supports t\n"));
+        }
+        let path = dir.path().join(format!("m{k}.argmark"));
+        std::fs::write(&path, text).unwrap();
+        paths.push(path.to_str().unwrap().to_string());
+    }
+    let mut args = vec!["check", "--color", "never"];
+    args.extend(paths.iter().map(String::as_str));
+    let text = stdout(&argmark(&args, None));
+    assert_eq!(text.matches("warning[unsupported-premise]").count(), 12_000);
+    let first = |k: usize| text.find(&format!("m{k}.argmark:2:9")).unwrap();
+    assert!(first(0) < first(1) && first(1) < first(2));
+    assert!(
+        text.ends_with("0 errors, 12000 warnings, 0 notes\n"),
+        "{}",
+        &text[text.len() - 300..]
+    );
+    assert!(text.contains("m2.argmark: thesis 't' is IN\nchecked 3 files"));
+}
+
+/// Output goes out as it is made, so a reader that stops early closes the
+/// pipe mid-run: the rest is dropped quietly, every file is still checked,
+/// and the exit status still says what was found.
+#[test]
+fn a_reader_that_stops_early_does_not_change_the_verdict() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let many = dir.path().join("many.argmark");
+    let mut text = String::from("thesis t \"T.\"\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("premise p{i} \"P.\" supports t\n"));
+    }
+    std::fs::write(&many, text).unwrap();
+    let broken = dir.path().join("broken.argmark");
+    std::fs::write(&broken, "premis p \"x\"\n").unwrap();
+    for (format, status) in [("human", 1), ("json", 1), ("github", 1)] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_argmark"))
+            .args(["check", "--format", format, many.to_str().unwrap()])
+            .arg(broken.to_str().unwrap())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // The pipe's read end is closed here, long before the output ends.
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(output.status.code(), Some(status), "{format}");
+        assert!(
+            output.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}

@@ -291,3 +291,52 @@ fn every_toml_example_in_the_docs_is_a_valid_file() {
         }
     }
 }
+
+#[test]
+fn a_mistake_is_in_the_machine_outputs_with_its_place() {
+    let dir = project(Some("[render]\nlegnd = true\n"));
+    std::fs::write(dir.path().join("maps/n.argmark"), MAP).unwrap();
+    let maps = ["maps/m.argmark", "maps/n.argmark"];
+    let json = argmark_in(
+        dir.path(),
+        &[&["check", "--format", "json"][..], &maps].concat(),
+    );
+    assert_eq!(json.status.code(), Some(2));
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "once for both maps: {report}");
+    let d = &diagnostics[0];
+    assert_eq!(d["code"], "config-error");
+    assert_eq!(d["file"], "argmark.toml");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(2), Some(1))
+    );
+    assert_eq!(d["help"], "did you mean 'legend'?");
+    assert_eq!(report["summary"]["errors"], 1);
+    assert_eq!(report["summary"]["files"], 0);
+    let github = argmark_in(
+        dir.path(),
+        &[&["check", "--format", "github"][..], &maps].concat(),
+    );
+    assert_eq!(github.status.code(), Some(2));
+    let annotations = text(&github.stdout);
+    assert!(
+        annotations.starts_with("::error file=argmark.toml,line=2,col=1,"),
+        "{annotations}"
+    );
+    assert_eq!(annotations.lines().count(), 1);
+}
+
+#[test]
+fn codes_that_cannot_be_configured_are_refused_in_the_file() {
+    let dir = project(Some(
+        "[check]\nallow = [\"syntax-error\", \"config-error\"]\n",
+    ));
+    let output = argmark_in(dir.path(), &["check", "maps/m.argmark"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert_eq!(stderr.matches("error[config-error]").count(), 2, "{stderr}");
+    assert!(stderr.contains("argmark.toml:2:10"), "{stderr}");
+    assert!(stderr.contains("argmark.toml:2:26"), "{stderr}");
+}

@@ -126,3 +126,102 @@ fn an_unreadable_file_is_trouble() {
     assert_eq!(output.status.code(), Some(2));
     assert!(text(&output.stderr).contains("cannot read"));
 }
+
+#[test]
+fn export_takes_the_format_from_the_output_name() {
+    let dir = tempfile::tempdir().unwrap();
+    // `.aif.json` is AIF, though it ends in `.json` too; case does not matter.
+    for (name, format) in [
+        ("map.json", "json"),
+        ("map.AIF.JSON", "aif"),
+        ("map.aif.json", "aif"),
+        ("map.mmd", "mermaid"),
+    ] {
+        let out = dir.path().join(name);
+        let path = out.to_str().unwrap();
+        let inferred = argmark(&["export", "maps/ai-diffusion.argmark", "-o", path], None);
+        assert_eq!(
+            inferred.status.code(),
+            Some(0),
+            "{}",
+            text(&inferred.stderr)
+        );
+        let told = argmark(
+            &["export", "maps/ai-diffusion.argmark", "--format", format],
+            None,
+        );
+        assert_eq!(std::fs::read(&out).unwrap(), told.stdout, "{name}");
+    }
+    // --format wins over the name.
+    let out = dir.path().join("chart.json");
+    let path = out.to_str().unwrap();
+    let output = argmark(
+        &[
+            "export",
+            "maps/ai-diffusion.argmark",
+            "--format",
+            "mermaid",
+            "-o",
+            path,
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("flowchart LR")
+    );
+}
+
+#[test]
+fn export_without_a_format_it_can_tell_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("map.xml");
+    let path = out.to_str().unwrap();
+    let output = argmark(&["export", "maps/ai-diffusion.argmark", "-o", path], None);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains(&format!("'{path}'")), "{stderr}");
+    assert!(stderr.contains(".json, .aif.json or .mmd"), "{stderr}");
+    assert!(!out.exists());
+    for args in [
+        &["export", "maps/ai-diffusion.argmark"][..],
+        &["export", "maps/ai-diffusion.argmark", "-o", "-"],
+    ] {
+        let output = argmark(args, None);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(output.stdout.is_empty());
+        assert!(text(&output.stderr).contains("--format"), "{args:?}");
+    }
+}
+
+#[test]
+fn compact_export_is_one_line_of_the_same_json() {
+    for format in ["json", "aif"] {
+        let run = |extra: &[&str]| {
+            let mut args = vec!["export", "maps/ai-diffusion.argmark", "--format", format];
+            args.extend(extra);
+            let output = argmark(&args, None);
+            assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+            text(&output.stdout)
+        };
+        let (compact, pretty) = (run(&["--compact"]), run(&[]));
+        assert_eq!(compact.lines().count(), 1, "{format}");
+        assert!(compact.len() < pretty.len());
+        let parse = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap();
+        assert_eq!(parse(&compact), parse(&pretty), "{format}");
+    }
+    let output = argmark(
+        &[
+            "export",
+            "maps/ai-diffusion.argmark",
+            "--format",
+            "mermaid",
+            "--compact",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("--compact"));
+}

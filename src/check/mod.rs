@@ -129,6 +129,104 @@ pub enum Level {
     Deny,
 }
 
+impl Level {
+    /// The lowercase name, as the flags (`--allow`...) spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Allow => "allow",
+            Level::Warn => "warn",
+            Level::Deny => "deny",
+        }
+    }
+}
+
+/// Codes that are not checks: errors that stop the analysis (or, for
+/// `io-error`, keep a file from being read at all). They are always
+/// reported, always as errors.
+pub const ALWAYS_ERRORS: [&str; 6] = [
+    crate::syntax::error::SYNTAX_ERROR,
+    crate::model::UNKNOWN_REFERENCE,
+    crate::model::DUPLICATE_ID,
+    crate::model::INVALID_RELATION,
+    crate::diagnostic::IO_ERROR,
+    crate::diagnostic::CONFIG_ERROR,
+];
+
+/// Why a code cannot be given a level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigError {
+    /// No check has this code; `suggestion` is the closest one, if any is close.
+    UnknownCode {
+        /// The code as written.
+        code: String,
+        /// The closest known check code.
+        suggestion: Option<&'static str>,
+    },
+    /// The code is one of [`ALWAYS_ERRORS`] (or `warnings`, which can only
+    /// be denied): it cannot be allowed or made a warning.
+    NotConfigurable {
+        /// The code as written.
+        code: String,
+        /// The level that was asked for.
+        level: Level,
+    },
+    /// The code was given two different levels.
+    Conflict {
+        /// The code.
+        code: String,
+        /// The level it had.
+        first: Level,
+        /// The level it was then given.
+        second: Level,
+    },
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ConfigError::UnknownCode { code, suggestion } => {
+                write!(f, "unknown check code '{code}'")?;
+                match suggestion {
+                    Some(close) => write!(f, "; did you mean '{close}'?"),
+                    None => write!(f, "; 'argmark explain' lists the codes"),
+                }
+            }
+            ConfigError::NotConfigurable { code, level } if code == "warnings" => write!(
+                f,
+                "'warnings' cannot be {}: only --deny warnings exists, to make every warning an error",
+                done(*level)
+            ),
+            ConfigError::NotConfigurable { code, level } => write!(
+                f,
+                "'{code}' cannot be {}: it is always an error, since the file \
+                 cannot be checked until it is fixed",
+                done(*level)
+            ),
+            ConfigError::Conflict {
+                code,
+                first,
+                second,
+            } => write!(
+                f,
+                "'{code}' is given both --{} and --{}; keep one",
+                first.as_str(),
+                second.as_str()
+            ),
+        }
+    }
+}
+
+/// "allowed", "made a warning" or "denied".
+fn done(level: Level) -> &'static str {
+    match level {
+        Level::Allow => "allowed",
+        Level::Warn => "made a warning",
+        Level::Deny => "denied",
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
 /// Severity overrides: `--allow`, `--warn`, `--deny` and `--deny warnings`.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
@@ -138,22 +236,51 @@ pub struct Config {
 
 impl Config {
     /// Sets the level of a check code, or of `warnings` (only with `Deny`).
-    /// Fails with a message naming the closest known code.
-    pub fn set(&mut self, code: &str, level: Level) -> Result<(), String> {
-        if code == "warnings" && level == Level::Deny {
-            self.deny_warnings = true;
-            return Ok(());
+    /// Denying a code of [`ALWAYS_ERRORS`] changes nothing; allowing one or
+    /// making it a warning is refused, as is a second, different level for
+    /// a code. Settings from two places (a file, then the command line) are
+    /// layered with [`Config::override_with`] instead.
+    pub fn set(&mut self, code: &str, level: Level) -> Result<(), ConfigError> {
+        let fixed = code == "warnings" || ALWAYS_ERRORS.contains(&code);
+        match level {
+            Level::Deny if code == "warnings" => {
+                self.deny_warnings = true;
+                return Ok(());
+            }
+            // Already an error, always: nothing to change.
+            Level::Deny if fixed => return Ok(()),
+            _ if fixed => {
+                let code = code.to_string();
+                return Err(ConfigError::NotConfigurable { code, level });
+            }
+            _ => {}
         }
         if find(code).is_none() {
             let known = CHECKS.iter().map(|c| c.code());
-            let hint = match crate::syntax::error::did_you_mean(code, known) {
-                Some(close) => format!("; did you mean '{close}'?"),
-                None => "; 'argmark explain' lists the codes".to_string(),
-            };
-            return Err(format!("unknown check code '{code}'{hint}"));
+            let suggestion = crate::syntax::error::did_you_mean(code, known);
+            let code = code.to_string();
+            return Err(ConfigError::UnknownCode { code, suggestion });
         }
-        self.levels.insert(code.to_string(), level);
-        Ok(())
+        match self.levels.get(code) {
+            Some(&first) if first != level => Err(ConfigError::Conflict {
+                code: code.to_string(),
+                first,
+                second: level,
+            }),
+            _ => {
+                self.levels.insert(code.to_string(), level);
+                Ok(())
+            }
+        }
+    }
+
+    /// Takes every level `other` sets (and its `--deny warnings`) over this
+    /// one's: the command line over a configuration file.
+    pub fn override_with(&mut self, other: &Config) {
+        for (code, level) in &other.levels {
+            self.levels.insert(code.clone(), *level);
+        }
+        self.deny_warnings |= other.deny_warnings;
     }
 
     /// The severity a finding of `code` is reported at, or `None` when allowed.

@@ -1,17 +1,20 @@
 //! `argmark check`: every problem in one or more maps, as text, JSON or
 //! GitHub annotations, with an exit status for CI.
 
-use std::path::PathBuf;
+use std::cell::RefCell;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
-use serde::Serialize;
+use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
 
 use super::config::{MapSettings, level_flags};
-use super::{Color, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, discard, emit, load, plural};
+use super::{Color, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, Output, discard, load, plural};
 use crate::Stage;
-use crate::config::Discovery;
-use crate::diagnostic::{self, HumanOptions, JsonDiagnostic, Severity};
+use crate::config::{ConfigError, Discovery};
+use crate::diagnostic::{self, Diagnostic, HumanOptions, IO_ERROR, Severity, SourceFile};
 use crate::eval::Label;
+use crate::export::{Layout, Seq, write_json_value};
 use crate::syntax::ast::StatementKind;
 
 #[derive(Debug, clap::Args)]
@@ -34,6 +37,9 @@ pub struct CheckArgs {
     /// Report this check as an error; `--deny warnings` makes every warning an error (repeatable).
     #[arg(long = "deny", value_name = "CODE")]
     deny: Vec<String>,
+    /// JSON without indentation or line breaks (with `--format json`).
+    #[arg(long)]
+    compact: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -46,22 +52,33 @@ enum Format {
     Github,
 }
 
-/// The object `--format json` prints.
-#[derive(Debug, Default, Serialize)]
-struct JsonReport {
-    diagnostics: Vec<JsonDiagnostic>,
-    theses: Vec<ThesisStatus>,
+/// What is kept of every file for the end of the output: the counts, each
+/// thesis's status, and the lines saying where checks did not run.
+#[derive(Debug, Default)]
+struct Tally {
     summary: Summary,
+    /// In file order, as human output prints them.
+    statuses: Vec<Status>,
+    unreadable: bool,
 }
 
-#[derive(Debug, Serialize)]
+/// A line printed after every file's findings.
+#[derive(Debug)]
+enum Status {
+    /// Resolution errors kept the checks of this file from running.
+    NotChecked(String),
+    /// A thesis and what the evaluation made of it.
+    Thesis(ThesisStatus),
+}
+
+#[derive(Debug, serde::Serialize)]
 struct ThesisStatus {
     file: String,
     id: String,
     status: Label,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, serde::Serialize)]
 struct Summary {
     files: usize,
     statements: usize,
@@ -71,31 +88,94 @@ struct Summary {
     notes: usize,
 }
 
-impl Summary {
+impl Tally {
     fn count(&mut self, severity: Severity) {
+        let summary = &mut self.summary;
         match severity {
-            Severity::Error => self.errors += 1,
-            Severity::Warning => self.warnings += 1,
-            Severity::Note => self.notes += 1,
+            Severity::Error => summary.errors += 1,
+            Severity::Warning => summary.warnings += 1,
+            Severity::Note => summary.notes += 1,
+        }
+    }
+
+    /// Counts what a file's analysis found and keeps its theses.
+    fn add(&mut self, name: &str, analysis: &crate::Analysis) {
+        self.summary.files += 1;
+        self.summary.statements += analysis.map.statements().count();
+        self.summary.relations += analysis.map.relation_count();
+        for d in &analysis.diagnostics {
+            self.count(d.severity);
+        }
+        if analysis.stopped == Some(Stage::Resolution) {
+            self.statuses.push(Status::NotChecked(name.to_string()));
+        }
+        if analysis.stopped.is_none() {
+            for (node, statement) in analysis.map.statements() {
+                if statement.kind == StatementKind::Thesis {
+                    self.statuses.push(Status::Thesis(ThesisStatus {
+                        file: name.to_string(),
+                        id: statement.id.to_string(),
+                        status: analysis.labels.of(node),
+                    }));
+                }
+            }
         }
     }
 }
 
-pub fn run(args: &CheckArgs, discovery: Discovery) -> Result<i32, String> {
-    let flags = level_flags(&args.allow, &args.warn, &args.deny)?;
-    let mut settings = MapSettings::new(discovery, flags);
-    let color = args.color.enabled();
-    let mut report = JsonReport::default();
-    let mut out = String::new();
-    let mut statuses = String::new();
-    let mut unreadable = false;
-    for (number, path) in args.files.iter().enumerate() {
-        // One unreadable file, or a broken configuration, must not hide
-        // what the others say.
-        let config = match settings.of(path) {
+/// One file's findings, as each format is given them.
+struct Findings<'a> {
+    file: SourceFile<'a>,
+    diagnostics: &'a [Diagnostic],
+    /// The file (or its configuration) could not be read or used:
+    /// `diagnostics` say why, already printed to standard error.
+    unreadable: bool,
+}
+
+/// Why a map's configuration file could not be used, as findings about
+/// that file: its name, its text, and its mistakes where they are (or an
+/// `io-error`).
+fn config_findings(error: &ConfigError) -> (String, &str, Vec<Diagnostic>) {
+    match error {
+        ConfigError::Invalid {
+            path,
+            text,
+            diagnostics,
+        } => (path.display().to_string(), text, diagnostics.clone()),
+        ConfigError::Unreadable { path, .. } => {
+            let io = Diagnostic::error(IO_ERROR, error.to_string());
+            (path.display().to_string(), "", vec![io])
+        }
+    }
+}
+
+/// Reads and checks each file in turn, counting into `tally`, and hands
+/// each one's findings to `visit` before the next is read. A file that
+/// cannot be read is an `io-error` about it (and a message on standard
+/// error), and does not keep the others from being checked.
+fn each_file<E>(
+    paths: &[PathBuf],
+    settings: &mut MapSettings,
+    tally: &mut Tally,
+    mut visit: impl FnMut(Findings<'_>) -> Result<(), E>,
+) -> Result<(), E> {
+    for (number, path) in paths.iter().enumerate() {
+        // A broken configuration file is reported once, however many maps
+        // it applies to, and none of them is checked under it.
+        let config = match settings.of_reported(path) {
             Ok(settings) => settings.check_config(),
-            Err(_) => {
-                unreadable = true;
+            Err(first) => {
+                tally.unreadable = true;
+                if let Some(error) = first {
+                    let (name, text, diagnostics) = config_findings(&error);
+                    tally.summary.errors += diagnostics.len();
+                    let file = SourceFile { name: &name, text };
+                    visit(Findings {
+                        file,
+                        diagnostics: &diagnostics,
+                        unreadable: true,
+                    })?;
+                }
                 continue;
             }
         };
@@ -103,83 +183,171 @@ pub fn run(args: &CheckArgs, discovery: Discovery) -> Result<i32, String> {
             Ok(loaded) => loaded,
             Err(message) => {
                 eprintln!("error: {message}");
-                unreadable = true;
+                tally.unreadable = true;
+                tally.count(Severity::Error);
+                let name = display_name(path);
+                let file = SourceFile {
+                    name: &name,
+                    text: "",
+                };
+                let error = [Diagnostic::error(IO_ERROR, message)];
+                visit(Findings {
+                    file,
+                    diagnostics: &error,
+                    unreadable: true,
+                })?;
                 continue;
             }
         };
         let analysis = loaded.analyze(&config);
+        tally.add(&loaded.name, &analysis);
         let file = loaded.source();
-        let summary = &mut report.summary;
-        summary.files += 1;
-        summary.statements += analysis.map.statements().count();
-        summary.relations += analysis.map.relation_count();
-        for d in &analysis.diagnostics {
-            summary.count(d.severity);
-        }
-        match args.format {
-            Format::Human => out.push_str(&diagnostic::render_human(
-                file,
-                &analysis.diagnostics,
-                HumanOptions { color },
-            )),
-            Format::Json => report
-                .diagnostics
-                .extend(diagnostic::to_json(file, &analysis.diagnostics)),
-            Format::Github => out.push_str(&diagnostic::render_github(file, &analysis.diagnostics)),
-        }
-        if analysis.stopped == Some(Stage::Resolution) {
-            statuses.push_str(&format!(
-                "{}: checks did not run; fix the errors above first\n",
-                loaded.name
-            ));
-        }
-        if analysis.stopped.is_none() {
-            for (node, statement) in analysis.map.statements() {
-                if statement.kind == StatementKind::Thesis {
-                    let status = analysis.labels.of(node);
-                    statuses.push_str(&format!(
-                        "{}: thesis '{}' is {}\n",
-                        loaded.name,
-                        statement.id,
-                        status.as_str()
-                    ));
-                    report.theses.push(ThesisStatus {
-                        file: loaded.name.clone(),
-                        id: statement.id.to_string(),
-                        status,
-                    });
-                }
-            }
-        }
-        discard((analysis, loaded), number + 1 == args.files.len());
+        visit(Findings {
+            file,
+            diagnostics: &analysis.diagnostics,
+            unreadable: false,
+        })?;
+        discard((analysis, loaded), number + 1 == paths.len());
     }
-    let summary = &report.summary;
-    let failed = summary.errors > 0;
-    match args.format {
-        Format::Json => {
-            out = serde_json::to_string_pretty(&report).expect("the report always serialises");
-            out.push('\n');
-        }
-        Format::Human => {
-            out.push_str(&statuses);
-            out.push_str(&format!(
-                "checked {}: {}, {}; {}, {}, {}\n",
-                plural(summary.files, "file"),
-                plural(summary.statements, "statement"),
-                plural(summary.relations, "relation"),
-                plural(summary.errors, "error"),
-                plural(summary.warnings, "warning"),
-                plural(summary.notes, "note"),
-            ));
-        }
-        Format::Github => {}
+    Ok(())
+}
+
+/// The name a file is shown by, as [`load`] gives it.
+fn display_name(path: &Path) -> String {
+    if path == Path::new("-") {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
     }
-    emit(&out)?;
-    Ok(if unreadable {
+}
+
+pub fn run(args: &CheckArgs, discovery: Discovery) -> Result<i32, String> {
+    let flags = level_flags(&args.allow, &args.warn, &args.deny)?;
+    let mut settings = MapSettings::new(discovery, flags);
+    if args.compact && args.format != Format::Json {
+        return Err("--compact applies to --format json".to_string());
+    }
+    let mut out = Output::stdout();
+    let written = match args.format {
+        Format::Human => human(args, &mut settings, &mut out),
+        Format::Json => json(args, &mut settings, &mut out),
+        Format::Github => github(args, &mut settings, &mut out),
+    };
+    let tally = written
+        .and_then(|tally| out.flush().map(|()| tally))
+        .map_err(|e| format!("cannot write the output: {e}"))?;
+    Ok(if tally.unreadable {
         EXIT_TROUBLE
-    } else if failed {
+    } else if tally.summary.errors > 0 {
         EXIT_FINDINGS
     } else {
         EXIT_OK
     })
+}
+
+/// Messages with snippets, file by file, then statuses and the summary.
+fn human(args: &CheckArgs, settings: &mut MapSettings, out: &mut Output) -> io::Result<Tally> {
+    let options = HumanOptions {
+        color: args.color.enabled(),
+    };
+    let mut tally = Tally::default();
+    each_file(&args.files, settings, &mut tally, |found| {
+        match found.unreadable {
+            // Standard error has said it, as people expect of an unreadable file.
+            true => Ok(()),
+            false => diagnostic::write_human(out, found.file, found.diagnostics, options),
+        }
+    })?;
+    for status in &tally.statuses {
+        match status {
+            Status::NotChecked(name) => writeln!(
+                out,
+                "{name}: checks did not run; fix the errors above first"
+            )?,
+            Status::Thesis(thesis) => {
+                let (file, id, status) = (&thesis.file, &thesis.id, thesis.status.as_str());
+                writeln!(out, "{file}: thesis '{id}' is {status}")?
+            }
+        }
+    }
+    let summary = &tally.summary;
+    writeln!(
+        out,
+        "checked {}: {}, {}; {}, {}, {}",
+        plural(summary.files, "file"),
+        plural(summary.statements, "statement"),
+        plural(summary.relations, "relation"),
+        plural(summary.errors, "error"),
+        plural(summary.warnings, "warning"),
+        plural(summary.notes, "note"),
+    )?;
+    Ok(tally)
+}
+
+/// GitHub annotations, file by file.
+fn github(args: &CheckArgs, settings: &mut MapSettings, out: &mut Output) -> io::Result<Tally> {
+    let mut tally = Tally::default();
+    each_file(&args.files, settings, &mut tally, |found| {
+        diagnostic::write_github(out, found.file, found.diagnostics)
+    })?;
+    Ok(tally)
+}
+
+/// One JSON object, written as files are checked.
+fn json(args: &CheckArgs, settings: &mut MapSettings, out: &mut Output) -> io::Result<Tally> {
+    let report = JsonReport {
+        args,
+        settings: RefCell::new(settings),
+        tally: RefCell::new(Tally::default()),
+    };
+    let layout = match args.compact {
+        true => Layout::Compact,
+        false => Layout::Pretty,
+    };
+    write_json_value(&report, layout, &mut *out)?;
+    Ok(report.tally.into_inner())
+}
+
+/// The object `--format json` prints: `diagnostics` are serialized as each
+/// file is checked, then `theses` and `summary` from what was counted.
+struct JsonReport<'a> {
+    args: &'a CheckArgs,
+    settings: RefCell<&'a mut MapSettings>,
+    tally: RefCell<Tally>,
+}
+
+impl Serialize for JsonReport<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("JsonReport", 3)?;
+        out.serialize_field("diagnostics", &Diagnostics(self))?;
+        let tally = self.tally.borrow();
+        let theses = || {
+            tally.statuses.iter().filter_map(|status| match status {
+                Status::Thesis(thesis) => Some(thesis),
+                Status::NotChecked(_) => None,
+            })
+        };
+        out.serialize_field("theses", &Seq(theses))?;
+        out.serialize_field("summary", &tally.summary)?;
+        out.end()
+    }
+}
+
+/// The `diagnostics` array: every file's, checked as it is written.
+struct Diagnostics<'r, 'a>(&'r JsonReport<'a>);
+
+impl Serialize for Diagnostics<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let report = self.0;
+        let mut seq = serializer.serialize_seq(None)?;
+        let mut tally = report.tally.borrow_mut();
+        let mut settings = report.settings.borrow_mut();
+        each_file(&report.args.files, &mut settings, &mut tally, |found| {
+            for d in diagnostic::json_views(found.file, found.diagnostics) {
+                seq.serialize_element(&d)?;
+            }
+            Ok(())
+        })?;
+        seq.end()
+    }
 }

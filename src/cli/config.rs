@@ -121,14 +121,21 @@ impl MapSettings {
     /// The settings of the map at `map`, or the exit status when its
     /// configuration file cannot be used (printed the first time).
     pub fn of(&mut self, map: &Path) -> Result<Settings, i32> {
+        self.of_reported(map).map_err(|_| EXIT_TROUBLE)
+    }
+
+    /// The settings of the map at `map`; when its configuration file cannot
+    /// be used, why, the first time (printed to standard error), and `None`
+    /// after that.
+    pub fn of_reported(&mut self, map: &Path) -> Result<Settings, Option<ConfigError>> {
         self.resolver
             .resolve(Some(map), &self.flags)
             .map_err(|error| {
                 let file = self.resolver.file_for(Some(map)).unwrap_or_default();
-                if self.reported.insert(file) {
+                self.reported.insert(file).then(|| {
                     report(&error);
-                }
-                EXIT_TROUBLE
+                    error
+                })
             })
     }
 }

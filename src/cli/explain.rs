@@ -13,7 +13,7 @@ pub struct ExplainArgs {
 }
 
 /// Codes that are not checks: errors that stop the analysis, never silenced.
-const ERRORS: [(&str, &str, &str); 4] = [
+const ERRORS: [(&str, &str, &str); 6] = [
     (
         "syntax-error",
         "text that is not valid argmark",
@@ -33,6 +33,16 @@ const ERRORS: [(&str, &str, &str); 4] = [
         "invalid-relation",
         "a relation between the wrong kinds of thing",
         include_str!("../../docs/checks/invalid-relation.md"),
+    ),
+    (
+        "io-error",
+        "a file that cannot be read",
+        include_str!("../../docs/checks/io-error.md"),
+    ),
+    (
+        "config-error",
+        "a mistake in argmark.toml",
+        include_str!("../../docs/checks/config-error.md"),
     ),
 ];
 
@@ -78,5 +88,14 @@ pub fn run(args: &ExplainArgs) -> Result<i32, String> {
             };
             Err(format!("no such code '{code}'{hint}"))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_code_that_is_not_a_check_has_a_page() {
+        let documented: Vec<&str> = super::ERRORS.iter().map(|e| e.0).collect();
+        assert_eq!(documented, crate::check::ALWAYS_ERRORS);
     }
 }

@@ -1,25 +1,29 @@
 //! `argmark export`: a map as versioned JSON, AIF or a Mermaid flowchart.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
 use super::config::MapSettings;
-use super::{EXIT_FINDINGS, EXIT_OK, analyze_or_report, load, write_output};
+use super::{EXIT_FINDINGS, EXIT_OK, analyze_or_report, discard, load, write_output_with};
 use crate::config::{Discovery, Layer};
-use crate::export::{to_aif, to_json, to_mermaid};
+use crate::export::{Layout, write_aif, write_json, write_mermaid};
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     /// The map to export; `-` reads standard input.
     #[arg(value_name = "FILE")]
     file: PathBuf,
-    /// The format to write.
+    /// The format to write; without it, the extension of OUT says
+    /// (.json, .aif.json, .mmd).
     #[arg(long, value_enum)]
-    format: Format,
+    format: Option<Format>,
     /// Where to write (never left half-written); without it, standard output.
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
+    /// JSON without indentation or line breaks (json and aif).
+    #[arg(long)]
+    compact: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -32,7 +36,45 @@ enum Format {
     Mermaid,
 }
 
+/// The format `--format` names, or else the one the output's name ends in.
+fn format_of(args: &ExportArgs) -> Result<Format, String> {
+    if let Some(format) = args.format {
+        return Ok(format);
+    }
+    let Some(path) = args.output.as_deref().filter(|p| *p != Path::new("-")) else {
+        return Err(
+            "say which format to write: --format json, aif or mermaid (or -o with a .json, .aif.json or .mmd file)"
+                .to_string(),
+        );
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    // `.aif.json` is JSON too: the longer ending is looked at first.
+    if name.ends_with(".aif.json") {
+        Ok(Format::Aif)
+    } else if name.ends_with(".json") {
+        Ok(Format::Json)
+    } else if name.ends_with(".mmd") {
+        Ok(Format::Mermaid)
+    } else {
+        Err(format!(
+            "cannot tell the format of '{}' from its extension; use .json, .aif.json or .mmd, or --format",
+            path.display()
+        ))
+    }
+}
+
 pub fn run(args: &ExportArgs, discovery: Discovery) -> Result<i32, String> {
+    let format = format_of(args)?;
+    let layout = match (args.compact, format) {
+        (false, _) => Layout::Pretty,
+        (true, Format::Json | Format::Aif) => Layout::Compact,
+        (true, Format::Mermaid) => {
+            return Err("--compact applies to JSON (json and aif), not to mermaid".to_string());
+        }
+    };
     let settings = match MapSettings::new(discovery, Layer::default()).of(&args.file) {
         Ok(settings) => settings,
         Err(status) => return Ok(status),
@@ -41,11 +83,12 @@ pub fn run(args: &ExportArgs, discovery: Discovery) -> Result<i32, String> {
     let Some(analysis) = analyze_or_report(&loaded, &settings.check_config(), "exported") else {
         return Ok(EXIT_FINDINGS);
     };
-    let out = match args.format {
-        Format::Json => to_json(&analysis, &loaded.text),
-        Format::Aif => to_aif(&analysis),
-        Format::Mermaid => to_mermaid(&analysis),
-    };
-    write_output(args.output.as_deref(), out.as_bytes())?;
+    // Written as it is made: the JSON of a large map runs to hundreds of megabytes.
+    write_output_with(args.output.as_deref(), |out| match format {
+        Format::Json => write_json(&analysis, &loaded.text, layout, out),
+        Format::Aif => write_aif(&analysis, layout, out),
+        Format::Mermaid => write_mermaid(&analysis, out),
+    })?;
+    discard((analysis, loaded), true);
     Ok(EXIT_OK)
 }

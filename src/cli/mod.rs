@@ -243,6 +243,52 @@ fn analyze_or_report(
     None
 }
 
+/// Standard output, buffered, for output written as it is made. A reader
+/// that goes away (`argmark check maps | head`) is its own choice, not an
+/// error: what is left is thrown away, and the command runs to its end so
+/// that its exit status still says what it found.
+struct Output {
+    out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    closed: bool,
+}
+
+impl Output {
+    fn stdout() -> Output {
+        Output {
+            out: std::io::BufWriter::with_capacity(64 << 10, std::io::stdout().lock()),
+            closed: false,
+        }
+    }
+
+    fn quietly(&mut self, result: std::io::Result<()>) -> std::io::Result<()> {
+        match result {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            result => result,
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if !self.closed {
+            let result = self.out.write_all(buf);
+            self.quietly(result)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.out.flush();
+        self.quietly(result)
+    }
+}
+
 /// Writes all of `out` to standard output.
 fn emit(out: &str) -> Result<(), String> {
     let mut stdout = std::io::stdout().lock();

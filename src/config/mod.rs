@@ -21,8 +21,7 @@ pub use show::to_toml;
 /// The name of the configuration file.
 pub const FILE_NAME: &str = "argmark.toml";
 
-/// The code of every finding about a configuration file.
-pub const CONFIG_ERROR: &str = "config-error";
+pub use crate::diagnostic::CONFIG_ERROR;
 
 /// Seconds Graphviz may run before it is stopped, unless configured.
 pub const DEFAULT_TIMEOUT: u64 = 120;

@@ -3,10 +3,14 @@
 //! labels, notes, sections...) rides along in an `argmark` object on each
 //! node and on the document, so that `argmark import` gives the map back.
 
+use std::io::{self, Write};
+
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
 
+use super::aif_view::DocumentView;
+use super::stream::Layout;
 use crate::Analysis;
 use crate::model::{Attributes, EdgeKind, SectionIndex};
 
@@ -263,10 +267,14 @@ pub fn to_aif_document(analysis: &Analysis) -> AifDocument {
 
 /// The map as AIFdb JSON, pretty-printed, ending with a newline.
 pub fn to_aif(analysis: &Analysis) -> String {
-    let mut out = serde_json::to_string_pretty(&to_aif_document(analysis))
-        .expect("the export always serialises");
-    out.push('\n');
-    out
+    super::stream::to_string(|out| write_aif(analysis, Layout::Pretty, out))
+}
+
+/// Writes the map as AIFdb JSON (the bytes of [`to_aif`] when `layout` is
+/// pretty), ending with a newline, to `out` as it is made: no document is
+/// built first.
+pub fn write_aif(analysis: &Analysis, layout: Layout, out: impl Write) -> io::Result<()> {
+    super::stream::write_json_value(&DocumentView::new(analysis), layout, out)
 }
 
 /// The node's attributes, as the JSON export writes them.

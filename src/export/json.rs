@@ -2,10 +2,14 @@
 //! is generated from these types and published as `docs/argmark.schema.json`;
 //! `docs/export-json.md` documents it.
 
+use std::io::{self, Write};
+
 use petgraph::visit::EdgeRef;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use super::json_view::MapView;
+use super::stream::Layout;
 use crate::Analysis;
 use crate::eval::Label;
 use crate::model::{ArgumentMap, Attributes, EdgeKind, SectionIndex};
@@ -325,10 +329,19 @@ pub fn to_json_map(analysis: &Analysis, source: &str) -> JsonMap {
 
 /// The map as pretty-printed JSON, ending with a newline.
 pub fn to_json(analysis: &Analysis, source: &str) -> String {
-    let mut out = serde_json::to_string_pretty(&to_json_map(analysis, source))
-        .expect("the export always serialises");
-    out.push('\n');
-    out
+    super::stream::to_string(|out| write_json(analysis, source, Layout::Pretty, out))
+}
+
+/// Writes the map as JSON (the bytes of [`to_json`] when `layout` is
+/// pretty), ending with a newline, to `out` as it is made: nothing the size
+/// of the map is built first. `source` is the text it was read from.
+pub fn write_json(
+    analysis: &Analysis,
+    source: &str,
+    layout: Layout,
+    out: impl Write,
+) -> io::Result<()> {
+    super::stream::write_json_value(&MapView::new(analysis, source), layout, out)
 }
 
 /// The JSON Schema of [`to_json`]'s output, as published in `docs/argmark.schema.json`.
@@ -339,7 +352,7 @@ pub fn json_schema() -> String {
     out
 }
 
-fn kind(kind: crate::syntax::ast::StatementKind) -> JsonKind {
+pub(super) fn kind(kind: crate::syntax::ast::StatementKind) -> JsonKind {
     use crate::syntax::ast::StatementKind::*;
     match kind {
         Thesis => JsonKind::Thesis,
@@ -352,7 +365,7 @@ fn kind(kind: crate::syntax::ast::StatementKind) -> JsonKind {
     }
 }
 
-fn relation_kind(kind: EdgeKind) -> JsonRelationKind {
+pub(super) fn relation_kind(kind: EdgeKind) -> JsonRelationKind {
     match kind {
         EdgeKind::Premise => JsonRelationKind::Premise,
         EdgeKind::Concludes => JsonRelationKind::Concludes,

@@ -4,6 +4,7 @@
 //! quoted label that Mermaid would read as syntax.
 
 use std::fmt::Write as _;
+use std::io::{self, BufWriter, Write};
 
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -18,38 +19,25 @@ const WRAP: usize = 34;
 
 /// The map as a Mermaid flowchart.
 pub fn to_mermaid(analysis: &Analysis) -> String {
+    super::stream::to_string(|out| write_mermaid(analysis, out))
+}
+
+/// Writes the map as a Mermaid flowchart (the bytes of [`to_mermaid`]) to
+/// `out` through a buffer, as it is made.
+pub fn write_mermaid(analysis: &Analysis, out: impl Write) -> io::Result<()> {
+    let mut out = BufWriter::with_capacity(super::stream::BUFFER, out);
     let map = &analysis.map;
-    let mut out = String::new();
     if let Some(title) = &map.title {
-        let _ = writeln!(out, "---\ntitle: {}\n---", yaml_string(title));
+        writeln!(out, "---\ntitle: {}\n---", yaml_string(title))?;
     }
-    out.push_str("flowchart LR\n");
-    for kind in StatementKind::ALL {
-        let look = style::node_style(kind, Theme::Default);
-        let width = if kind == StatementKind::Thesis { 3 } else { 1 };
-        let dash = if kind == StatementKind::Assumption {
-            ",stroke-dasharray:5 3"
-        } else {
-            ""
-        };
-        let _ = writeln!(
-            out,
-            "  classDef {} fill:{},stroke:{},stroke-width:{width}px,color:#000{dash}",
-            kind.keyword(),
-            look.fill,
-            look.border
-        );
-    }
-    let junction = style::edge_style(EdgeKind::Concludes, Theme::Default).color;
-    let _ = writeln!(
-        out,
-        "  classDef junction fill:{junction},stroke:{junction},color:#fff"
-    );
+    out.write_all(b"flowchart LR\n")?;
+    class_definitions(&mut out)?;
     let junctions: Vec<bool> = map
         .graph
         .node_indices()
         .map(|n| is_junction(map, n))
         .collect();
+    // A section's nodes are written together, inside its subgraph.
     let mut per_section: Vec<Vec<NodeIndex>> = vec![Vec::new(); map.sections.len()];
     let mut top = Vec::new();
     for node in map.graph.node_indices() {
@@ -62,15 +50,40 @@ pub fn to_mermaid(analysis: &Analysis) -> String {
         }
     }
     for &node in &top {
-        node_line(&mut out, map, node, 1);
+        node_line(&mut out, map, node, 1)?;
     }
     for (index, section) in map.sections.iter().enumerate() {
         if section.parent.is_none() {
-            section_block(&mut out, map, &per_section, index, 1);
+            section_block(&mut out, map, &per_section, index, 1)?;
         }
     }
-    links(&mut out, map, &junctions);
-    out
+    links(&mut out, map, &junctions)?;
+    out.flush()
+}
+
+/// A class per kind of statement, and one for junctions.
+fn class_definitions(out: &mut impl Write) -> io::Result<()> {
+    for kind in StatementKind::ALL {
+        let look = style::node_style(kind, Theme::Default);
+        let width = if kind == StatementKind::Thesis { 3 } else { 1 };
+        let dash = if kind == StatementKind::Assumption {
+            ",stroke-dasharray:5 3"
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "  classDef {} fill:{},stroke:{},stroke-width:{width}px,color:#000{dash}",
+            kind.keyword(),
+            look.fill,
+            look.border
+        )?;
+    }
+    let junction = style::edge_style(EdgeKind::Concludes, Theme::Default).color;
+    writeln!(
+        out,
+        "  classDef junction fill:{junction},stroke:{junction},color:#fff"
+    )
 }
 
 /// Named reasons, and any reason that is undercut, get a junction node.
@@ -91,7 +104,12 @@ fn name(map: &ArgumentMap, node: NodeIndex) -> String {
     }
 }
 
-fn node_line(out: &mut String, map: &ArgumentMap, node: NodeIndex, depth: usize) {
+fn node_line(
+    out: &mut impl Write,
+    map: &ArgumentMap,
+    node: NodeIndex,
+    depth: usize,
+) -> io::Result<()> {
     let indent = "  ".repeat(depth);
     let id = name(map, node);
     match &map.graph[node] {
@@ -99,38 +117,38 @@ fn node_line(out: &mut String, map: &ArgumentMap, node: NodeIndex, depth: usize)
             let (open, close) = shape(s.kind);
             let header = format!("<i>{} · {}</i><br>", s.kind.keyword(), text(&s.id));
             let body = wrapped(&s.text);
-            let _ = writeln!(
+            writeln!(
                 out,
                 "{indent}{id}{open}\"{header}{body}\"{close}:::{}",
                 s.kind.keyword()
-            );
+            )
         }
         Node::Reason(r) => {
             let caption = r.label.as_deref().unwrap_or(&r.id);
-            let _ = writeln!(out, "{indent}{id}((\"{}\")):::junction", wrapped(caption));
+            writeln!(out, "{indent}{id}((\"{}\")):::junction", wrapped(caption))
         }
     }
 }
 
 fn section_block(
-    out: &mut String,
+    out: &mut impl Write,
     map: &ArgumentMap,
     per_section: &[Vec<NodeIndex>],
     index: usize,
     depth: usize,
-) {
+) -> io::Result<()> {
     let indent = "  ".repeat(depth);
     let title = wrapped(&map.sections[index].title);
-    let _ = writeln!(out, "{indent}subgraph g{index}[\"{title}\"]");
+    writeln!(out, "{indent}subgraph g{index}[\"{title}\"]")?;
     for &node in &per_section[index] {
-        node_line(out, map, node, depth + 1);
+        node_line(out, map, node, depth + 1)?;
     }
     for (child, section) in map.sections.iter().enumerate() {
         if section.parent.map(SectionIndex::index) == Some(index) {
-            section_block(out, map, per_section, child, depth + 1);
+            section_block(out, map, per_section, child, depth + 1)?;
         }
     }
-    let _ = writeln!(out, "{indent}end");
+    writeln!(out, "{indent}end")
 }
 
 /// Opening and closing brackets of a kind's shape.
@@ -147,9 +165,10 @@ fn shape(kind: StatementKind) -> (&'static str, &'static str) {
 }
 
 /// Every relation in the order written, then one `linkStyle` per kind.
-fn links(out: &mut String, map: &ArgumentMap, junctions: &[bool]) {
-    let mut by_kind: Vec<(EdgeKind, Vec<usize>)> = Vec::new();
-    let mut count = 0;
+fn links(out: &mut impl Write, map: &ArgumentMap, junctions: &[bool]) -> io::Result<()> {
+    // Link numbers are kept (4 bytes each) for the `linkStyle` lines at the end.
+    let mut by_kind: Vec<(EdgeKind, Vec<u32>)> = Vec::new();
+    let mut count = 0u32;
     for edge in map.graph.edge_references() {
         let (source, target) = (edge.source(), edge.target());
         let kind = edge.weight().kind;
@@ -168,7 +187,7 @@ fn links(out: &mut String, map: &ArgumentMap, junctions: &[bool]) {
             EdgeKind::Undercuts => (source, target, "-.-x|undercuts|"),
             EdgeKind::Contradicts => (source, target, "o--o|contradicts|"),
         };
-        let _ = writeln!(out, "  {} {arrow} {}", name(map, from), name(map, to));
+        writeln!(out, "  {} {arrow} {}", name(map, from), name(map, to))?;
         match by_kind.iter_mut().find(|(k, _)| *k == kind) {
             Some((_, indices)) => indices.push(count),
             None => by_kind.push((kind, vec![count])),
@@ -178,15 +197,18 @@ fn links(out: &mut String, map: &ArgumentMap, junctions: &[bool]) {
     by_kind.sort_by_key(|(kind, _)| *kind);
     for (kind, indices) in by_kind {
         let look = style::edge_style(kind, Theme::Default);
-        let list: Vec<String> = indices.iter().map(usize::to_string).collect();
-        let _ = writeln!(
+        out.write_all(b"  linkStyle ")?;
+        for (k, index) in indices.iter().enumerate() {
+            let comma = if k == 0 { "" } else { "," };
+            write!(out, "{comma}{index}")?;
+        }
+        writeln!(
             out,
-            "  linkStyle {} stroke:{},stroke-width:{}px",
-            list.join(","),
-            look.color,
-            look.penwidth
-        );
+            " stroke:{},stroke-width:{}px",
+            look.color, look.penwidth
+        )?;
     }
+    Ok(())
 }
 
 /// Text wrapped to lines joined by `<br>`, each line escaped.

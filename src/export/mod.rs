@@ -4,14 +4,19 @@
 //! same map: nodes in source order, edges in the order they were written.
 
 pub mod aif;
+mod aif_view;
 pub mod json;
+mod json_view;
 pub mod mermaid;
+mod stream;
 
 use crate::model::EdgeKind;
 
-pub use aif::to_aif;
-pub use json::{json_schema, to_json};
-pub use mermaid::to_mermaid;
+pub use aif::{to_aif, write_aif};
+pub use json::{json_schema, to_json, write_json};
+pub use mermaid::{to_mermaid, write_mermaid};
+pub(crate) use stream::Seq;
+pub use stream::{Layout, write_json_value};
 
 /// The name of an edge kind, as every format spells it.
 pub(crate) fn edge_name(kind: EdgeKind) -> &'static str {

@@ -15,7 +15,7 @@ use thin_vec::ThinVec;
 use crate::span::Span;
 use crate::syntax::ast::{Name, StatementKind};
 
-pub use build::{Builder, Size, build};
+pub use build::{Builder, DUPLICATE_ID, INVALID_RELATION, Size, UNKNOWN_REFERENCE, build};
 
 /// A resolved argument map.
 #[derive(Debug, Clone, Default)]
