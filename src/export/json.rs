@@ -228,13 +228,10 @@ pub struct JsonSpan {
     pub end_column: usize,
 }
 
-/// The map as a [`JsonMap`]; `source` is the text it was read from, for line numbers.
-pub fn to_json_map(analysis: &Analysis, source: &str) -> JsonMap {
-    let map = &analysis.map;
-    let lines = LineIndex::new(source);
-    let span = |s: Span| {
-        let (line, column) = lines.line_column(s.lo());
-        let (end_line, end_column) = lines.line_column(s.hi());
+impl JsonSpan {
+    /// A span with the line and column of its start and of its end.
+    pub(crate) fn new(s: Span, (line, column): (usize, usize), end: (usize, usize)) -> Self {
+        let (end_line, end_column) = end;
         JsonSpan {
             start: s.lo(),
             end: s.hi(),
@@ -243,7 +240,14 @@ pub fn to_json_map(analysis: &Analysis, source: &str) -> JsonMap {
             end_line,
             end_column,
         }
-    };
+    }
+}
+
+/// The map as a [`JsonMap`]; `source` is the text it was read from, for line numbers.
+pub fn to_json_map(analysis: &Analysis, source: &str) -> JsonMap {
+    let map = &analysis.map;
+    let lines = LineIndex::new(source);
+    let span = |s: Span| JsonSpan::new(s, lines.line_column(s.lo()), lines.line_column(s.hi()));
     let status = |node| match analysis.labels.of(node) {
         Label::In => JsonStatus::In,
         Label::Out => JsonStatus::Out,

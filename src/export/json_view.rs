@@ -34,16 +34,8 @@ impl<'a> MapView<'a> {
     }
 
     fn span(&self, s: Span) -> JsonSpan {
-        let (line, column) = self.lines.line_column_near(s.lo(), &self.line);
-        let (end_line, end_column) = self.lines.line_column_near(s.hi(), &self.line);
-        JsonSpan {
-            start: s.lo(),
-            end: s.hi(),
-            line,
-            column,
-            end_line,
-            end_column,
-        }
+        let start = self.lines.line_column_near(s.lo(), &self.line);
+        JsonSpan::new(s, start, self.lines.line_column_near(s.hi(), &self.line))
     }
 
     fn status(&self, node: NodeIndex) -> JsonStatus {
