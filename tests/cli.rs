@@ -406,6 +406,7 @@ fn render_without_graphviz_says_how_to_install_it_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("map.svg");
     std::fs::write(&out, "the previous picture").unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_argmark"))
         .args([
             "render",
@@ -413,7 +414,9 @@ fn render_without_graphviz_says_how_to_install_it_and_writes_nothing() {
             "-o",
             out.to_str().unwrap(),
         ])
-        .env("ARGMARK_DOT", dir.path().join("no-such-dot"))
+        // No `dot` anywhere: a PATH of one empty folder.
+        .env_remove("ARGMARK_DOT")
+        .env("PATH", dir.path().join("empty"))
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
@@ -423,7 +426,7 @@ fn render_without_graphviz_says_how_to_install_it_and_writes_nothing() {
         "the previous picture"
     );
     let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
-    assert_eq!(leftovers, 1, "no temporary file is left behind");
+    assert_eq!(leftovers, 2, "no temporary file is left behind");
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 use serde::Serialize;
 
-use super::{Color, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, discard, emit, load, plural};
+use super::{Color, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, discard, emit, load, paths, plural};
 use crate::Stage;
 use crate::check::{Config, Level};
 use crate::diagnostic::{self, HumanOptions, JsonDiagnostic, Severity};
@@ -15,8 +15,8 @@ use crate::syntax::ast::StatementKind;
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Map files to check; `-` reads standard input.
-    #[arg(required = true, value_name = "FILE")]
+    /// Map files, or folders to search for `*.argmark` files; `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
     files: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -102,9 +102,10 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
     let mut out = String::new();
     let mut statuses = String::new();
     let mut unreadable = false;
-    for (number, path) in args.files.iter().enumerate() {
+    let files = paths::all_map_files(&args.files);
+    for (number, path) in files.iter().enumerate() {
         // One unreadable file must not hide what the others say.
-        let loaded = match load(path) {
+        let loaded = match path.clone().and_then(|path| load(&path)) {
             Ok(loaded) => loaded,
             Err(message) => {
                 eprintln!("error: {message}");
@@ -156,7 +157,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
                 }
             }
         }
-        discard((analysis, loaded), number + 1 == args.files.len());
+        discard((analysis, loaded), number + 1 == files.len());
     }
     let summary = &report.summary;
     let failed = summary.errors > 0;

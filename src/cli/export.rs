@@ -31,6 +31,7 @@ enum Format {
 }
 
 pub fn run(args: &ExportArgs) -> Result<i32, String> {
+    super::paths::refuse_output_over_input(&args.file, args.output.as_deref())?;
     let loaded = load(&args.file)?;
     let Some(analysis) = analyze_or_report(&loaded, "exported") else {
         return Ok(EXIT_FINDINGS);

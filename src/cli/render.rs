@@ -98,6 +98,7 @@ fn format_of(args: &RenderArgs) -> Result<OutputFormat, String> {
 }
 
 pub fn run(args: &RenderArgs) -> Result<i32, String> {
+    super::paths::refuse_output_over_input(&args.file, args.output.as_deref())?;
     let format = format_of(args)?;
     let loaded = load(&args.file)?;
     let Some(analysis) = analyze_or_report(&loaded, "drawn") else {
