@@ -19,6 +19,7 @@
 //! ```
 
 pub mod check;
+pub(crate) mod cleanup;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

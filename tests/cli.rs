@@ -406,6 +406,7 @@ fn render_without_graphviz_says_how_to_install_it_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("map.svg");
     std::fs::write(&out, "the previous picture").unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_argmark"))
         .args([
             "render",
@@ -413,7 +414,9 @@ fn render_without_graphviz_says_how_to_install_it_and_writes_nothing() {
             "-o",
             out.to_str().unwrap(),
         ])
-        .env("ARGMARK_DOT", dir.path().join("no-such-dot"))
+        // No `dot` anywhere: a PATH of one empty folder.
+        .env_remove("ARGMARK_DOT")
+        .env("PATH", dir.path().join("empty"))
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
@@ -423,7 +426,7 @@ fn render_without_graphviz_says_how_to_install_it_and_writes_nothing() {
         "the previous picture"
     );
     let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
-    assert_eq!(leftovers, 1, "no temporary file is left behind");
+    assert_eq!(leftovers, 2, "no temporary file is left behind");
 }
 
 #[test]
@@ -588,10 +591,16 @@ fn unreadable_files_are_io_errors_in_json() {
     let good = dir.path().join("good.argmark");
     std::fs::write(&good, GAPPY).unwrap();
     let missing = dir.path().join("missing.argmark");
+    // A folder is searched for maps now; a link to nothing cannot be read.
+    let dangling = dir.path().join("dangling.argmark");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path().join("nowhere"), &dangling).unwrap();
+    #[cfg(not(unix))]
+    let dangling = dir.path().join("also-missing.argmark");
     let (good, missing, folder) = (
         good.to_str().unwrap(),
         missing.to_str().unwrap(),
-        dir.path().to_str().unwrap(),
+        dangling.to_str().unwrap(),
     );
     let output = argmark(&["check", "--format", "json", good, missing, folder], None);
     assert_eq!(output.status.code(), Some(2));
@@ -802,6 +811,33 @@ fn a_reader_that_stops_early_does_not_change_the_verdict() {
             output.stderr.is_empty(),
             "{}",
             String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_to_a_device_writes_to_it_and_leaves_it_a_device() {
+    use std::os::unix::fs::FileTypeExt;
+    let map = concat!(env!("CARGO_MANIFEST_DIR"), "/maps/ai-diffusion.argmark");
+    for args in [
+        &["render", map, "-o", "/dev/null", "--format", "dot"][..],
+        &["export", map, "-o", "/dev/null", "--format", "json"][..],
+    ] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_argmark"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let kind = std::fs::metadata("/dev/null").unwrap().file_type();
+        assert!(
+            kind.is_char_device(),
+            "/dev/null is still a device after {args:?}"
         );
     }
 }

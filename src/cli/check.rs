@@ -19,8 +19,8 @@ use crate::syntax::ast::StatementKind;
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Map files to check; `-` reads standard input.
-    #[arg(required = true, value_name = "FILE")]
+    /// Map files, or folders to search for `*.argmark` files; `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
     files: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -159,7 +159,23 @@ fn each_file<E>(
     tally: &mut Tally,
     mut visit: impl FnMut(Findings<'_>) -> Result<(), E>,
 ) -> Result<(), E> {
-    for (number, path) in paths.iter().enumerate() {
+    // Folders become the maps below them; an entry a walk cannot read is
+    // reported under the path given, as an unreadable file is.
+    let files: Vec<(&PathBuf, Result<PathBuf, String>)> = paths
+        .iter()
+        .flat_map(|given| {
+            super::paths::map_files(given)
+                .into_iter()
+                .map(move |f| (given, f))
+        })
+        .collect();
+    let count = files.len();
+    for (number, (given, file)) in files.into_iter().enumerate() {
+        let (path, walk_error) = match file {
+            Ok(path) => (path, None),
+            Err(message) => (given.clone(), Some(message)),
+        };
+        let path = &path;
         // A broken configuration file is reported once, however many maps
         // it applies to, and none of them is checked under it.
         let config = match settings.of_reported(path) {
@@ -179,7 +195,7 @@ fn each_file<E>(
                 continue;
             }
         };
-        let loaded = match load(path) {
+        let loaded = match walk_error.map_or_else(|| load(path), Err) {
             Ok(loaded) => loaded,
             Err(message) => {
                 eprintln!("error: {message}");
@@ -207,7 +223,7 @@ fn each_file<E>(
             diagnostics: &analysis.diagnostics,
             unreadable: false,
         })?;
-        discard((analysis, loaded), number + 1 == paths.len());
+        discard((analysis, loaded), number + 1 == count);
     }
     Ok(())
 }

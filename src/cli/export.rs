@@ -67,6 +67,7 @@ fn format_of(args: &ExportArgs) -> Result<Format, String> {
 }
 
 pub fn run(args: &ExportArgs, discovery: Discovery) -> Result<i32, String> {
+    super::paths::refuse_output_over_input(&args.file, args.output.as_deref())?;
     let format = format_of(args)?;
     let layout = match (args.compact, format) {
         (false, _) => Layout::Pretty,

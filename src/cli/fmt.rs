@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, load, write_output, write_source};
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, load, paths, write_output, write_source};
 use crate::diagnostic::{self, HumanOptions};
 use crate::fmt::{FormatError, format_parsed};
 
@@ -17,44 +17,16 @@ pub struct FmtArgs {
     check: bool,
 }
 
-/// The map files a path names: itself, or every `*.argmark` below a folder, sorted.
-fn files_under(path: &Path) -> Result<Vec<PathBuf>, String> {
-    if path == Path::new("-") || !path.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
-    }
-    let mut files = Vec::new();
-    let mut folders = vec![path.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        let entries = std::fs::read_dir(&folder)
-            .map_err(|e| format!("cannot read '{}': {e}", folder.display()))?;
-        for entry in entries {
-            let entry = entry.map_err(|e| format!("cannot read '{}': {e}", folder.display()))?;
-            let path = entry.path();
-            if path.is_dir() {
-                folders.push(path);
-            } else if path.extension().is_some_and(|e| e == "argmark") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    Ok(files)
-}
-
 pub fn run(args: &FmtArgs) -> Result<i32, String> {
     let mut status = EXIT_OK;
     let mut worse = |new: i32| status = status.max(new);
-    for path in &args.paths {
-        let files = match files_under(path) {
-            Ok(files) => files,
+    for file in paths::all_map_files(&args.paths) {
+        match file {
+            Ok(file) => worse(format_file(&file, args.check)),
             Err(message) => {
                 eprintln!("error: {message}");
                 worse(EXIT_TROUBLE);
-                continue;
             }
-        };
-        for file in files {
-            worse(format_file(&file, args.check));
         }
     }
     Ok(status)

@@ -16,6 +16,7 @@ pub struct ImportArgs {
 }
 
 pub fn run(args: &ImportArgs) -> Result<i32, String> {
+    super::paths::refuse_output_over_input(&args.file, args.output.as_deref())?;
     let (name, bytes) = read_input(&args.file)?;
     let Ok(text) = String::from_utf8(bytes) else {
         eprintln!("error: '{name}' is not UTF-8 text, so it cannot be JSON");

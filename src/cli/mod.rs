@@ -8,6 +8,7 @@ mod explain;
 mod export;
 mod fmt;
 mod import;
+mod paths;
 mod render;
 
 use std::borrow::Cow;
@@ -84,6 +85,10 @@ impl Color {
 
 /// Runs the command line and returns the process exit status.
 pub fn run() -> i32 {
+    // Without it a signal would leave Graphviz running and a temporary file behind.
+    if let Err(error) = crate::cleanup::on_signals() {
+        eprintln!("warning: cannot watch for signals: {error}");
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
@@ -339,83 +344,76 @@ fn write_output_with(
 /// What a file written with [`replace_file`] holds.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Replace {
-    /// The user's own text: on disk before it replaces the old, and the old
-    /// stays in place until the new one takes it.
+    /// The user's own text: on disk before it replaces the old.
     Source,
     /// Output argmark made, and can make again. Renaming is enough to keep a
     /// failed run from leaving half a file; syncing a large drawing to disk
-    /// would cost more than drawing it. On Linux a large old file is removed
-    /// just before the new one is renamed into its place (see
-    /// [`remove_before_rename`]).
+    /// would cost more than drawing it.
     Output,
 }
 
-/// Writes a temporary file beside `path` and renames it into place.
+/// Writes a temporary file beside the file `path` names (at the end of its
+/// links, so a link stays a link) and renames it into place: a reader sees
+/// the old bytes or the new ones, never no file. Messages name `path`.
 fn replace_file(
     path: &Path,
     kind: Replace,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), String> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
+    let target = paths::write_target(path)?;
+    let fail = |e: std::io::Error| {
+        format!(
+            "cannot write '{}': {}",
+            path.display(),
+            paths::io_message(&e)
+        )
     };
-    let fail = |e: std::io::Error| format!("cannot write '{}': {e}", path.display());
+    // A device or a pipe (`-o /dev/null`, `-o /dev/stdout`) is written to,
+    // never replaced by a file of the same name.
+    if std::fs::metadata(&target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut device = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&target)
+            .map_err(fail)?;
+        return write(&mut device)
+            .and_then(|()| device.flush())
+            .map_err(fail);
+    }
+    let dir = writable_folder(path, &target)?;
     let mut file = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
+    let _tracked = crate::cleanup::track_temp(file.path().to_path_buf());
     // A temporary file is private; the result should look like any file we write.
-    let permissions = match std::fs::metadata(path) {
+    let permissions = match std::fs::metadata(&target) {
         Ok(existing) => existing.permissions(),
         Err(_) => default_permissions(file.as_file()).map_err(fail)?,
     };
     file.as_file().set_permissions(permissions).map_err(fail)?;
     write(file.as_file_mut()).map_err(fail)?;
-    let removed = match kind {
-        Replace::Source => {
-            file.as_file().sync_all().map_err(fail)?;
-            false
-        }
-        Replace::Output => remove_before_rename(path, file.as_file()).map_err(fail)?,
-    };
-    match file.persist(path) {
-        Ok(_) => Ok(()),
-        // The old file is gone: keep the new one, and say where it is.
-        Err(e) if removed => {
-            let error = e.error;
-            let kept = e.file.keep().map(|(_, kept)| kept);
-            Err(match kept {
-                Ok(kept) => format!(
-                    "cannot write '{}': {error}; the output is in '{}'",
-                    path.display(),
-                    kept.display()
-                ),
-                Err(_) => fail(error),
-            })
-        }
-        Err(e) => Err(fail(e.error)),
+    if kind == Replace::Source {
+        file.as_file().sync_all().map_err(fail)?;
     }
+    file.persist(&target).map_err(|e| fail(e.error))?;
+    Ok(())
 }
 
-/// Removes the file a large new output is about to replace, and says
-/// whether it did. When a rename replaces a file, ext4 starts writing the
-/// new file out to disk at once, on the renaming thread (its guard against
-/// empty files after a crash): for the 52 MB drawing of 100,000 statements
-/// that cost 50 to 75 ms, as much as drawing it. With the old file removed
-/// first, a reader may briefly find no file, but never half of one. Small
-/// outputs, and other systems, keep the rename that replaces the old file
-/// in one step.
-fn remove_before_rename(path: &Path, new: &std::fs::File) -> std::io::Result<bool> {
-    const LARGE: u64 = 8 << 20;
-    if !cfg!(target_os = "linux") || new.metadata()?.len() < LARGE {
-        return Ok(false);
+/// The folder a write to `target` goes through, once it is known to exist
+/// and `target` is not a folder itself; messages name the user's `path`.
+fn writable_folder<'t>(path: &Path, target: &'t Path) -> Result<&'t Path, String> {
+    if target.is_dir() {
+        return Err(format!("cannot write '{}': it is a folder", path.display()));
     }
-    match std::fs::symlink_metadata(path) {
-        Ok(old) if old.is_file() => match std::fs::remove_file(path) {
-            Ok(()) => Ok(true),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
-            Err(e) => Err(e),
-        },
-        _ => Ok(false),
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(format!(
+            "cannot write '{}': the folder '{}' does not exist",
+            path.display(),
+            dir.display()
+        ));
     }
+    Ok(dir)
 }
 
 #[cfg(unix)]
@@ -434,41 +432,5 @@ fn plural(n: usize, word: &str) -> String {
         format!("{n} {word}")
     } else {
         format!("{n} {word}s")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_a_large_output_on_linux_removes_the_file_it_replaces() {
-        let dir = tempfile::tempdir().unwrap();
-        let old = dir.path().join("old.dot");
-        let new = tempfile::NamedTempFile::new_in(dir.path()).unwrap();
-        std::fs::write(&old, "the previous drawing").unwrap();
-        // Small: the rename replaces the old file in one step.
-        new.as_file().set_len(1 << 20).unwrap();
-        assert!(!remove_before_rename(&old, new.as_file()).unwrap());
-        assert!(old.exists());
-        // Large (a sparse file will do): removed first, on Linux only.
-        new.as_file().set_len(64 << 20).unwrap();
-        let removed = remove_before_rename(&old, new.as_file()).unwrap();
-        assert_eq!(removed, cfg!(target_os = "linux"));
-        assert_eq!(old.exists(), !removed);
-        // Nothing there, or a directory in the way: nothing is removed.
-        assert!(!remove_before_rename(&dir.path().join("none.dot"), new.as_file()).unwrap());
-        let taken = dir.path().join("taken.dot");
-        std::fs::create_dir(&taken).unwrap();
-        assert!(!remove_before_rename(&taken, new.as_file()).unwrap());
-        assert!(taken.is_dir());
-        // And the large file still takes the old one's place.
-        std::fs::write(&old, "again").unwrap();
-        replace_file(&old, Replace::Output, |out| {
-            out.write_all(&vec![b'x'; 9 << 20])
-        })
-        .unwrap();
-        assert_eq!(std::fs::metadata(&old).unwrap().len(), 9 << 20);
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
     }
 }

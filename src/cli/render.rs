@@ -141,6 +141,7 @@ fn flags(args: &RenderArgs) -> Layer {
 }
 
 pub fn run(args: &RenderArgs, discovery: Discovery) -> Result<i32, String> {
+    super::paths::refuse_output_over_input(&args.file, args.output.as_deref())?;
     let format = format_of(args)?;
     let settings = match MapSettings::new(discovery, flags(args)).of(&args.file) {
         Ok(settings) => settings,

@@ -81,7 +81,7 @@ pub fn push_quoted_text(out: &mut String, value: &str) {
 }
 
 const HTML_SPECIALS: [bool; 256] = {
-    let mut table = specials(b"&<>\"'\x7f");
+    let mut table = specials(b"&<>\"'\\\x7f");
     let mut control = 0;
     while control < 0x20 {
         table[control] = true;
@@ -94,6 +94,10 @@ const HTML_SPECIALS: [bool; 256] = {
 /// entities, and characters XML cannot carry at all (C0 controls other than
 /// tab) become their visible Unicode control pictures. Line breaks are the
 /// caller's job.
+///
+/// Graphviz expands `\N`, `\G`, `\E`, `\T`, `\H` and `\L` and collapses `\\`
+/// even inside HTML-like labels, after it has decoded entities (so `&#92;`
+/// is no help): each backslash is doubled, and Graphviz draws the pair as one.
 pub fn push_html_text(out: &mut String, text: &str) {
     push_escaped(out, text, &HTML_SPECIALS, |byte| match byte {
         b'&' => Escape::Str("&amp;"),
@@ -101,6 +105,7 @@ pub fn push_html_text(out: &mut String, text: &str) {
         b'>' => Escape::Str("&gt;"),
         b'"' => Escape::Str("&quot;"),
         b'\'' => Escape::Str("&#39;"),
+        b'\\' => Escape::Str(r"\\"),
         b'\t' => Escape::Char(' '),
         _ => Escape::Char(char::from_u32(0x2400 + u32::from(byte).min(0x21)).unwrap_or('\u{fffd}')),
     });
@@ -131,6 +136,11 @@ mod tests {
     #[test]
     fn html_specials_become_entities() {
         assert_eq!(html_text("<b>&\"x\"'"), "&lt;b&gt;&amp;&quot;x&quot;&#39;");
+    }
+
+    #[test]
+    fn backslashes_are_doubled_so_graphviz_draws_them() {
+        assert_eq!(html_text(r"C:\New \N \\"), r"C:\\New \\N \\\\");
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! Running Graphviz's `dot` to turn DOT into SVG, PNG or PDF.
 
 use std::io::{Read, Write};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+use crate::cleanup;
 
 /// An image format `dot` can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,17 +29,25 @@ impl ImageFormat {
     }
 }
 
-/// Why `dot` produced no image.
+/// Why `dot` produced no image. `program` names what was run, and says
+/// when it came from `ARGMARK_DOT`.
 #[derive(Debug)]
 pub enum DotError {
     /// No `dot` program on the path.
     Missing,
+    /// `ARGMARK_DOT` is set, to nothing.
+    EmptyOverride,
+    /// The program `ARGMARK_DOT` names does not exist.
+    OverrideMissing(String),
     /// It ran longer than allowed and was stopped.
     TimedOut(Duration),
-    /// It failed; its own message.
-    Failed(String),
-    /// Talking to it failed.
-    Io(std::io::Error),
+    /// It failed; its own message (standard error).
+    Failed { program: String, message: String },
+    /// Starting it or talking to it failed.
+    Io {
+        program: String,
+        error: std::io::Error,
+    },
 }
 
 impl std::fmt::Display for DotError {
@@ -46,6 +57,14 @@ impl std::fmt::Display for DotError {
                 f,
                 "Graphviz's 'dot' was not found; install Graphviz (Debian/Ubuntu: apt-get install graphviz, macOS: brew install graphviz, Windows: winget install graphviz) or render to DOT"
             ),
+            DotError::EmptyOverride => write!(
+                f,
+                "ARGMARK_DOT is set but empty; set it to Graphviz's 'dot', or unset it to use 'dot' from the PATH"
+            ),
+            DotError::OverrideMissing(program) => write!(
+                f,
+                "ARGMARK_DOT names '{program}', which was not found; set it to Graphviz's 'dot', or unset it to use 'dot' from the PATH"
+            ),
             DotError::TimedOut(limit) => {
                 write!(
                     f,
@@ -53,27 +72,61 @@ impl std::fmt::Display for DotError {
                     limit.as_secs()
                 )
             }
-            DotError::Failed(message) => write!(f, "'dot' failed: {}", message.trim()),
-            DotError::Io(e) => write!(f, "could not run 'dot': {e}"),
+            DotError::Failed { program, message } => {
+                let message = message.trim();
+                if message.is_empty() {
+                    write!(f, "{program} failed and said nothing")
+                } else {
+                    write!(f, "{program} failed: {message}")
+                }
+            }
+            DotError::Io { program, error } => write!(f, "could not run {program}: {error}"),
         }
     }
 }
 
 impl std::error::Error for DotError {}
 
-/// Runs `dot -T<format>` over the DOT text, stopping it after `limit`.
-pub fn run_dot(dot: &str, format: ImageFormat, limit: Duration) -> Result<Vec<u8>, DotError> {
-    let program = std::env::var_os("ARGMARK_DOT").unwrap_or_else(|| "dot".into());
-    let mut child = Command::new(program)
+/// The Graphviz program to run, and how to name it in a message.
+fn program() -> Result<(std::ffi::OsString, String), DotError> {
+    match std::env::var_os("ARGMARK_DOT") {
+        None => Ok(("dot".into(), "'dot'".into())),
+        Some(value) if value.is_empty() => Err(DotError::EmptyOverride),
+        Some(value) => {
+            let shown = format!("'{}' (from ARGMARK_DOT)", value.to_string_lossy());
+            Ok((value, shown))
+        }
+    }
+}
+
+/// Starts `program -T<format>` with all three pipes.
+fn spawn(format: ImageFormat) -> Result<(Child, String), DotError> {
+    let (program, shown) = program()?;
+    let overridden = std::env::var_os("ARGMARK_DOT").is_some();
+    let child = Command::new(&program)
         .arg(format!("-T{}", format.as_str()))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| match e.kind() {
+        .map_err(|error| match error.kind() {
+            std::io::ErrorKind::NotFound if overridden => {
+                DotError::OverrideMissing(program.to_string_lossy().into_owned())
+            }
             std::io::ErrorKind::NotFound => DotError::Missing,
-            _ => DotError::Io(e),
+            _ => DotError::Io {
+                program: shown.clone(),
+                error,
+            },
         })?;
+    Ok((child, shown))
+}
+
+/// Runs `dot -T<format>` over the DOT text, stopping it after `limit`. While
+/// it runs, the child is in the process's cleanup registry, so a signal that
+/// stops argmark stops Graphviz too.
+pub fn run_dot(dot: &str, format: ImageFormat, limit: Duration) -> Result<Vec<u8>, DotError> {
+    let (mut child, program) = spawn(format)?;
     // Write and read on their own threads: a large graph fills both pipes.
     let mut stdin = child.stdin.take().expect("piped");
     let input = dot.to_string();
@@ -89,25 +142,44 @@ pub fn run_dot(dot: &str, format: ImageFormat, limit: Duration) -> Result<Vec<u8
         let _ = stderr.read_to_string(&mut text);
         text
     });
+    let child = Arc::new(Mutex::new(child));
+    let _tracked = cleanup::track_child(Arc::clone(&child));
+    let io = |error| DotError::Io {
+        program: program.clone(),
+        error,
+    };
+    let status = wait(&child, limit)
+        .map_err(io)?
+        .ok_or(DotError::TimedOut(limit))?;
+    let _ = writer.join();
+    let output = reader.join().map_err(|_| DotError::Failed {
+        program: program.clone(),
+        message: "reading its output failed".into(),
+    })?;
+    let message = errors.join().unwrap_or_default();
+    if !status.success() {
+        return Err(DotError::Failed { program, message });
+    }
+    output.map_err(io)
+}
+
+/// Waits for the child, or kills it once `limit` has passed (`None`). The
+/// lock is held only for each look, so the signal thread can kill it too.
+fn wait(child: &Mutex<Child>, limit: Duration) -> std::io::Result<Option<ExitStatus>> {
     let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().map_err(DotError::Io)? {
-            break status;
+    loop {
+        let mut child = child
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(status) = child.try_wait()? {
+            return Ok(Some(status));
         }
         if started.elapsed() > limit {
             let _ = child.kill();
             let _ = child.wait();
-            return Err(DotError::TimedOut(limit));
+            return Ok(None);
         }
+        drop(child);
         std::thread::sleep(Duration::from_millis(5));
-    };
-    let _ = writer.join();
-    let output = reader
-        .join()
-        .map_err(|_| DotError::Failed("reader thread failed".into()))?;
-    let message = errors.join().unwrap_or_default();
-    if !status.success() {
-        return Err(DotError::Failed(message));
     }
-    output.map_err(DotError::Io)
 }
