@@ -26,16 +26,27 @@ pub mod diagnostic;
 pub mod eval;
 pub mod export;
 pub mod fmt;
+#[cfg(feature = "unstable-internals")]
 pub mod fuzzing;
 pub mod import;
 pub mod model;
-pub mod parallel;
+pub(crate) mod parallel;
+mod pipeline;
 pub mod render;
 pub mod span;
 pub mod syntax;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use pipeline::{analyze, analyze_parsed};
 pub use render::{RenderOptions, render_dot};
+
+/// Internals for argmark's own fuzz targets, tests and benchmarks. Nothing
+/// here is stable: it changes whenever the insides do.
+#[cfg(feature = "unstable-internals")]
+pub mod unstable {
+    pub use crate::pipeline::evaluate_and_check;
+    pub use crate::syntax::parse_in_parts;
+}
 pub use span::Span;
 pub use syntax::{Parsed, parse};
 
@@ -62,58 +73,6 @@ pub enum Stage {
     /// Unknown, duplicate or misused ids: the graph is incomplete, and checks
     /// on it would report gaps that are only typos.
     Resolution,
-}
-
-/// Parses, resolves, evaluates and checks a map. The graph is built as the
-/// items are read, and no tree is kept: a large file is read in pieces on
-/// every thread, and only the items of the few pieces read ahead of the
-/// graph builder wait for it.
-pub fn analyze(text: &str, config: &check::Config) -> Analysis {
-    let mut builder = model::Builder::new(model::Size::guess(text.len()));
-    match syntax::parse_each(text, &mut |item| builder.item(item)) {
-        syntax::Outcome::Handed(parsed) if parsed.errors.is_empty() => {
-            let (map, resolution) = builder.finish();
-            analyze_map(map, resolution, config)
-        }
-        syntax::Outcome::Handed(parsed) | syntax::Outcome::Reparsed(parsed) => {
-            analyze_parsed(parsed, config)
-        }
-    }
-}
-
-/// Resolves, evaluates and checks an already parsed map.
-pub fn analyze_parsed(parsed: Parsed, config: &check::Config) -> Analysis {
-    let diagnostics = parsed.diagnostics();
-    if !diagnostics.is_empty() {
-        return Analysis {
-            map: model::ArgumentMap::default(),
-            labels: eval::evaluate(&model::ArgumentMap::default()),
-            diagnostics,
-            stopped: Some(Stage::Syntax),
-        };
-    }
-    let (map, resolution) = model::build(parsed.file);
-    analyze_map(map, resolution, config)
-}
-
-/// Evaluates and checks a built map, unless resolving its names failed.
-fn analyze_map(
-    map: model::ArgumentMap,
-    resolution: Vec<Diagnostic>,
-    config: &check::Config,
-) -> Analysis {
-    let (labels, diagnostics, stopped) = if resolution.is_empty() {
-        let (labels, diagnostics) = check::evaluate_and_run(&map, config);
-        (labels, diagnostics, None)
-    } else {
-        (eval::evaluate(&map), resolution, Some(Stage::Resolution))
-    };
-    Analysis {
-        map,
-        labels,
-        diagnostics,
-        stopped,
-    }
 }
 
 /// The README's Rust examples, compiled and run as doc tests.

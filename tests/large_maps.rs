@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use argmark::export::json::to_json;
-use argmark::syntax::{Outcome, parse_each, parse_in_parts, parse_whole};
+use argmark::syntax::{parse_each, parse_in_parts, parse_whole};
 use argmark::{Analysis, analyze, analyze_parsed};
 
 /// A map of about 2 MB using every kind of item: sources declared after
@@ -102,20 +102,17 @@ fn a_syntax_error_in_a_large_map_is_reported_as_in_a_small_one() {
         text.insert_str(line, "premise broken supports t\n");
         let whole = parse_whole(&text);
         assert_eq!(whole.errors.len(), 1);
-        let mut handed = 0;
-        match parse_each(&text, &mut |_| handed += 1) {
-            // The parts had an error, so the file was read again as a whole.
-            Outcome::Reparsed(parsed) => {
-                assert_eq!(parsed.errors, whole.errors);
-                assert_eq!(parsed.file, whole.file);
-            }
-            // One thread: read once, as a whole.
-            Outcome::Handed(parsed) => {
-                assert_eq!(argmark::parallel::threads(), 1);
-                assert_eq!(parsed.errors, whole.errors);
-                assert_eq!(handed, whole.file.items.len());
-            }
-        }
+        // Read in pieces, the pieces before the error kept and the rest read
+        // once more from the piece with the error: the items, comments and
+        // errors of the whole.
+        let mut handed = Vec::new();
+        let parsed = parse_each(&text, &mut |item| handed.push(item));
+        assert_eq!(parsed.errors, whole.errors);
+        assert_eq!(parsed.file.comments, whole.file.comments);
+        assert_eq!(handed, whole.file.items);
+        let parts = parse_in_parts(&text, 4).expect("a place to cut");
+        assert_eq!(parts.errors, whole.errors);
+        assert_eq!(parts.file, whole.file);
         let streamed = analyze(&text, &Default::default());
         let from_tree = analyze_parsed(whole, &Default::default());
         assert_eq!(streamed.stopped, Some(argmark::Stage::Syntax));
@@ -135,7 +132,7 @@ fn checks_run_beside_the_evaluation_find_what_they_find_after_it() {
     let codes: std::collections::BTreeSet<_> = after.iter().map(|d| d.code).collect();
     assert!(codes.contains("unanswered-counterclaim"), "{codes:?}");
     assert!(codes.contains("unsupported-premise"), "{codes:?}");
-    let (beside_labels, beside) = argmark::check::evaluate_and_run(&map, &config);
+    let (beside_labels, beside) = argmark::unstable::evaluate_and_check(&map, &config);
     assert_eq!(beside, after);
     for node in map.graph.node_indices() {
         assert_eq!(beside_labels.of(node), labels.of(node));

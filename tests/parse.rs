@@ -49,10 +49,16 @@ fn a_map_cut_into_parts_parses_as_a_whole() {
             assert!(cut.errors.is_empty());
         }
     }
-    // A file with an error is never taken from its parts.
-    let broken = "thesis t \"T.\"\nclaim c \"C.\" supports\nclaim d \"D.\"\n";
-    assert!(parse_in_parts(broken, 2).is_none());
-    assert!(!argmark::parse(broken).errors.is_empty());
+    // A file with an error: the parts before it stand, the rest is read
+    // again from the part with the error, and the errors are the whole's.
+    let broken = "thesis t \"T.\"\nclaim c \"C.\" supports\nclaim d \"D.\"\nclaim e \"E.\"\n";
+    let whole = parse_whole(broken);
+    assert!(!whole.errors.is_empty());
+    for parts in 2..=4 {
+        let cut = parse_in_parts(broken, parts).expect("a place to cut");
+        assert_eq!(cut.file, whole.file);
+        assert_eq!(cut.errors, whole.errors);
+    }
 }
 
 proptest! {
@@ -68,5 +74,29 @@ proptest! {
         let cut = parse_in_parts(&source, parts);
         prop_assert!(cut.is_some(), "no parts taken");
         prop_assert_eq!(cut.unwrap().file, whole.file);
+    }
+
+    #[test]
+    fn parts_of_a_broken_map_parse_as_the_whole(
+        source in messy_map(),
+        parts in 2..6usize,
+        share in 0..100usize,
+        broken in prop::sample::select(vec![
+            "claim broken supports\n",
+            "claim open \"no closing quote\n",
+            "section \"unclosed\" {\n",
+            "}\n",
+            "premise p1 \"x\" supports {\n",
+        ]),
+    ) {
+        let mut source = format!("{source}\n// {}\nclaim zz_last \"The end.\"\n", "-".repeat(120));
+        let at = source.len() * share / 100;
+        let line = source.as_bytes()[..at].iter().rposition(|&b| b == b'\n').map_or(0, |n| n + 1);
+        source.insert_str(line, broken);
+        let whole = parse_whole(&source);
+        if let Some(cut) = parse_in_parts(&source, parts) {
+            prop_assert_eq!(cut.file, whole.file);
+            prop_assert_eq!(cut.errors, whole.errors);
+        }
     }
 }

@@ -17,6 +17,8 @@ mod unused_source;
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::eval::Labelling;
 use crate::model::ArgumentMap;
@@ -301,68 +303,73 @@ impl Config {
 
 /// Runs every check, then applies `allow(...)` on statements and the config.
 pub fn run(map: &ArgumentMap, labels: &Labelling, config: &Config) -> Vec<Diagnostic> {
-    let large = crate::parallel::worth_it(map.graph.node_count());
-    let findings = findings(map, Some(labels), CHECKS, large);
+    let findings = round(map, Some(labels), Round::All);
     report(map, config, findings)
 }
 
-/// Evaluates the map ([`crate::eval::evaluate`]) and runs every check, as
-/// [`run`] does. On a large map the evaluation and the checks that do not
-/// read its labels run side by side, then the checks that do.
-pub fn evaluate_and_run(map: &ArgumentMap, config: &Config) -> (Labelling, Vec<Diagnostic>) {
-    let large = crate::parallel::worth_it(map.graph.node_count());
-    let (readers, others): (Vec<&dyn Check>, Vec<&dyn Check>) =
-        CHECKS.iter().partition(|check| check.reads_labels());
-    /// A job of the first round, and what it gives.
-    enum Job<'a> {
-        Evaluate,
-        Check(&'a dyn Check),
-    }
-    enum Done {
-        Labels(Labelling),
-        Findings(Vec<Diagnostic>),
-    }
-    // The evaluation goes first, so that it starts at once.
-    let jobs: Vec<Job> = std::iter::once(Job::Evaluate)
-        .chain(others.iter().map(|check| Job::Check(*check)))
-        .collect();
-    let done = crate::parallel::map(&jobs, large, |job| match job {
-        Job::Evaluate => Done::Labels(crate::eval::evaluate(map)),
-        Job::Check(check) => Done::Findings(check_findings(*check, map, None)),
-    });
-    let mut labels = None;
-    let mut first = Vec::new();
-    for done in done {
-        match done {
-            Done::Labels(evaluated) => labels = Some(evaluated),
-            Done::Findings(findings) => first.push(findings),
-        }
-    }
-    let labels = labels.expect("the evaluation is one of the jobs");
-    let mut then = findings(map, Some(&labels), &readers, large).into_iter();
-    let mut first = first.into_iter();
-    // Back in registry order.
-    let all = CHECKS
-        .iter()
-        .map(|check| match check.reads_labels() {
-            true => then.next(),
-            false => first.next(),
-        })
-        .map(|findings| findings.expect("every check ran once"))
-        .collect();
-    let diagnostics = report(map, config, all);
-    (labels, diagnostics)
+/// Which checks a round runs: all of them, or those that do (or do not)
+/// read the evaluation's labels, so that the second kind can run while the
+/// map is being evaluated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Round {
+    All,
+    WithoutLabels,
+    WithLabels,
 }
 
-/// The findings of each of `checks`, in their order: side by side on a
-/// `large` map, as checks only read it.
-fn findings(
+impl Round {
+    fn runs(self, check: &dyn Check) -> bool {
+        match self {
+            Round::All => true,
+            Round::WithoutLabels => !check.reads_labels(),
+            Round::WithLabels => check.reads_labels(),
+        }
+    }
+}
+
+/// The findings of the checks `round` runs, in registry order; side by side
+/// on rayon's threads when the map is large, as checks only read it.
+pub(crate) fn round(
     map: &ArgumentMap,
     labels: Option<&Labelling>,
-    checks: &[&dyn Check],
-    large: bool,
+    round: Round,
 ) -> Vec<Vec<Diagnostic>> {
-    crate::parallel::map(checks, large, |check| check_findings(*check, map, labels))
+    let checks: Vec<&dyn Check> = CHECKS
+        .iter()
+        .copied()
+        .filter(|check| round.runs(*check))
+        .collect();
+    if map.is_large() {
+        checks
+            .par_iter()
+            .map(|check| check_findings(*check, map, labels))
+            .collect()
+    } else {
+        checks
+            .iter()
+            .map(|check| check_findings(*check, map, labels))
+            .collect()
+    }
+}
+
+/// The findings of a round without labels and of the round with them, as
+/// reported (see [`run`]).
+pub(crate) fn report_rounds(
+    map: &ArgumentMap,
+    config: &Config,
+    without_labels: Vec<Vec<Diagnostic>>,
+    with_labels: Vec<Vec<Diagnostic>>,
+) -> Vec<Diagnostic> {
+    let (mut without, mut with) = (without_labels.into_iter(), with_labels.into_iter());
+    let findings = CHECKS
+        .iter()
+        .map(|check| match check.reads_labels() {
+            true => with.next(),
+            false => without.next(),
+        })
+        .map(|findings| findings.expect("each round ran each of its checks once"))
+        .collect();
+    report(map, config, findings)
 }
 
 fn check_findings(

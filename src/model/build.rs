@@ -173,9 +173,6 @@ impl Pending {
 /// How many references one thread looks up at a time.
 const LOOKUPS: usize = 4096;
 
-/// How many lookups ahead the id table is read.
-const AHEAD: usize = 8;
-
 /// What the id of each pending reference names, in chunks of [`LOOKUPS`],
 /// in order. Most of pass 2 is these lookups, each a few cache misses on a
 /// large map. They only read the id table, which pass 2 does not change
@@ -187,15 +184,7 @@ fn look_up(map: &ArgumentMap, pending: &[Pending]) -> Vec<Vec<Option<Declared>>>
     crate::parallel::map(&chunks, large, |chunk| {
         chunk
             .iter()
-            .enumerate()
-            .map(|(at, pending)| {
-                // In a large map each lookup is a trip to memory: ask for
-                // the ones a few places on, so that the trips overlap.
-                if large && let Some(ahead) = chunk.get(at + AHEAD).and_then(Pending::reference) {
-                    map.prefetch(&ahead.name);
-                }
-                pending.reference().and_then(|id| map.lookup(&id.name))
-            })
+            .map(|pending| pending.reference().and_then(|id| map.lookup(&id.name)))
             .collect()
     })
 }
@@ -261,7 +250,7 @@ impl Builder {
         let map = &mut builder.map;
         map.graph.reserve_nodes(size.nodes);
         map.graph.reserve_edges(size.edges);
-        map.ids.reserve(size.ids);
+        map.ids = ids::Ids::with_capacity(size.ids);
         builder
     }
 

@@ -261,16 +261,19 @@ impl Node {
     }
 }
 
+/// From this many nodes on, a map's stages run on rayon's threads; below
+/// it they take well under a millisecond, less than sharing work costs.
+const LARGE_MAP: usize = 10_000;
+
 impl ArgumentMap {
+    /// Whether the map is large enough for its stages to share out work.
+    pub(crate) fn is_large(&self) -> bool {
+        self.graph.node_count() >= LARGE_MAP
+    }
+
     /// What an id names, if anything.
     pub fn lookup(&self, id: &str) -> Option<Declared> {
         self.ids.get(id, &self.names())
-    }
-
-    /// Starts reading the part of the id table a lookup of `id` needs; a
-    /// lookup of many ids goes faster with each asked for a few ahead.
-    pub(crate) fn prefetch(&self, id: &str) {
-        self.ids.prefetch(id);
     }
 
     /// Where the id table finds the names it holds.

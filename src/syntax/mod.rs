@@ -3,6 +3,7 @@
 pub mod ast;
 pub mod error;
 mod parser;
+mod pieces;
 mod recover;
 pub mod split;
 mod token;
@@ -14,6 +15,10 @@ use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 use error::{MAX_ERRORS, SyntaxError, SyntaxErrorKind};
 use token::{Ctx, Input};
+
+pub use pieces::parse_each;
+#[cfg(any(test, feature = "unstable-internals"))]
+pub use pieces::parse_in_parts;
 
 /// The result of parsing: the tree (as much as could be read) and every syntax error.
 #[derive(Debug, Clone, Default)]
@@ -79,65 +84,14 @@ fn finish_errors(errors: &mut Vec<SyntaxError>) {
 
 /// Parses argmark source text. Never panics; every error is reported.
 ///
-/// A large file is cut where top-level items start and its parts are parsed
-/// on every core; the tree is the one a parse of the whole gives. A file
-/// with any error is parsed whole, so errors and recovery never depend on
-/// where it was cut.
+/// A large file is cut where top-level items start and its pieces are parsed
+/// on every thread of rayon's pool; the tree and the errors are those a
+/// parse of the whole gives.
 pub fn parse(text: &str) -> Parsed {
-    let (outcome, items) = collecting(|each| parse_each(text, each));
-    match outcome {
-        Outcome::Handed(mut parsed) => {
-            parsed.file.items = items;
-            parsed
-        }
-        Outcome::Reparsed(parsed) => parsed,
-    }
-}
-
-/// Runs a reading that hands items over, and keeps them, in order.
-fn collecting<R>(read: impl FnOnce(&mut dyn FnMut(ast::Item)) -> R) -> (R, Vec<ast::Item>) {
     let mut items = Vec::new();
-    let result = read(&mut |item| items.push(item));
-    (result, items)
-}
-
-/// What [`parse_each`] gives back.
-#[derive(Debug)]
-pub enum Outcome {
-    /// Every item went to `each`: the comments and errors (the tree has no items).
-    Handed(Parsed),
-    /// A piece of a large file had an error, so the file was parsed again,
-    /// whole, for errors that do not depend on where it was cut: the whole
-    /// tree. What `each` was given must be thrown away.
-    Reparsed(Parsed),
-}
-
-/// Parses `text` like [`parse`], but hands each top-level item to `each` as
-/// soon as it can instead of keeping the tree. Items come in source order,
-/// as [`parse`] keeps them (items with errors left out). A large file is
-/// read in pieces on every thread, and this thread hands the items over in
-/// order, reading a piece itself whenever the next is not read yet: however
-/// long `each` takes, the threads share the reading, and only a few pieces
-/// are ever read ahead.
-pub fn parse_each(text: &str, each: &mut dyn FnMut(ast::Item)) -> Outcome {
-    let threads = crate::parallel::threads();
-    if text.len() >= PARALLEL_BYTES && threads >= 2 {
-        match parse_each_in_pieces(text, threads - 1, PIECE_BYTES, each) {
-            Pieces::Read(comments) => {
-                let file = ast::File {
-                    items: Vec::new(),
-                    comments,
-                };
-                return Outcome::Handed(Parsed {
-                    file,
-                    errors: Vec::new(),
-                });
-            }
-            Pieces::NoCut => {}
-            Pieces::Error => return Outcome::Reparsed(parse_whole(text)),
-        }
-    }
-    Outcome::Handed(parse_whole_each(text, each))
+    let mut parsed = parse_each(text, &mut |item| items.push(item));
+    parsed.file.items = items;
+    parsed
 }
 
 /// A source too long for 32-bit spans is not read: one error, at its start.
@@ -148,124 +102,23 @@ fn too_large(len: usize) -> Option<Parsed> {
     })
 }
 
-/// Below this size a file is parsed on one thread: a megabyte takes a few
-/// milliseconds.
-const PARALLEL_BYTES: usize = 1 << 20;
-
-/// How much text a thread reads at a time: enough that taking a piece costs
-/// nothing next to reading it, little enough that the threads end together.
-const PIECE_BYTES: usize = 64 << 10;
-
-/// How a parse in pieces went.
-enum Pieces {
-    /// Every piece read without error: the comments (the items went to `each`).
-    Read(Vec<ast::Comment>),
-    /// No place to cut, or a NUL byte: nothing was read.
-    NoCut,
-    /// A piece has an error: only a parse of the whole file reports it right.
-    Error,
-}
-
-/// Parses the text as [`parse_each`] does a large file, in pieces of at
-/// least a `parts`-th of it (see [`split`]) on `parts` threads, and joins
-/// the trees: the tree of [`parse_whole`]. `None` when the text has no place
-/// to cut, or a piece has an error or the text a NUL byte: then only a
-/// parse of the whole file reports it right.
-pub fn parse_in_parts(text: &str, parts: usize) -> Option<Parsed> {
-    let piece = text.len().div_ceil(parts.max(1)).max(1);
-    let (read, items) =
-        collecting(|each| parse_each_in_pieces(text, parts.saturating_sub(1), piece, each));
-    match read {
-        Pieces::Read(comments) => Some(Parsed {
-            file: ast::File { items, comments },
-            errors: Vec::new(),
-        }),
-        Pieces::NoCut | Pieces::Error => None,
-    }
-}
-
-/// What a thread made of a piece of the text.
-#[derive(Default)]
-struct Piece {
-    items: Vec<ast::Item>,
-    comments: Vec<ast::Comment>,
-    clean: bool,
-}
-
-/// Cuts the text, as it goes, into pieces that start where a top-level item
-/// starts (see [`split`]), each of at least `piece_bytes` but the last,
-/// reads them on this thread and up to `helpers` more, and hands their
-/// items to `each` in order.
-fn parse_each_in_pieces(
-    text: &str,
-    helpers: usize,
-    piece_bytes: usize,
-    each: &mut dyn FnMut(ast::Item),
-) -> Pieces {
-    // A text too long to read is refused by the parse of the whole.
-    if text.len() > crate::span::MAX_SOURCE_LEN {
-        return Pieces::NoCut;
-    }
-    let Some(first) = split::next_cut(text, 0, piece_bytes) else {
-        return Pieces::NoCut;
-    };
-    if text.as_bytes().contains(&0) {
-        return Pieces::NoCut;
-    }
-    let mut start = 0;
-    let pieces = move || {
-        if start >= text.len() {
-            return None;
-        }
-        let end = match start {
-            0 => first,
-            _ => split::next_cut(text, start, start + piece_bytes).unwrap_or(text.len()),
-        };
-        let piece = start..end;
-        start = end;
-        Some(piece)
-    };
-    let read = |range: std::ops::Range<usize>, piece: &mut Piece| {
-        let ctx = Ctx::default();
-        let part = Input::new_part(&text[range.clone()], range.start, &ctx);
-        parser::file_each(part, &mut |item| piece.items.push(item));
-        piece.clean = ctx.errors.borrow().is_empty();
-        piece.comments = ctx.comments.into_inner();
-    };
-    let mut comments = Vec::new();
-    let mut clean = true;
-    // No more helpers than pieces of the text.
-    let helpers = helpers.min(text.len() / piece_bytes.max(1));
-    crate::parallel::in_order(helpers, pieces, read, |piece: &mut Piece| {
-        clean = piece.clean;
-        if clean {
-            comments.append(&mut piece.comments);
-            piece.items.drain(..).for_each(&mut *each);
-        }
-        clean
-    });
-    if clean {
-        Pieces::Read(comments)
-    } else {
-        Pieces::Error
-    }
-}
-
 /// Parses the whole text on this thread.
 pub fn parse_whole(text: &str) -> Parsed {
-    let (mut parsed, items) = collecting(|each| parse_whole_each(text, each));
+    let mut items = Vec::new();
+    let mut parsed = parse_whole_each(text, 0, &mut |item| items.push(item));
     parsed.file.items = items;
     parsed
 }
 
-/// Parses the whole text on this thread, handing each top-level item to `each`.
-fn parse_whole_each(text: &str, each: &mut dyn FnMut(ast::Item)) -> Parsed {
+/// Parses the text from `start` (its start, or where a top-level item
+/// starts) to its end on this thread, handing each top-level item to `each`.
+fn parse_whole_each(text: &str, start: usize, each: &mut dyn FnMut(ast::Item)) -> Parsed {
     if let Some(refused) = too_large(text.len()) {
         return refused;
     }
-    let mut errors = nul_bytes(text);
+    let mut errors = nul_bytes(&text[start..], start);
     let ctx = Ctx::default();
-    parser::file_each(Input::new_extra(text, &ctx), each);
+    parser::file_each(Input::new_part(&text[start..], start, &ctx), each);
     // A NUL byte is reported once, as such, not again as an unexpected character.
     let is_nul = |e: &SyntaxError| text.get(e.span.lo()..).is_some_and(|t| t.starts_with('\0'));
     errors.extend(ctx.errors.into_inner().into_iter().filter(|e| !is_nul(e)));
@@ -313,10 +166,12 @@ fn blame_runaway_string(text: &str, strings: &[Span], error: &mut SyntaxError) {
     }
 }
 
-fn nul_bytes(text: &str) -> Vec<SyntaxError> {
+/// The NUL bytes of `text`, which starts `offset` bytes into the source.
+fn nul_bytes(text: &str, offset: usize) -> Vec<SyntaxError> {
     text.match_indices('\0')
         .take(MAX_ERRORS + 1)
-        .map(|(at, _)| SyntaxError::new(SyntaxErrorKind::NulByte, Span::new(at, at + 1)))
+        .map(|(at, _)| offset + at)
+        .map(|at| SyntaxError::new(SyntaxErrorKind::NulByte, Span::new(at, at + 1)))
         .collect()
 }
 
@@ -402,41 +257,5 @@ mod tests {
         assert_eq!((span.lo(), span.hi()), (last - 1, last));
         // Past the limit (a source the parser refuses) offsets stop there.
         assert_eq!(Span::new(last + 5, last + 9).range(), last..last);
-    }
-
-    /// Small pieces, so that maps of a few kilobytes make dozens of them:
-    /// more than the window the threads may read ahead, pieces read on
-    /// every thread, emptied pieces made into again.
-    #[test]
-    fn small_pieces_on_any_number_of_threads_parse_as_the_whole() {
-        let maps = [
-            include_str!("../../maps/ai-diffusion.argmark"),
-            include_str!("../../maps/school-start-times.argmark"),
-            include_str!("../../maps/urban-congestion-pricing.argmark"),
-        ];
-        for text in maps {
-            let whole = parse_whole(text);
-            assert!(whole.errors.is_empty());
-            for piece_bytes in [1, 64, 512] {
-                for helpers in [0, 1, 3] {
-                    let mut items = Vec::new();
-                    let read = parse_each_in_pieces(text, helpers, piece_bytes, &mut |item| {
-                        items.push(item)
-                    });
-                    let Pieces::Read(comments) = read else {
-                        panic!("not read in pieces of {piece_bytes} on {helpers} helpers");
-                    };
-                    assert_eq!(items, whole.file.items);
-                    assert_eq!(comments, whole.file.comments);
-                }
-            }
-        }
-        // An error in any piece: nothing is taken from the pieces.
-        let broken = format!("{}\nclaim c \"C.\" supports\n", maps[0]);
-        let read = parse_each_in_pieces(&broken, 1, 64, &mut |_| {});
-        assert!(matches!(read, Pieces::Error));
-        // Nowhere to cut.
-        let read = parse_each_in_pieces("thesis t \"T.\"\n", 1, 64, &mut |_| {});
-        assert!(matches!(read, Pieces::NoCut));
     }
 }

@@ -37,6 +37,7 @@ pub struct Input<'a> {
 
 impl<'a> Input<'a> {
     /// The whole source, at offset 0.
+    #[cfg(test)]
     pub fn new_extra(text: &'a str, extra: &'a Ctx) -> Self {
         Input {
             text,
