@@ -9,7 +9,7 @@ use clap::ValueEnum;
 use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
 
 use super::config::{MapSettings, level_flags};
-use super::{Color, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, Output, discard, load, plural};
+use super::{Color, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, Output, load, plural};
 use crate::Stage;
 use crate::config::{ConfigError, Discovery};
 use crate::diagnostic::{self, Diagnostic, HumanOptions, IO_ERROR, Severity, SourceFile};
@@ -169,8 +169,7 @@ fn each_file<E>(
                 .map(move |f| (given, f))
         })
         .collect();
-    let count = files.len();
-    for (number, (given, file)) in files.into_iter().enumerate() {
+    for (given, file) in files {
         let (path, walk_error) = match file {
             Ok(path) => (path, None),
             Err(message) => (given.clone(), Some(message)),
@@ -223,7 +222,6 @@ fn each_file<E>(
             diagnostics: &analysis.diagnostics,
             unreadable: false,
         })?;
-        discard((analysis, loaded), number + 1 == count);
     }
     Ok(())
 }

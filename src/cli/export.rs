@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 
 use super::config::MapSettings;
-use super::{EXIT_FINDINGS, EXIT_OK, analyze_or_report, discard, load, write_output_with};
+use super::{EXIT_FINDINGS, EXIT_OK, analyze_or_report, load, write_output_with};
 use crate::config::{Discovery, Layer};
 use crate::export::{Layout, write_aif, write_json, write_mermaid};
 
@@ -90,6 +90,5 @@ pub fn run(args: &ExportArgs, discovery: Discovery) -> Result<i32, String> {
         Format::Aif => write_aif(&analysis, layout, out),
         Format::Mermaid => write_mermaid(&analysis, out),
     })?;
-    discard((analysis, loaded), true);
     Ok(EXIT_OK)
 }

@@ -209,16 +209,6 @@ fn load(path: &Path) -> Result<Loaded, String> {
     })
 }
 
-/// Drops a large value, unless the process is about to exit: freeing a graph
-/// of a million nodes piece by piece takes longer than the exit that frees
-/// it all at once. Only for the end of a command of the binary: `cli::run`
-/// returns right after, and `main` exits with its status.
-fn discard<T>(value: T, exiting: bool) {
-    if exiting {
-        std::mem::forget(value);
-    }
-}
-
 /// Analyses a loaded map for a command that needs it whole (eval, render):
 /// when errors stop the analysis, prints them to standard error and says the
 /// map cannot be `verb` (evaluated, drawn) until they are fixed.

@@ -6,8 +6,7 @@ use clap::ValueEnum;
 
 use super::config::MapSettings;
 use super::{
-    EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, analyze_or_report, discard, load, write_output,
-    write_output_with,
+    EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, analyze_or_report, load, write_output, write_output_with,
 };
 use crate::config::{Discovery, Layer, Setting};
 use crate::render::exec::{ImageFormat, run_dot};
@@ -157,7 +156,6 @@ pub fn run(args: &RenderArgs, discovery: Discovery) -> Result<i32, String> {
         OutputFormat::Dot => {
             let output = args.output.as_deref();
             write_output_with(output, |out| write_dot(&analysis, &options, out))?;
-            discard((analysis, loaded), true);
             return Ok(EXIT_OK);
         }
         OutputFormat::Svg => ImageFormat::Svg,
@@ -173,6 +171,5 @@ pub fn run(args: &RenderArgs, discovery: Discovery) -> Result<i32, String> {
         }
     };
     write_output(args.output.as_deref(), &bytes)?;
-    discard((analysis, loaded), true);
     Ok(EXIT_OK)
 }
