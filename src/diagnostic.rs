@@ -203,8 +203,7 @@ pub fn write_human(
 /// bidi control) are not printed to a terminal as they are. Each becomes a
 /// visible mark of the same length in bytes, so that spans still fit.
 fn displayable(text: &str) -> std::borrow::Cow<'_, str> {
-    let hidden =
-        |c: char| crate::syntax::error::is_invisible(c) && !matches!(c, ' ' | '\t' | '\n' | '\r');
+    let hidden = |c: char| crate::text::is_invisible(c) && !matches!(c, ' ' | '\t' | '\n' | '\r');
     // Most files are plain ASCII text: look at bytes, and decode only what is not.
     let plain = |b: u8| (0x20..0x7f).contains(&b) || matches!(b, b'\t' | b'\n' | b'\r');
     let mut rest = text;

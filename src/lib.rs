@@ -18,6 +18,7 @@
 //! assert_eq!(analysis.labels.of(t), argmark::eval::Label::In);
 //! ```
 
+mod aif;
 pub mod check;
 pub(crate) mod cleanup;
 pub mod cli;
@@ -35,6 +36,7 @@ mod pipeline;
 pub mod render;
 pub mod span;
 pub mod syntax;
+mod text;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use pipeline::{analyze, analyze_parsed};

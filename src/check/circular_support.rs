@@ -1,8 +1,8 @@
 use std::collections::VecDeque;
 
-use petgraph::algo::kosaraju_scc;
+use petgraph::algo::{kosaraju_scc, toposort};
 use petgraph::graph::NodeIndex;
-use petgraph::visit::{EdgeFiltered, EdgeRef};
+use petgraph::visit::EdgeFiltered;
 
 use super::{Check, Context, Info};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -27,12 +27,14 @@ impl Check for CircularSupport {
     }
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let map = cx.map;
-        if is_acyclic(map) {
-            return;
-        }
         let support = EdgeFiltered::from_fn(&map.graph, |e| {
             matches!(e.weight().kind, EdgeKind::Premise | EdgeKind::Concludes)
         });
+        // The usual case: no cycle at all, found without making a vector
+        // for every component.
+        if toposort(&support, None).is_ok() {
+            return;
+        }
         let components: Vec<Vec<NodeIndex>> = kosaraju_scc(&support)
             .into_iter()
             .filter(|component| component.len() > 1 && !is_self_support(map, component))
@@ -56,39 +58,6 @@ impl Check for CircularSupport {
             out.push(self.report(map, &cycle));
         }
     }
-}
-
-/// Whether the support relation has no cycle at all, the usual case: peel
-/// off nodes with no unpeeled supports (Kahn's algorithm). Linear, with two
-/// arrays, where finding the strongly connected components makes a vector for
-/// every node.
-fn is_acyclic(map: &ArgumentMap) -> bool {
-    let graph = &map.graph;
-    let is_support = |kind: EdgeKind| matches!(kind, EdgeKind::Premise | EdgeKind::Concludes);
-    let mut waiting = vec![0u32; graph.node_count()];
-    for edge in graph.raw_edges() {
-        if is_support(edge.weight.kind) {
-            waiting[edge.target().index()] += 1;
-        }
-    }
-    // Room for every node: the stack never holds more, and growing it from
-    // nothing copies it again and again on a large map.
-    let mut ready: Vec<NodeIndex> = Vec::with_capacity(graph.node_count());
-    ready.extend(graph.node_indices().filter(|n| waiting[n.index()] == 0));
-    let mut peeled = 0;
-    while let Some(node) = ready.pop() {
-        peeled += 1;
-        for edge in graph.edges_directed(node, petgraph::Direction::Outgoing) {
-            if is_support(edge.weight().kind) {
-                let target = edge.target();
-                waiting[target.index()] -= 1;
-                if waiting[target.index()] == 0 {
-                    ready.push(target);
-                }
-            }
-        }
-    }
-    peeled == graph.node_count()
 }
 
 /// `x supports x`: a statement and its implicit reason, which is self-relation's finding.
@@ -122,7 +91,8 @@ impl CircularSupport {
 }
 
 /// Breadth-first search inside one strongly connected component, with buffers
-/// shared across components so that the whole check stays linear.
+/// shared across components so that the whole check stays linear. (petgraph's
+/// searches give an order of visits, not the shortest way back to the start.)
 struct Search {
     component: Vec<u32>,
     parent: Vec<u32>,

@@ -259,7 +259,7 @@ impl Config {
         }
         if find(code).is_none() {
             let known = CHECKS.iter().map(|c| c.code());
-            let suggestion = crate::syntax::error::did_you_mean(code, known);
+            let suggestion = crate::text::did_you_mean(code, known);
             let code = code.to_string();
             return Err(ConfigError::UnknownCode { code, suggestion });
         }

@@ -1,6 +1,6 @@
 use super::{CHECKS, Check, Context, Info};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::syntax::error::did_you_mean;
+use crate::text::did_you_mean;
 
 /// An `allow(...)` naming a check that does not exist.
 pub struct UnknownCheck;

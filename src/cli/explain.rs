@@ -3,7 +3,7 @@
 use super::{EXIT_OK, emit};
 use crate::check::CHECKS;
 use crate::diagnostic::Severity;
-use crate::syntax::error::did_you_mean;
+use crate::text::did_you_mean;
 
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {

@@ -12,7 +12,7 @@ use crate::check::{self, Level};
 use crate::diagnostic::Diagnostic;
 use crate::render::{RankDir, Theme};
 use crate::span::{LineIndex, Span};
-use crate::syntax::error::did_you_mean;
+use crate::text::did_you_mean;
 
 /// The sections of the file, and the settings of each.
 const SECTIONS: [(&str, &[&str]); 2] = [

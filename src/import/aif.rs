@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 use serde_json::Value;
 
 use super::ImportError;
-use crate::export::aif::{MapExtension, NodeExtension};
+use crate::aif::{MapExtension, NodeExtension};
 
 /// What a node is in AIF.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use rustc_hash::FxHashSet;
 use super::ImportError;
 use super::aif::{Aif, NodeType};
 use super::names::{Names, id_part};
-use crate::export::aif::{DEFAULT_CONFLICT, DEFAULT_INFERENCE, MapExtension, NodeExtension};
+use crate::aif::{DEFAULT_CONFLICT, DEFAULT_INFERENCE, MapExtension, NodeExtension};
 use crate::syntax::ast::{RelationKind, StatementKind};
 
 /// A map in outline, ready to be written as argmark.

@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashSet;
 
-use crate::export::aif::{MapExtension, NodeExtension};
+use crate::aif::{MapExtension, NodeExtension};
 
 /// Drops sections and sources that cannot be written; returns how many.
 pub fn sanitise_map(map: &mut MapExtension) -> usize {

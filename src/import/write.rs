@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::draft::{Draft, DraftReason, DraftStatement};
 use super::names::{one_line, quoted};
-use crate::export::aif::NodeExtension;
+use crate::aif::NodeExtension;
 use crate::syntax::ast::StatementKind;
 
 /// The argmark source of a draft; `header` is the opening comment.

@@ -8,7 +8,7 @@ use petgraph::graph::NodeIndex;
 use super::*;
 use crate::diagnostic::Diagnostic;
 use crate::syntax::ast::{self, AttributeKind, CoPremise, Ident, Item, Name, RelationKind};
-use crate::syntax::error::did_you_mean;
+use crate::text::did_you_mean;
 
 /// Code for an id that is never declared.
 pub const UNKNOWN_REFERENCE: &str = "unknown-reference";

@@ -5,10 +5,11 @@
 use nom::Input as _;
 
 use super::ast::*;
-use super::error::{MAX_ERRORS, MAX_NESTING, SyntaxError, SyntaxErrorKind, did_you_mean};
+use super::error::{MAX_ERRORS, MAX_NESTING, SyntaxError, SyntaxErrorKind};
 use super::recover::{RecoverIn, Resume, recover, skip_block};
 use super::token::*;
 use crate::span::Span;
+use crate::text::did_you_mean;
 
 /// Where a list of items is being parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

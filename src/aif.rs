@@ -1,0 +1,135 @@
+//! The AIF schema: the AIFdb JSON document argmark writes, and the `argmark`
+//! objects it adds to the document and its nodes so that its own export
+//! reads back without loss. Both the export and the import use it.
+
+use serde::{Deserialize, Serialize};
+
+/// The text AIFdb gives an RA-node with no scheme.
+pub const DEFAULT_INFERENCE: &str = "Default Inference";
+/// The text AIFdb gives a CA-node with no scheme.
+pub const DEFAULT_CONFLICT: &str = "Default Conflict";
+
+/// An AIFdb JSON document.
+#[derive(Debug, Serialize)]
+pub struct AifDocument {
+    /// I-, RA- and CA-nodes.
+    pub nodes: Vec<AifNode>,
+    /// Edges between them; AIF has no I-to-I edges.
+    pub edges: Vec<AifEdge>,
+    /// Locutions (always empty: argmark has no dialogue).
+    pub locutions: Vec<serde_json::Value>,
+    /// What the map holds beyond its nodes.
+    pub argmark: MapExtension,
+}
+
+/// An AIF node.
+#[derive(Debug, Serialize)]
+pub struct AifNode {
+    /// Its AIF id.
+    #[serde(rename = "nodeID")]
+    pub node_id: String,
+    /// Its text.
+    pub text: String,
+    /// `I`, `RA` or `CA`.
+    #[serde(rename = "type")]
+    pub node_type: &'static str,
+    /// What argmark knows of it.
+    pub argmark: NodeExtension,
+}
+
+/// An AIF edge.
+#[derive(Debug, Serialize)]
+pub struct AifEdge {
+    /// Its AIF id.
+    #[serde(rename = "edgeID")]
+    pub edge_id: String,
+    /// The node it leaves.
+    #[serde(rename = "fromID")]
+    pub from_id: String,
+    /// The node it enters.
+    #[serde(rename = "toID")]
+    pub to_id: String,
+}
+
+/// The `argmark` object of a node.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NodeExtension {
+    /// The statement's or reason's id (absent on CA-nodes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// A statement's kind, `reason` for a reason, or the relation of a CA-node
+    /// (`attacks`, `undercuts`, `contradicts`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Whether a reason was written as a `reason` block.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub named: Option<bool>,
+    /// A named reason's label.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// On the second CA-node of a contradiction: the mirror of the first.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub mirror: bool,
+    /// The index of its section in the document's `argmark.sections`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<usize>,
+    /// `by "..."` values.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub by: Vec<String>,
+    /// `note "..."` values.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// Tags, without `#`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// The ids of cited sources.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cites: Vec<String>,
+    /// Allowed check codes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub allow: Vec<String>,
+}
+
+/// The document's `argmark` object: the map's own data.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MapExtension {
+    /// The version of this extension: 1.
+    pub version: u32,
+    /// The map's title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// `meta` entries as `[key, value]` pairs.
+    pub meta: Vec<(String, String)>,
+    /// Sections: title and the index of the parent.
+    pub sections: Vec<SectionExtension>,
+    /// Declared sources.
+    pub sources: Vec<SourceExtension>,
+}
+
+/// A section in [`MapExtension`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SectionExtension {
+    /// Its title.
+    pub title: String,
+    /// The index of the enclosing section.
+    pub parent: Option<usize>,
+}
+
+/// A source in [`MapExtension`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SourceExtension {
+    /// Its id.
+    pub id: String,
+    /// The citation.
+    pub citation: String,
+    /// Its URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The index of its section.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<usize>,
+}
