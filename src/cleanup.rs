@@ -4,7 +4,7 @@
 //! table entry per child or file, no more.
 
 use std::path::PathBuf;
-use std::process::Child;
+use std::process::{Child, Command};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// The running children and temporary files, by ticket.
@@ -45,12 +45,15 @@ fn ticket(registry: &mut Registry) -> u64 {
     registry.next
 }
 
-/// A child to kill if the process is stopped.
-pub fn track_child(child: Arc<Mutex<Child>>) -> Tracked {
+/// Starts a child to kill if the process is stopped. The registry is held
+/// from before the start until the child is in it, so a signal that comes
+/// while it starts finds it there.
+pub fn spawn_tracked(command: &mut Command) -> std::io::Result<(Arc<Mutex<Child>>, Tracked)> {
     let mut registry = registry();
+    let child = Arc::new(Mutex::new(command.spawn()?));
     let ticket = ticket(&mut registry);
-    registry.children.push((ticket, child));
-    Tracked(ticket)
+    registry.children.push((ticket, Arc::clone(&child)));
+    Ok((child, Tracked(ticket)))
 }
 
 /// A temporary file to remove if the process is stopped.

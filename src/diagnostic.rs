@@ -9,14 +9,8 @@ use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
 use serde::Serialize;
 
+use crate::code::Code;
 use crate::span::{LineIndex, Span};
-
-/// The code of a file that cannot be read (missing, a folder, no
-/// permission): always an error, and reported at line 1, column 1.
-pub const IO_ERROR: &str = "io-error";
-
-/// The code of a mistake in a configuration file (`argmark.toml`).
-pub const CONFIG_ERROR: &str = "config-error";
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -56,7 +50,7 @@ pub struct Label {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Stable, kebab-case code such as `syntax-error` or `unsupported-claim`.
-    pub code: &'static str,
+    pub code: Code,
     /// How serious it is.
     pub severity: Severity,
     /// One-line summary in the user's terms.
@@ -71,12 +65,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A new error with no labels.
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
         Self::new(code, Severity::Error, message)
     }
 
     /// A new diagnostic with no labels.
-    pub fn new(code: &'static str, severity: Severity, message: impl Into<String>) -> Self {
+    pub fn new(code: Code, severity: Severity, message: impl Into<String>) -> Self {
         Diagnostic {
             code,
             severity,
@@ -284,7 +278,7 @@ fn to_codespan(text: &str, shift: usize, diagnostic: &Diagnostic) -> cs::Diagnos
         notes.push(format!("help: {help}"));
     }
     cs::Diagnostic::new(severity)
-        .with_code(diagnostic.code)
+        .with_code(diagnostic.code.as_str())
         .with_message(diagnostic.message.clone())
         .with_labels(labels)
         .with_notes(notes)
@@ -307,7 +301,7 @@ fn clamp(text: &str, span: Range<usize>) -> Range<usize> {
 #[derive(Debug, Clone, Serialize)]
 pub struct JsonDiagnostic {
     /// Stable code.
-    pub code: &'static str,
+    pub code: Code,
     /// `error`, `warning` or `note`.
     pub severity: Severity,
     /// One-line summary.
@@ -354,7 +348,7 @@ pub struct JsonLabel {
 #[derive(Debug, Clone, Serialize)]
 pub struct JsonDiagnosticRef<'a> {
     /// Stable code.
-    pub code: &'static str,
+    pub code: Code,
     /// `error`, `warning` or `note`.
     pub severity: Severity,
     /// One-line summary.
@@ -500,7 +494,7 @@ pub fn write_github(
                 d.line, d.column, d.end_line, d.end_column
             ),
         );
-        push_github(&mut line, d.code, true);
+        push_github(&mut line, d.code.as_str(), true);
         line.push_str("::");
         push_github(&mut line, d.message, false);
         if let Some(help) = d.help {
@@ -530,6 +524,7 @@ fn push_github(out: &mut String, text: &str, property: bool) {
 #[cfg(test)]
 mod tests {
     use super::{Diagnostic, SourceFile, displayable, render_github};
+    use crate::code::Code;
     use crate::span::Span;
 
     #[test]
@@ -538,7 +533,7 @@ mod tests {
             name: "a:b,c%d.argmark",
             text: "premise p \"x\"\npremise q \"y\"\n",
         };
-        let finding = Diagnostic::error("syntax-error", "50% wrong:\r\nhere, really")
+        let finding = Diagnostic::error(Code::SyntaxError, "50% wrong:\r\nhere, really")
             .with_primary(Span::new(14, 21), "this")
             .with_help("a, b: c");
         assert_eq!(

@@ -22,6 +22,7 @@ mod aif;
 pub mod check;
 pub(crate) mod cleanup;
 pub mod cli;
+mod code;
 pub mod config;
 pub mod diagnostic;
 pub mod eval;
@@ -38,6 +39,7 @@ pub mod span;
 pub mod syntax;
 mod text;
 
+pub use code::{Code, UnknownCode};
 pub use diagnostic::{Diagnostic, Severity};
 pub use pipeline::{analyze, analyze_parsed};
 pub use render::{RenderOptions, render_dot};

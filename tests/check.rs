@@ -30,7 +30,7 @@ fn codes(text: &str, config: &Config) -> Vec<&'static str> {
     argmark::analyze(text, config)
         .diagnostics
         .iter()
-        .map(|d| d.code)
+        .map(|d| d.code.as_str())
         .collect()
 }
 
@@ -66,7 +66,11 @@ fn check_cases() {
         let code = name
             .trim_end_matches(".argmark")
             .trim_end_matches(".allowed");
-        let found: Vec<&str> = analysis.diagnostics.iter().map(|d| d.code).collect();
+        let found: Vec<&str> = analysis
+            .diagnostics
+            .iter()
+            .map(|d| d.code.as_str())
+            .collect();
         if name.ends_with(".allowed.argmark") {
             assert!(
                 !found.contains(&code),

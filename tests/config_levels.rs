@@ -1,20 +1,24 @@
 //! `check::Config`: which levels a code can take, and the errors that say
 //! why not, for every front end that sets them (flags, a settings file).
 
-use argmark::check::{ALWAYS_ERRORS, CHECKS, Config, ConfigError, Level};
+use argmark::Code;
+use argmark::check::{CHECKS, Config, ConfigError, Level};
 use argmark::diagnostic::Severity;
 
 #[test]
 fn every_code_that_is_not_a_check_is_always_an_error() {
-    for code in ALWAYS_ERRORS {
-        assert!(argmark::check::find(code).is_none(), "{code} is a check");
+    for code in Code::always_errors() {
+        assert!(
+            argmark::check::find(code.as_str()).is_none(),
+            "{code} is a check"
+        );
         let mut config = Config::default();
         for level in [Level::Allow, Level::Warn] {
-            let error = config.set(code, level).unwrap_err();
+            let error = config.set(code.as_str(), level).unwrap_err();
             let code = code.to_string();
             assert_eq!(error, ConfigError::NotConfigurable { code, level });
         }
-        assert_eq!(config.set(code, Level::Deny), Ok(()));
+        assert_eq!(config.set(code.as_str(), Level::Deny), Ok(()));
         assert_eq!(
             config.severity(code, Severity::Error),
             Some(Severity::Error)
@@ -57,9 +61,9 @@ fn a_second_level_for_a_code_is_refused_and_the_first_kept() {
     for check in CHECKS {
         let code = check.code();
         let mut config = Config::default();
-        config.set(code, Level::Warn).unwrap();
-        config.set(code, Level::Warn).unwrap();
-        let error = config.set(code, Level::Deny).unwrap_err();
+        config.set(code.as_str(), Level::Warn).unwrap();
+        config.set(code.as_str(), Level::Warn).unwrap();
+        let error = config.set(code.as_str(), Level::Deny).unwrap_err();
         assert!(matches!(
             error,
             ConfigError::Conflict {
@@ -85,15 +89,15 @@ fn the_command_line_overrides_a_file() {
     flags.set("warnings", Level::Deny).unwrap();
     file.override_with(&flags);
     assert_eq!(
-        file.severity("disconnected", Severity::Warning),
+        file.severity(Code::Disconnected, Severity::Warning),
         Some(Severity::Error)
     );
     assert_eq!(
-        file.severity("unused-source", Severity::Note),
+        file.severity(Code::UnusedSource, Severity::Note),
         Some(Severity::Error)
     );
     assert_eq!(
-        file.severity("uncited-evidence", Severity::Warning),
+        file.severity(Code::UncitedEvidence, Severity::Warning),
         Some(Severity::Error)
     );
 }

@@ -108,7 +108,10 @@ const PAGE_HEADINGS: [&str; 5] = [
 
 #[test]
 fn every_code_has_a_page_whose_example_shows_it() {
-    let mut codes: Vec<&str> = argmark::check::CHECKS.iter().map(|c| c.code()).collect();
+    let mut codes: Vec<&str> = argmark::check::CHECKS
+        .iter()
+        .map(|c| c.code().as_str())
+        .collect();
     codes.extend([
         "unknown-reference",
         "duplicate-id",

@@ -312,7 +312,11 @@ reason r \"R.\" supports t {
 claim h \"H.\" attacks h
 ";
     let analysis = argmark::analyze(text, &argmark::check::Config::default());
-    let codes: Vec<&str> = analysis.diagnostics.iter().map(|d| d.code).collect();
+    let codes: Vec<&str> = analysis
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
     assert!(codes.contains(&"circular-support"), "{codes:?}");
     assert!(codes.contains(&"self-relation"), "{codes:?}");
     let label = |id: &str| analysis.labels.of(analysis.map.node(id).unwrap());

@@ -130,8 +130,14 @@ fn checks_run_beside_the_evaluation_find_what_they_find_after_it() {
     // Findings of the checks that read labels (an unanswered counterclaim
     // is one that stands) and of those that do not.
     let codes: std::collections::BTreeSet<_> = after.iter().map(|d| d.code).collect();
-    assert!(codes.contains("unanswered-counterclaim"), "{codes:?}");
-    assert!(codes.contains("unsupported-premise"), "{codes:?}");
+    assert!(
+        codes.contains(&argmark::Code::UnansweredCounterclaim),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&argmark::Code::UnsupportedPremise),
+        "{codes:?}"
+    );
     let (beside_labels, beside) = argmark::unstable::evaluate_and_check(&map, &config);
     assert_eq!(beside, after);
     for node in map.graph.node_indices() {

@@ -5,6 +5,7 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeFiltered;
 
 use super::{Check, Context, Info};
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{ArgumentMap, EdgeKind, Node};
 
@@ -12,7 +13,7 @@ use crate::model::{ArgumentMap, EdgeKind, Node};
 pub struct CircularSupport;
 
 const INFO: Info = Info {
-    code: "circular-support",
+    code: Code::CircularSupport,
     severity: Severity::Error,
     summary: "a cycle in the support relation (begging the question)",
     documentation: include_str!("../../docs/checks/circular-support.md"),

@@ -3,6 +3,7 @@ use std::collections::HashMap;
 use petgraph::graph::NodeIndex;
 
 use super::{Check, Context, Info};
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::EdgeKind;
 use crate::span::Span;
@@ -11,7 +12,7 @@ use crate::span::Span;
 pub struct ConflictingRelations;
 
 const INFO: Info = Info {
-    code: "conflicting-relations",
+    code: Code::ConflictingRelations,
     severity: Severity::Error,
     summary: "a statement that both supports and attacks (or contradicts) the same target",
     documentation: include_str!("../../docs/checks/conflicting-relations.md"),

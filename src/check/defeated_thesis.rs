@@ -1,4 +1,5 @@
 use super::{Check, Context, Info};
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::eval::Label;
 use crate::model::EdgeKind;
@@ -8,7 +9,7 @@ use crate::syntax::ast::StatementKind;
 pub struct DefeatedThesis;
 
 const INFO: Info = Info {
-    code: "defeated-thesis",
+    code: Code::DefeatedThesis,
     severity: Severity::Warning,
     summary: "a thesis that the evaluation does not accept (OUT or UNDEC)",
     documentation: include_str!("../../docs/checks/defeated-thesis.md"),

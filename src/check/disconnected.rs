@@ -1,6 +1,7 @@
 use petgraph::unionfind::UnionFind;
 
 use super::{Check, Context, Info};
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::syntax::ast::StatementKind;
 
@@ -8,7 +9,7 @@ use crate::syntax::ast::StatementKind;
 pub struct Disconnected;
 
 const INFO: Info = Info {
-    code: "disconnected",
+    code: Code::Disconnected,
     severity: Severity::Warning,
     summary: "a statement with no path through relations to any thesis",
     documentation: include_str!("../../docs/checks/disconnected.md"),

@@ -1,4 +1,5 @@
 use super::{Check, Context, Info};
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::syntax::ast::StatementKind;
 
@@ -6,7 +7,7 @@ use crate::syntax::ast::StatementKind;
 pub struct MissingThesis;
 
 const INFO: Info = Info {
-    code: "missing-thesis",
+    code: Code::MissingThesis,
     severity: Severity::Warning,
     summary: "a map with statements but no thesis",
     documentation: include_str!("../../docs/checks/missing-thesis.md"),

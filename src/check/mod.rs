@@ -19,6 +19,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::eval::Labelling;
 use crate::model::ArgumentMap;
@@ -52,8 +53,8 @@ impl<'a> Context<'a> {
 /// What identifies a check and documents it.
 #[derive(Debug)]
 pub struct Info {
-    /// The stable, kebab-case code.
-    pub code: &'static str,
+    /// Its code.
+    pub code: Code,
     /// The severity it reports at unless configured otherwise.
     pub severity: Severity,
     /// One line saying what it finds.
@@ -74,8 +75,8 @@ pub trait Check: Sync {
         true
     }
 
-    /// The stable, kebab-case code.
-    fn code(&self) -> &'static str {
+    /// Its code.
+    fn code(&self) -> Code {
         self.info().code
     }
     /// The severity it reports at unless configured otherwise.
@@ -117,7 +118,7 @@ pub static CHECKS: &[&dyn Check] = &[
 
 /// The check with a code, if there is one.
 pub fn find(code: &str) -> Option<&'static dyn Check> {
-    CHECKS.iter().copied().find(|c| c.code() == code)
+    CHECKS.iter().copied().find(|c| c.code() == *code)
 }
 
 /// How a code is configured from the command line.
@@ -142,18 +143,6 @@ impl Level {
     }
 }
 
-/// Codes that are not checks: errors that stop the analysis (or, for
-/// `io-error`, keep a file from being read at all). They are always
-/// reported, always as errors.
-pub const ALWAYS_ERRORS: [&str; 6] = [
-    crate::syntax::error::SYNTAX_ERROR,
-    crate::model::UNKNOWN_REFERENCE,
-    crate::model::DUPLICATE_ID,
-    crate::model::INVALID_RELATION,
-    crate::diagnostic::IO_ERROR,
-    crate::diagnostic::CONFIG_ERROR,
-];
-
 /// Why a code cannot be given a level.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfigError {
@@ -164,7 +153,7 @@ pub enum ConfigError {
         /// The closest known check code.
         suggestion: Option<&'static str>,
     },
-    /// The code is one of [`ALWAYS_ERRORS`] (or `warnings`, which can only
+    /// The code is always an error (see [`Code::is_check`]), or `warnings`, which can only
     /// be denied): it cannot be allowed or made a warning.
     NotConfigurable {
         /// The code as written.
@@ -232,18 +221,18 @@ impl std::error::Error for ConfigError {}
 /// Severity overrides: `--allow`, `--warn`, `--deny` and `--deny warnings`.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
-    levels: HashMap<String, Level>,
+    levels: HashMap<Code, Level>,
     deny_warnings: bool,
 }
 
 impl Config {
     /// Sets the level of a check code, or of `warnings` (only with `Deny`).
-    /// Denying a code of [`ALWAYS_ERRORS`] changes nothing; allowing one or
+    /// Denying a code that is always an error changes nothing; allowing one or
     /// making it a warning is refused, as is a second, different level for
     /// a code. Settings from two places (a file, then the command line) are
     /// layered with [`Config::override_with`] instead.
     pub fn set(&mut self, code: &str, level: Level) -> Result<(), ConfigError> {
-        let fixed = code == "warnings" || ALWAYS_ERRORS.contains(&code);
+        let fixed = code == "warnings" || Code::always_errors().any(|c| c == *code);
         match level {
             Level::Deny if code == "warnings" => {
                 self.deny_warnings = true;
@@ -257,20 +246,21 @@ impl Config {
             }
             _ => {}
         }
-        if find(code).is_none() {
-            let known = CHECKS.iter().map(|c| c.code());
+        let Some(check) = find(code) else {
+            let known = CHECKS.iter().map(|c| c.code().as_str());
             let suggestion = crate::text::did_you_mean(code, known);
             let code = code.to_string();
             return Err(ConfigError::UnknownCode { code, suggestion });
-        }
-        match self.levels.get(code) {
+        };
+        let code = check.code();
+        match self.levels.get(&code) {
             Some(&first) if first != level => Err(ConfigError::Conflict {
-                code: code.to_string(),
+                code: code.as_str().to_string(),
                 first,
                 second: level,
             }),
             _ => {
-                self.levels.insert(code.to_string(), level);
+                self.levels.insert(code, level);
                 Ok(())
             }
         }
@@ -280,14 +270,14 @@ impl Config {
     /// one's: the command line over a configuration file.
     pub fn override_with(&mut self, other: &Config) {
         for (code, level) in &other.levels {
-            self.levels.insert(code.clone(), *level);
+            self.levels.insert(*code, *level);
         }
         self.deny_warnings |= other.deny_warnings;
     }
 
     /// The severity a finding of `code` is reported at, or `None` when allowed.
-    pub fn severity(&self, code: &str, default: Severity) -> Option<Severity> {
-        let severity = match self.levels.get(code) {
+    pub fn severity(&self, code: Code, default: Severity) -> Option<Severity> {
+        let severity = match self.levels.get(&code) {
             Some(Level::Allow) => return None,
             Some(Level::Warn) => Severity::Warning,
             Some(Level::Deny) => Severity::Error,
@@ -415,5 +405,5 @@ fn allowed_on_node(map: &ArgumentMap, finding: &Diagnostic) -> bool {
         .attributes()
         .allow
         .iter()
-        .any(|(code, _)| code == finding.code)
+        .any(|(code, _)| finding.code == code.as_str())
 }

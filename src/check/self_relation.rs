@@ -1,4 +1,5 @@
 use super::{Check, Context, Info};
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::EdgeKind;
 
@@ -6,7 +7,7 @@ use crate::model::EdgeKind;
 pub struct SelfRelation;
 
 const INFO: Info = Info {
-    code: "self-relation",
+    code: Code::SelfRelation,
     severity: Severity::Error,
     summary: "a statement that supports, attacks or contradicts itself",
     documentation: include_str!("../../docs/checks/self-relation.md"),

@@ -1,4 +1,5 @@
 use super::{Check, Context, Info};
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::eval::Label;
 use crate::model::EdgeKind;
@@ -8,7 +9,7 @@ use crate::syntax::ast::StatementKind;
 pub struct UnansweredCounterclaim;
 
 const INFO: Info = Info {
-    code: "unanswered-counterclaim",
+    code: Code::UnansweredCounterclaim,
     severity: Severity::Warning,
     summary: "a counterclaim that stands: nothing attacks it, or every answer is defeated",
     documentation: include_str!("../../docs/checks/unanswered-counterclaim.md"),

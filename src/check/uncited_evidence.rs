@@ -1,4 +1,5 @@
 use super::{Check, Context, Info};
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::syntax::ast::StatementKind;
 
@@ -6,7 +7,7 @@ use crate::syntax::ast::StatementKind;
 pub struct UncitedEvidence;
 
 const INFO: Info = Info {
-    code: "uncited-evidence",
+    code: Code::UncitedEvidence,
     severity: Severity::Warning,
     summary: "evidence with no 'cites'",
     documentation: include_str!("../../docs/checks/uncited-evidence.md"),

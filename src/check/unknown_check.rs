@@ -1,4 +1,5 @@
 use super::{CHECKS, Check, Context, Info};
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::text::did_you_mean;
 
@@ -6,7 +7,7 @@ use crate::text::did_you_mean;
 pub struct UnknownCheck;
 
 const INFO: Info = Info {
-    code: "unknown-check",
+    code: Code::UnknownCheck,
     severity: Severity::Warning,
     summary: "an allow(...) that names no check, so it silences nothing",
     documentation: include_str!("../../docs/checks/unknown-check.md"),
@@ -20,7 +21,7 @@ impl Check for UnknownCheck {
         false
     }
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let known = || CHECKS.iter().map(|c| c.code());
+        let known = || CHECKS.iter().map(|c| c.code().as_str());
         for node in cx.map.graph.node_weights() {
             for (code, span) in &node.attributes().allow {
                 if known().any(|k| k == code) {

@@ -1,4 +1,5 @@
 use super::{Check, Context, Info};
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::syntax::ast::StatementKind;
 
@@ -6,7 +7,7 @@ use crate::syntax::ast::StatementKind;
 pub struct UnsupportedClaim;
 
 const INFO: Info = Info {
-    code: "unsupported-claim",
+    code: Code::UnsupportedClaim,
     severity: Severity::Warning,
     summary: "a thesis or claim that no statement or reason supports",
     documentation: include_str!("../../docs/checks/unsupported-claim.md"),

@@ -1,4 +1,5 @@
 use super::{Check, Context, Info};
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::EdgeKind;
 use crate::syntax::ast::StatementKind;
@@ -7,7 +8,7 @@ use crate::syntax::ast::StatementKind;
 pub struct UnsupportedPremise;
 
 const INFO: Info = Info {
-    code: "unsupported-premise",
+    code: Code::UnsupportedPremise,
     severity: Severity::Warning,
     summary: "a premise with no support that is not evidence or an assumption",
     documentation: include_str!("../../docs/checks/unsupported-premise.md"),

@@ -1,11 +1,12 @@
 use super::{Check, Context, Info};
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// A declared source that nothing cites.
 pub struct UnusedSource;
 
 const INFO: Info = Info {
-    code: "unused-source",
+    code: Code::UnusedSource,
     severity: Severity::Note,
     summary: "a declared source that nothing cites",
     documentation: include_str!("../../docs/checks/unused-source.md"),

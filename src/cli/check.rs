@@ -11,8 +11,9 @@ use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
 use super::config::{MapSettings, level_flags};
 use super::{Color, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, Output, load, plural};
 use crate::Stage;
+use crate::code::Code;
 use crate::config::{ConfigError, Discovery};
-use crate::diagnostic::{self, Diagnostic, HumanOptions, IO_ERROR, Severity, SourceFile};
+use crate::diagnostic::{self, Diagnostic, HumanOptions, Severity, SourceFile};
 use crate::eval::Label;
 use crate::export::{Layout, Seq, write_json_value};
 use crate::syntax::ast::StatementKind;
@@ -143,7 +144,7 @@ fn config_findings(error: &ConfigError) -> (String, &str, Vec<Diagnostic>) {
             diagnostics,
         } => (path.display().to_string(), text, diagnostics.clone()),
         ConfigError::Unreadable { path, .. } => {
-            let io = Diagnostic::error(IO_ERROR, error.to_string());
+            let io = Diagnostic::error(Code::IoError, error.to_string());
             (path.display().to_string(), "", vec![io])
         }
     }
@@ -205,7 +206,7 @@ fn each_file<E>(
                     name: &name,
                     text: "",
                 };
-                let error = [Diagnostic::error(IO_ERROR, message)];
+                let error = [Diagnostic::error(Code::IoError, message)];
                 visit(Findings {
                     file,
                     diagnostics: &error,

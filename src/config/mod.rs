@@ -21,7 +21,8 @@ pub use show::to_toml;
 /// The name of the configuration file.
 pub const FILE_NAME: &str = "argmark.toml";
 
-pub use crate::diagnostic::CONFIG_ERROR;
+/// The code of a mistake in a configuration file.
+pub const CONFIG_ERROR: crate::Code = crate::Code::ConfigError;
 
 /// Seconds Graphviz may run before it is stopped, unless configured.
 pub const DEFAULT_TIMEOUT: u64 = 120;

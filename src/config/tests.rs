@@ -223,9 +223,15 @@ fn flags_override_the_file_and_the_file_overrides_defaults() {
     assert!(!options.legend && options.status && options.gaps);
     let config = settings.check_config();
     let severity = |code| config.severity(code, crate::Severity::Warning);
-    assert_eq!(severity("unused-source"), Some(crate::Severity::Error));
+    assert_eq!(
+        severity(crate::Code::UnusedSource),
+        Some(crate::Severity::Error)
+    );
     // `deny = ["warnings"]` makes every remaining warning an error.
-    assert_eq!(severity("disconnected"), Some(crate::Severity::Error));
+    assert_eq!(
+        severity(crate::Code::Disconnected),
+        Some(crate::Severity::Error)
+    );
 }
 
 #[test]

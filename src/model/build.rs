@@ -6,16 +6,17 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use petgraph::graph::NodeIndex;
 
 use super::*;
+use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::syntax::ast::{self, AttributeKind, CoPremise, Ident, Item, Name, RelationKind};
 use crate::text::did_you_mean;
 
 /// Code for an id that is never declared.
-pub const UNKNOWN_REFERENCE: &str = "unknown-reference";
+pub const UNKNOWN_REFERENCE: Code = Code::UnknownReference;
 /// Code for an id declared twice.
-pub const DUPLICATE_ID: &str = "duplicate-id";
+pub const DUPLICATE_ID: Code = Code::DuplicateId;
 /// Code for a relation between the wrong kinds of thing.
-pub const INVALID_RELATION: &str = "invalid-relation";
+pub const INVALID_RELATION: Code = Code::InvalidRelation;
 
 /// How many unknown ids get a did-you-mean; each one scans every declared id.
 const SUGGESTION_LIMIT: usize = 50;
@@ -592,7 +593,7 @@ impl Builder {
                 if self.implicit_reason(subject, target).is_none() {
                     let section = self.map.graph[subject].section();
                     let reason = self.map.graph.add_node(Node::Reason(Reason {
-                        id: compact_str::format_compact!("{subject_id}->{}", target_id.name),
+                        id: Name::format(format_args!("{subject_id}->{}", target_id.name)),
                         label: None,
                         named: false,
                         span,

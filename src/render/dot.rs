@@ -356,8 +356,8 @@ fn gaps_by_id<'a>(
     for d in &analysis.diagnostics {
         if let Some(id) = d.id.as_deref() {
             let codes = gaps.entry(id).or_default();
-            if !codes.contains(&d.code) {
-                codes.push(d.code);
+            if !codes.contains(&d.code.as_str()) {
+                codes.push(d.code.as_str());
             }
         }
     }

@@ -5,7 +5,7 @@ use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::cleanup;
+use crate::cleanup::{self, Tracked};
 
 /// An image format `dot` can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,17 +99,19 @@ fn program() -> Result<(std::ffi::OsString, String), DotError> {
     }
 }
 
-/// Starts `program -T<format>` with all three pipes.
-fn spawn(format: ImageFormat) -> Result<(Child, String), DotError> {
+/// Starts `program -T<format>` with all three pipes, in the process's
+/// cleanup registry, so a signal that stops argmark stops Graphviz too.
+fn spawn(format: ImageFormat) -> Result<(Arc<Mutex<Child>>, Tracked, String), DotError> {
     let (program, shown) = program()?;
     let overridden = std::env::var_os("ARGMARK_DOT").is_some();
-    let child = Command::new(&program)
+    let mut command = Command::new(&program);
+    command
         .arg(format!("-T{}", format.as_str()))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|error| match error.kind() {
+        .stderr(Stdio::piped());
+    let (child, tracked) =
+        cleanup::spawn_tracked(&mut command).map_err(|error| match error.kind() {
             std::io::ErrorKind::NotFound if overridden => {
                 DotError::OverrideMissing(program.to_string_lossy().into_owned())
             }
@@ -119,31 +121,34 @@ fn spawn(format: ImageFormat) -> Result<(Child, String), DotError> {
                 error,
             },
         })?;
-    Ok((child, shown))
+    Ok((child, tracked, shown))
 }
 
 /// Runs `dot -T<format>` over the DOT text, stopping it after `limit`. While
 /// it runs, the child is in the process's cleanup registry, so a signal that
 /// stops argmark stops Graphviz too.
 pub fn run_dot(dot: &str, format: ImageFormat, limit: Duration) -> Result<Vec<u8>, DotError> {
-    let (mut child, program) = spawn(format)?;
+    let (child, _tracked, program) = spawn(format)?;
+    let mut pipes = child
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let (stdin, stdout, stderr) = (pipes.stdin.take(), pipes.stdout.take(), pipes.stderr.take());
+    drop(pipes);
     // Write and read on their own threads: a large graph fills both pipes.
-    let mut stdin = child.stdin.take().expect("piped");
+    let mut stdin = stdin.expect("piped");
     let input = dot.to_string();
     let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let mut stdout = child.stdout.take().expect("piped");
+    let mut stdout = stdout.expect("piped");
     let reader = std::thread::spawn(move || {
         let mut bytes = Vec::new();
         stdout.read_to_end(&mut bytes).map(|_| bytes)
     });
-    let mut stderr = child.stderr.take().expect("piped");
+    let mut stderr = stderr.expect("piped");
     let errors = std::thread::spawn(move || {
         let mut text = String::new();
         let _ = stderr.read_to_string(&mut text);
         text
     });
-    let child = Arc::new(Mutex::new(child));
-    let _tracked = cleanup::track_child(Arc::clone(&child));
     let io = |error| DotError::Io {
         program: program.clone(),
         error,

@@ -3,12 +3,13 @@
 
 use std::fmt;
 
+use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 use crate::text::is_invisible;
 
 /// The code every syntax error carries.
-pub const SYNTAX_ERROR: &str = "syntax-error";
+pub const SYNTAX_ERROR: Code = Code::SyntaxError;
 
 /// The deepest nesting of sections the parser accepts.
 pub const MAX_NESTING: usize = 64;
