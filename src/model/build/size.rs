@@ -24,10 +24,9 @@ impl Size {
 
     /// A guess from the length of the source, for a graph built while it is
     /// read: a statement, a relation target or a citation takes some tens of
-    /// bytes (the generated maps: about 95 a node and 75 a reference). Room
-    /// reserved and never used costs address space, not memory; past a
-    /// couple of million nodes the graph grows as it needs instead, so a
-    /// huge file of comments does not ask for gigabytes up front.
+    /// bytes. Room reserved and never used costs address space, not memory;
+    /// past a couple of million nodes the graph grows as it needs instead, so
+    /// a huge file of comments does not ask for gigabytes up front.
     pub fn guess(source_len: usize) -> Size {
         const MOST: usize = 1 << 21;
         Size {

@@ -29,12 +29,12 @@ pub(super) fn attributes(mut i: Input<'_>, place: Place) -> PResult<'_, Vec<Attr
                     Some(relation) => relation_attribute(at, relation)?,
                     None => {
                         if place == Place::Items {
-                            unknown_attribute(i, word)?;
+                            reject_misspelt_attribute(i, word)?;
                         }
-                        return Ok((i, exact(list)));
+                        return Ok((i, with_exact_capacity(list)));
                     }
                 },
-                None => return Ok((i, exact(list))),
+                None => return Ok((i, with_exact_capacity(list))),
             },
         };
         list.push(attribute);
@@ -45,7 +45,7 @@ pub(super) fn attributes(mut i: Input<'_>, place: Place) -> PResult<'_, Vec<Attr
 /// The list in an allocation of its own length: a vector that grew by
 /// pushes keeps room for four, and a large map has hundreds of thousands of
 /// short attribute lists.
-fn exact<T>(list: Vec<T>) -> Vec<T> {
+fn with_exact_capacity<T>(list: Vec<T>) -> Vec<T> {
     if list.capacity() == list.len() {
         return list;
     }
@@ -57,8 +57,8 @@ fn exact<T>(list: Vec<T>) -> Vec<T> {
 /// A word on the statement's own line that is neither an attribute nor the
 /// start of an item (`premise p "x" suports t`) is a misspelt attribute: say so
 /// here, rather than let it pass for the start of a broken item.
-fn unknown_attribute<'a>(i: Input<'a>, word_here: &str) -> PResult<'a, ()> {
-    let (found, span) = found_at(i);
+fn reject_misspelt_attribute<'a>(i: Input<'a>, word_here: &str) -> PResult<'a, ()> {
+    let (_, span) = found_at(i);
     let same_line = span.end > span.start;
     let starts_word = word_here.starts_with(|c: char| c.is_alphabetic() || c == '_');
     if !same_line || is_keyword(word_here) || !starts_word {
@@ -79,7 +79,6 @@ fn unknown_attribute<'a>(i: Input<'a>, word_here: &str) -> PResult<'a, ()> {
     if let Some(close) = did_you_mean(word_here, ATTRIBUTE_KEYWORDS) {
         error = error.with_help(format!("did you mean '{close}'?"));
     }
-    let _ = found;
     fail(error)
 }
 

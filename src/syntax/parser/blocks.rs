@@ -12,7 +12,7 @@ use crate::syntax::token::*;
 
 use super::attributes::attributes;
 use super::statements::{Place, statement};
-use super::{expect_punct, report, report_failure, section_items, too_many_errors, unclosed};
+use super::{expect_punct, report, report_failure, section_items, too_many_errors, unclosed_block};
 
 /// rule `reason`: `reason ID [STRING] {attribute} "{" {co_premise} "}"`.
 pub(super) fn reason(i: Input<'_>) -> PResult<'_, Reason> {
@@ -52,7 +52,7 @@ fn co_premises(mut i: Input<'_>, open: Span) -> PResult<'_, (Vec<CoPremise>, Spa
             return Ok((rest, (premises, close)));
         }
         if i.fragment().is_empty() {
-            return fail(unclosed(&i, open, "reason"));
+            return fail(unclosed_block(&i, open, "reason"));
         }
         let member_start = offset(&i);
         match co_premise(i) {
@@ -158,7 +158,7 @@ fn section_contents<'a>(
         Ok((rest, close)) => (rest, (items, close)),
         Err(_) => {
             if !too_many_errors(&i) {
-                report(&i, unclosed(&i, open, "section"));
+                report(&i, unclosed_block(&i, open, "section"));
             }
             (i, (items, open))
         }

@@ -38,10 +38,14 @@ fn section_items(i: Input<'_>, depth: usize) -> (Input<'_>, Vec<Item>) {
     (rest, items)
 }
 
+/// Whether so many errors are recorded that reading stops: the rest of the
+/// file is skipped.
 fn too_many_errors(i: &Input<'_>) -> bool {
     i.extra.errors.borrow().len() >= MAX_ERRORS
 }
 
+/// Records an error and reads on; once the limit is reached, records that
+/// reading stopped there, and nothing more.
 fn report(i: &Input<'_>, error: SyntaxError) {
     let mut errors = i.extra.errors.borrow_mut();
     if errors.len() < MAX_ERRORS {
@@ -53,11 +57,14 @@ fn report(i: &Input<'_>, error: SyntaxError) {
     }
 }
 
+/// Where the last recorded error is: where reading stopped.
 fn error_position(errors: &[SyntaxError]) -> Span {
     errors.last().map(|e| e.span).unwrap_or_default()
 }
 
-fn unwrap_error(i: &Input<'_>, error: nom::Err<PError>) -> SyntaxError {
+/// The syntax error a failed parser carries, a bare backtrack worded by
+/// what stands where it failed.
+fn syntax_error_of(i: &Input<'_>, error: nom::Err<PError>) -> SyntaxError {
     match error {
         nom::Err::Error(e) | nom::Err::Failure(e) => e.into_syntax_error(|at| {
             let skip = at.saturating_sub(offset(i)).min(i.fragment().len());
@@ -74,7 +81,7 @@ fn unwrap_error(i: &Input<'_>, error: nom::Err<PError>) -> SyntaxError {
 /// Reports a failed item. `None` when the error runs to the end of the file
 /// (an unterminated string): the rest is inside the string, nothing to read.
 fn report_failure(i: &Input<'_>, error: nom::Err<PError>) -> Option<usize> {
-    let error = unwrap_error(i, error);
+    let error = syntax_error_of(i, error);
     let error_at = error.span.lo();
     let runs_to_end = error.kind == SyntaxErrorKind::UnterminatedString;
     report(i, error);
@@ -136,7 +143,7 @@ fn item_list<'a>(
 /// rule `item`; inside a section, rule `section_item` (no `title` or `meta`).
 fn item(i: Input<'_>, level: Level, depth: usize) -> PResult<'_, Item> {
     let Some(first) = peek_word(i) else {
-        return expected_item(i);
+        return fail_expected_item(i);
     };
     if let Some(kind) = StatementKind::from_keyword(first) {
         return statement(i, kind, Place::Items).map(|(rest, s)| (rest, Item::Statement(s)));
@@ -146,8 +153,7 @@ fn item(i: Input<'_>, level: Level, depth: usize) -> PResult<'_, Item> {
         "section" => section(i, depth).map(|(rest, s)| (rest, Item::Section(s))),
         "source" => source(i).map(|(rest, s)| (rest, Item::Source(s))),
         "title" | "meta" if level == Level::Section => {
-            let (found, span) = found_at(i);
-            let _ = found;
+            let (_, span) = found_at(i);
             let keyword = if first == "title" { "title" } else { "meta" };
             fail(SyntaxError::new(
                 SyntaxErrorKind::MetadataInSection { keyword },
@@ -168,7 +174,7 @@ fn item(i: Input<'_>, level: Level, depth: usize) -> PResult<'_, Item> {
 }
 
 /// The error for something that cannot start an item, with a did-you-mean.
-fn expected_item<T>(i: Input<'_>) -> PResult<'_, T> {
+fn fail_expected_item<T>(i: Input<'_>) -> PResult<'_, T> {
     let (found, span) = found_at(i);
     if found == Found::Char('#') {
         let kind = SyntaxErrorKind::StrayAttribute {
@@ -226,7 +232,9 @@ fn expect_punct<'a>(i: Input<'a>, c: char, purpose: &'static str) -> PResult<'a,
     }
 }
 
-fn unclosed(i: &Input<'_>, open: Span, what: &'static str) -> SyntaxError {
+/// A block whose closing brace is missing: reported at its opening brace,
+/// pointing at the end of the file as well.
+fn unclosed_block(i: &Input<'_>, open: Span, what: &'static str) -> SyntaxError {
     let end = offset(i);
     SyntaxError::new(SyntaxErrorKind::UnclosedBlock { what }, open)
         .with_related(Span::new(end, end), "the file ends here")

@@ -5,7 +5,7 @@ use crate::syntax::ast::*;
 use crate::syntax::error::{SyntaxError, SyntaxErrorKind, did_you_mean};
 use crate::syntax::token::*;
 
-use super::expected_item;
+use super::fail_expected_item;
 
 /// rule `relation_attribute`: `RELATION targets`.
 pub(super) fn relation_attribute(i: Input<'_>, relation: RelationKind) -> PResult<'_, Attribute> {
@@ -44,13 +44,13 @@ pub(super) fn relation_line(i: Input<'_>) -> PResult<'_, RelationLine> {
         .next()
         .is_some_and(|c| c.is_alphabetic() || c == '_');
     if !starts_well {
-        return expected_item(i);
+        return fail_expected_item(i);
     }
     let (after_subject, subject) = identifier(i, IdRole::id("an id"), "")?;
     let next = peek_word(after_subject);
     let relation = next.and_then(RelationKind::from_keyword);
     let Some(relation) = relation else {
-        return not_a_relation_line(i, after_subject, &subject, next);
+        return fail_not_a_relation_line(i, after_subject, &subject, next);
     };
     let (rest, _) = keyword(relation.keyword())(after_subject)?;
     let (rest, targets) = targets(rest, relation)?;
@@ -70,7 +70,7 @@ pub(super) fn relation_line(i: Input<'_>) -> PResult<'_, RelationLine> {
 
 /// Decides whether a line that is not a relation line was a misspelt statement
 /// (`premis x "..."`) or a misspelt relation (`a suports b`), and says so.
-fn not_a_relation_line<'a, T>(
+fn fail_not_a_relation_line<'a, T>(
     line: Input<'a>,
     after_subject: Input<'a>,
     subject: &Ident,
@@ -88,7 +88,7 @@ fn not_a_relation_line<'a, T>(
     };
     let suggested_relation = next.and_then(|w| did_you_mean(w, relation_words));
     if suggested_relation.is_none() && (near_keyword || looks_like_statement || next.is_none()) {
-        return expected_item(line);
+        return fail_expected_item(line);
     }
     let (found, span) = found_at(after_subject);
     let kind = SyntaxErrorKind::ExpectedRelation {

@@ -139,9 +139,8 @@ pub fn keyword<'a>(kw: &'static str) -> impl Fn(Input<'a>) -> PResult<'a, Span> 
 pub fn punct<'a>(c: char) -> impl Fn(Input<'a>) -> PResult<'a, Span> {
     move |i| {
         let (i, _) = ws(i)?;
-        let (rest, p) = nom::character::complete::char(c).parse(i)?;
+        let (rest, _) = nom::character::complete::char(c).parse(i)?;
         let start = offset(&i);
-        let _ = p;
         Ok((rest, Span::new(start, start + c.len_utf8())))
     }
 }
