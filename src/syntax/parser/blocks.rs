@@ -38,8 +38,8 @@ pub(super) fn reason(i: Input<'_>) -> PResult<'_, Reason> {
     Ok((rest, reason))
 }
 
-/// The co-premises up to the brace that closes the reason, and where the
-/// reason ends: at that brace, or at the opening one when reading stopped
+/// rule `reason` after its `{`: `{co_premise} "}"`, the co-premises up to
+/// the brace that closes the reason, and where the reason ends: at that brace, or at the opening one when reading stopped
 /// before it (too many errors, or a string that runs to the end of the file).
 fn co_premises(mut i: Input<'_>, open: Span) -> PResult<'_, (Vec<CoPremise>, Span)> {
     let mut premises = Vec::new();
@@ -138,8 +138,8 @@ pub(super) fn section(i: Input<'_>, depth: usize) -> PResult<'_, Section> {
     Ok((rest, section))
 }
 
-/// The items up to the brace that closes the section, and where the section
-/// ends: at that brace; at the opening one when it never closes; or, nested
+/// rule `section` after its `{`: `section_body "}"`, the items up to the
+/// brace that closes the section, and where the section ends: at that brace; at the opening one when it never closes; or, nested
 /// too deep to read, wherever its skipped braces close.
 fn section_contents<'a>(
     i: Input<'a>,

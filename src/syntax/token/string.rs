@@ -12,7 +12,7 @@ use crate::syntax::error::{Found, SyntaxError, SyntaxErrorKind};
 pub fn string<'a>(before: Input<'a>, what: &'static str, after: &str) -> PResult<'a, Text> {
     let (i, _) = ws(before)?;
     if !i.fragment().starts_with('"') {
-        return expected_string(before, what, after);
+        return fail_expected_string(before, what, after);
     }
     let start = offset(&i);
     let body = &i.fragment()[1..];
@@ -40,7 +40,11 @@ pub fn string<'a>(before: Input<'a>, what: &'static str, after: &str) -> PResult
 
 /// The error for a string that is missing, with a hint when a bare word
 /// stands where it should be.
-fn expected_string<'a, T>(before: Input<'a>, what: &'static str, after: &str) -> PResult<'a, T> {
+fn fail_expected_string<'a, T>(
+    before: Input<'a>,
+    what: &'static str,
+    after: &str,
+) -> PResult<'a, T> {
     let (found, span) = found_at(before);
     let mut error = SyntaxError::new(
         SyntaxErrorKind::ExpectedString {
