@@ -57,6 +57,8 @@ impl Pending {
 }
 
 impl Builder {
+    /// Declares what an item names in `section`, and keeps what it refers
+    /// to; a section's own items are declared in it.
     pub(super) fn declare_item(&mut self, item: Item, section: Option<SectionIndex>) {
         match item {
             Item::Title(title) => self.map.title = Some(title.text.value),

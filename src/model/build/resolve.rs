@@ -251,3 +251,32 @@ impl Builder {
         self.report(ResolutionError::new(kind, id, subject));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::span::Span;
+
+    #[test]
+    fn a_reason_supporting_a_reason_is_refused_on_the_target() {
+        let text = "thesis t \"T.\"\npremise p \"P.\"\npremise q \"Q.\"\n\
+                    reason r2 supports t { p }\nreason r1 supports r2 { q }\n";
+        let analysis = crate::analyze(text, &Default::default());
+        let found: Vec<_> = analysis
+            .diagnostics
+            .iter()
+            .filter(|d| d.message.contains("cannot support reason"))
+            .collect();
+        assert_eq!(found.len(), 1, "{:?}", analysis.diagnostics);
+        let diagnostic = found[0];
+        assert_eq!(diagnostic.code, super::super::INVALID_RELATION);
+        assert_eq!(diagnostic.message, "reason 'r1' cannot support reason 'r2'");
+        assert_eq!(
+            diagnostic.help.as_deref(),
+            Some("a reason supports a statement: its conclusion")
+        );
+        assert_eq!(diagnostic.id.as_deref(), Some("r1"));
+        let at = text.rfind("r2").unwrap();
+        assert_eq!(diagnostic.primary_span(), Some(Span::new(at, at + 2)));
+        assert_eq!(diagnostic.labels[0].message, "not allowed here");
+    }
+}
