@@ -9,7 +9,7 @@
 //! misjudges one with errors (a string that never closes, a missing brace),
 //! a piece has an error too, and [`super::parse`] parses the whole file.
 
-use super::token::{ITEM_KEYWORDS, closing_quote, comment_len};
+use super::token::{ITEM_KEYWORDS, closing_quote, comment_len, is_word_char};
 
 /// The first place after `from`, and at or after `at_least`, where an item
 /// can start. `from` is the start of the text or such a place (so the scan
@@ -50,13 +50,15 @@ fn string_end(text: &str, body_at: usize) -> usize {
     closing_quote(&text[body_at..]).map_or(text.len(), |close| body_at + close + 1)
 }
 
-/// Whether `line` begins with an item keyword standing as a whole word.
+/// Whether `line` begins with an item keyword standing as a whole word. A
+/// character beyond ASCII after it may be a letter that continues the word,
+/// so it is no place to cut.
 fn item_starts(line: &[u8]) -> bool {
     ITEM_KEYWORDS.iter().any(|keyword| {
         line.starts_with(keyword.as_bytes())
-            && line.get(keyword.len()).is_some_and(|&next| {
-                next.is_ascii() && !next.is_ascii_alphanumeric() && next != b'_' && next != b'-'
-            })
+            && line
+                .get(keyword.len())
+                .is_some_and(|&next| next.is_ascii() && !is_word_char(char::from(next)))
     })
 }
 
