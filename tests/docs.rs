@@ -55,16 +55,27 @@ fn every_grammar_rule_is_implemented_and_cited() {
         .collect();
     assert!(rules.len() > 30, "found rules: {rules:?}");
     let mut code = String::new();
-    for entry in
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/syntax")).unwrap()
-    {
-        code.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
-    }
+    push_sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/syntax"),
+        &mut code,
+    );
     for rule in rules {
         assert!(
             code.contains(&format!("`{rule}`")),
             "grammar rule `{rule}` is not cited in src/syntax"
         );
+    }
+}
+
+/// The text of every file under `dir`, its folders included.
+fn push_sources(dir: &Path, code: &mut String) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            push_sources(&path, code);
+        } else {
+            code.push_str(&std::fs::read_to_string(&path).unwrap());
+        }
     }
 }
 

@@ -15,7 +15,7 @@ use thin_vec::ThinVec;
 use crate::span::Span;
 use crate::syntax::ast::{Name, StatementKind};
 
-pub use build::{Builder, DUPLICATE_ID, INVALID_RELATION, Size, UNKNOWN_REFERENCE, build};
+pub use build::{Builder, Size, build};
 
 /// A resolved argument map.
 #[derive(Debug, Clone, Default)]
@@ -67,7 +67,6 @@ pub enum Declared {
 /// A node of the graph.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
-    /// A statement.
     Statement(Statement),
     /// A reason: a named `reason` block, or the implicit one behind `X supports Y`.
     Reason(Reason),
@@ -82,7 +81,7 @@ pub struct Attributes(Option<Box<AttributeValues>>);
 
 /// The values of a node's attributes. Each list is a `ThinVec` (one
 /// pointer, to a static empty header until its first value): the values of
-/// a node with a citation and a tag take 40 bytes, not 120.
+/// a node with a citation and a tag hold two pointers, not two vectors.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AttributeValues {
     /// `by "..."` values.
@@ -119,14 +118,12 @@ impl std::ops::Deref for Attributes {
     }
 }
 
-/// A statement node.
+/// A statement node: what the map asserts, where it is declared.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Statement {
-    /// Its id.
     pub id: Name,
-    /// Its kind.
     pub kind: StatementKind,
-    /// Its text (a boxed `str`: 8 bytes less in every node than a `String`).
+    /// A boxed `str`, not a `String`: no capacity to keep in every node.
     pub text: Box<str>,
     /// The span of its id where it is declared.
     pub span: Span,
@@ -134,7 +131,6 @@ pub struct Statement {
     pub section: Option<SectionIndex>,
     /// The named reason it is declared inside, if any.
     pub declared_in_reason: Option<NodeIndex>,
-    /// Its attributes.
     pub attributes: Attributes,
 }
 
@@ -158,11 +154,8 @@ pub struct Reason {
 /// A declared source.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
-    /// Its id.
     pub id: Name,
-    /// The citation.
     pub citation: String,
-    /// Its URL, if given.
     pub url: Option<String>,
     /// The span of its id.
     pub span: Span,
@@ -173,7 +166,6 @@ pub struct Source {
 /// A section: a titled group of nodes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
-    /// Its title.
     pub title: String,
     /// The enclosing section.
     pub parent: Option<SectionIndex>,

@@ -186,7 +186,6 @@ impl Item {
 /// `title "..."`: the map's title.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Title {
-    /// The title text.
     pub text: Text,
     /// The whole item, keyword included.
     pub span: Span,
@@ -195,9 +194,7 @@ pub struct Title {
 /// `meta KEY "value"`: free-form map metadata.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Meta {
-    /// The key.
     pub key: Ident,
-    /// The value.
     pub value: Text,
     /// The whole item.
     pub span: Span,
@@ -206,11 +203,8 @@ pub struct Meta {
 /// `source ID "citation" [url "..."]`: something evidence can cite.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
-    /// The source's id.
     pub id: Ident,
-    /// The citation text.
     pub citation: Text,
-    /// An optional URL.
     pub url: Option<Text>,
     /// The whole item.
     pub span: Span,
@@ -269,13 +263,10 @@ impl StatementKind {
 /// A statement: `KIND ID "text"` and its attributes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Statement {
-    /// Its kind.
     pub kind: StatementKind,
     /// Where the kind keyword is.
     pub kind_span: Span,
-    /// Its id.
     pub id: Ident,
-    /// Its text.
     pub text: Text,
     /// Attributes in source order.
     pub attributes: Vec<Attribute>,
@@ -324,7 +315,6 @@ impl RelationKind {
 /// An attribute of a statement or reason, with its span.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Attribute {
-    /// What it says.
     pub kind: AttributeKind,
     /// The whole attribute.
     pub span: Span,
@@ -335,7 +325,6 @@ pub struct Attribute {
 pub enum AttributeKind {
     /// `supports a, b` and the other relations.
     Relation {
-        /// Which relation.
         relation: RelationKind,
         /// The targets, at least one.
         targets: Vec<Ident>,
@@ -355,9 +344,7 @@ pub enum AttributeKind {
 /// `reason ID ["label"] ATTRIBUTES { co-premises }`: a linked argument.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reason {
-    /// The reason's id.
     pub id: Ident,
-    /// Optional label.
     pub label: Option<Text>,
     /// Attributes before the braces.
     pub attributes: Vec<Attribute>,
@@ -381,7 +368,6 @@ pub enum CoPremise {
 /// `section "title" { items }`
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
-    /// The title.
     pub title: Text,
     /// Items inside, in source order.
     pub items: Vec<Item>,
@@ -396,7 +382,6 @@ pub struct Section {
 pub struct RelationLine {
     /// The statement or reason the relation starts from.
     pub subject: Ident,
-    /// The relation.
     pub relation: RelationKind,
     /// The targets, at least one.
     pub targets: Vec<Ident>,

@@ -5,7 +5,7 @@
 use nom::Input as _;
 
 use super::ast::StatementKind;
-use super::token::{ITEM_KEYWORDS, Input, is_keyword, is_word_char};
+use super::token::{ITEM_KEYWORDS, Input, comment_len, is_keyword, is_word_char};
 
 /// What kind of list the parser was in when the error happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,8 +107,8 @@ fn skip_blank(text: &str, mut pos: usize) -> (usize, bool) {
     let mut newline = false;
     loop {
         let rest = &text[pos..];
-        if rest.starts_with("//") {
-            pos += rest.find('\n').unwrap_or(rest.len());
+        if let Some(len) = comment_len(rest) {
+            pos += len;
             continue;
         }
         match rest.chars().next() {

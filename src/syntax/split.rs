@@ -2,13 +2,14 @@
 //! the start of a line, outside strings, comments and braces, where an item
 //! keyword (`claim`, `section`, ...) begins. Such a keyword can only start an
 //! item, never continue one, so in a file without errors the trees of the
-//! pieces, joined, are the tree of the whole.
+//! pieces, joined, are the tree of the whole. Strings and comments end where
+//! the tokenizer says they do: the scan reads their extents with its functions.
 //!
 //! The scan only needs to be right for files without errors. When it
 //! misjudges one with errors (a string that never closes, a missing brace),
 //! a piece has an error too, and [`super::parse`] parses the whole file.
 
-use super::token::ITEM_KEYWORDS;
+use super::token::{ITEM_KEYWORDS, closing_quote, comment_len, is_word_char};
 
 /// The first place after `from`, and at or after `at_least`, where an item
 /// can start. `from` is the start of the text or such a place (so the scan
@@ -20,13 +21,9 @@ pub fn next_cut(text: &str, from: usize, at_least: usize) -> Option<usize> {
     let mut at = from;
     while at < bytes.len() {
         match bytes[at] {
-            b'"' => at = string_end(bytes, at + 1),
-            b'/' if bytes.get(at + 1) == Some(&b'/') => {
-                at = bytes[at..]
-                    .iter()
-                    .position(|&b| b == b'\n')
-                    .map_or(bytes.len(), |n| at + n);
-            }
+            // Both are ASCII, so `at` is a character boundary here.
+            b'"' => at = string_end(text, at + 1),
+            b'/' => at += comment_len(&text[at..]).unwrap_or(1),
             b'{' => {
                 depth += 1;
                 at += 1;
@@ -47,26 +44,21 @@ pub fn next_cut(text: &str, from: usize, at_least: usize) -> Option<usize> {
     None
 }
 
-/// The offset just after the string whose text starts at `at`: after its
-/// closing quote, or the end of the text.
-fn string_end(bytes: &[u8], mut at: usize) -> usize {
-    while at < bytes.len() {
-        match bytes[at] {
-            b'"' => return at + 1,
-            b'\\' => at += 2,
-            _ => at += 1,
-        }
-    }
-    bytes.len()
+/// The offset just after the string whose text starts at `body_at`: after
+/// its closing quote, or the end of the text when it never closes.
+fn string_end(text: &str, body_at: usize) -> usize {
+    closing_quote(&text[body_at..]).map_or(text.len(), |close| body_at + close + 1)
 }
 
-/// Whether `line` begins with an item keyword standing as a whole word.
+/// Whether `line` begins with an item keyword standing as a whole word. A
+/// character beyond ASCII after it may be a letter that continues the word,
+/// so it is no place to cut.
 fn item_starts(line: &[u8]) -> bool {
     ITEM_KEYWORDS.iter().any(|keyword| {
         line.starts_with(keyword.as_bytes())
-            && line.get(keyword.len()).is_some_and(|&next| {
-                next.is_ascii() && !next.is_ascii_alphanumeric() && next != b'_' && next != b'-'
-            })
+            && line
+                .get(keyword.len())
+                .is_some_and(|&next| next.is_ascii() && !is_word_char(char::from(next)))
     })
 }
 

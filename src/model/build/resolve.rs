@@ -1,0 +1,267 @@
+//! Pass 2: every pending reference resolved against the declared ids, in
+//! the order the items wrote them, into edges or resolution errors.
+
+use petgraph::graph::NodeIndex;
+use rayon::prelude::*;
+
+use super::Builder;
+use super::declare::{Pending, PremiseId};
+use super::resolution_error::{Expected, ResolutionError, ResolutionErrorKind};
+use crate::model::{ArgumentMap, Declared, EdgeKind, Node};
+use crate::syntax::ast::{Ident, Name, RelationKind};
+use crate::text::did_you_mean;
+
+/// How many unknown ids get a did-you-mean; each one scans every declared id.
+const SUGGESTION_LIMIT: usize = 50;
+
+/// How many references one thread looks up at a time.
+const LOOKUPS: usize = 4096;
+
+/// What the id of each pending reference names, in chunks of [`LOOKUPS`],
+/// in order. Most of pass 2 is these lookups, each a few cache misses on a
+/// large map. They only read the id table, which pass 2 does not change
+/// (implicit reasons have no declared id), so a large map's are made on
+/// every thread before pass 2 resolves the references in order.
+pub(super) fn look_up(map: &ArgumentMap, pending: &[Pending]) -> Vec<Vec<Option<Declared>>> {
+    let large = map.is_large();
+    let look_up_chunk = |chunk: &[Pending]| -> Vec<Option<Declared>> {
+        chunk
+            .iter()
+            .map(|pending| pending.reference().and_then(|id| map.lookup(&id.name)))
+            .collect()
+    };
+    if large {
+        pending.par_chunks(LOOKUPS).map(look_up_chunk).collect()
+    } else {
+        pending.chunks(LOOKUPS).map(look_up_chunk).collect()
+    }
+}
+
+impl Builder {
+    /// Resolves one reference; `found` is what its id names (see [`look_up`]).
+    pub(super) fn resolve(&mut self, pending: Pending, found: Option<Declared>) {
+        match pending {
+            Pending::Relate {
+                subject,
+                relation,
+                target,
+            } => {
+                let subject_id = Name::from(self.map.id(subject));
+                self.relate(subject, &subject_id, relation, &target, found);
+            }
+            Pending::Cite { node, source } => {
+                let subject_id = Name::from(self.map.id(node));
+                self.cite(node, &subject_id, &source, found);
+            }
+            Pending::Premise {
+                premise,
+                reason,
+                span,
+            } => self.add_edge(premise, reason, EdgeKind::Premise, span),
+            Pending::PremiseId(premise) => self.resolve_premise_id(*premise, found),
+            Pending::Line(line) => {
+                let found = self.map.lookup(&line.subject.name);
+                let Some(subject) =
+                    self.resolve_reference(&line.subject, &line.subject.name, found)
+                else {
+                    return;
+                };
+                for target in &line.targets {
+                    let found = self.map.lookup(&target.name);
+                    self.relate(subject, &line.subject.name, line.relation, target, found);
+                }
+            }
+        }
+    }
+
+    /// A co-premise listed by id: a premise of its reason if it names a
+    /// statement (and the reason was declared: its id was no duplicate).
+    fn resolve_premise_id(&mut self, premise: PremiseId, found: Option<Declared>) {
+        let PremiseId {
+            reason,
+            reason_id,
+            id,
+        } = premise;
+        let Some(target) = self.resolve_reference(&id, &reason_id, found) else {
+            return;
+        };
+        match (&self.map.graph[target], reason) {
+            (Node::Statement(_), Some(reason)) => {
+                self.add_edge(target, reason, EdgeKind::Premise, id.span)
+            }
+            (Node::Reason(_), _) => {
+                self.invalid(ResolutionErrorKind::ReasonAsCoPremise, &id, &reason_id)
+            }
+            (Node::Statement(_), None) => {}
+        }
+    }
+
+    fn cite(&mut self, node: NodeIndex, subject: &str, source: &Ident, found: Option<Declared>) {
+        match found {
+            Some(Declared::Source(index)) => {
+                let cites = &mut self.attributes_mut(node).cites;
+                if !cites.contains(&index) {
+                    cites.push(index);
+                }
+            }
+            Some(_) => self.invalid(ResolutionErrorKind::CitesNonSource, source, subject),
+            None => self.unknown(source, subject, Expected::Source),
+        }
+    }
+
+    /// Resolves a reference to a statement or reason, given what its id names.
+    fn resolve_reference(
+        &mut self,
+        id: &Ident,
+        subject: &str,
+        found: Option<Declared>,
+    ) -> Option<NodeIndex> {
+        match found {
+            Some(Declared::Node(node)) => Some(node),
+            Some(Declared::Source(_)) => {
+                self.invalid(ResolutionErrorKind::SourceInRelation, id, subject);
+                None
+            }
+            None => {
+                self.unknown(id, subject, Expected::Statement);
+                None
+            }
+        }
+    }
+
+    /// Adds the edges for `subject RELATION target`.
+    fn relate(
+        &mut self,
+        subject: NodeIndex,
+        subject_id: &str,
+        relation: RelationKind,
+        target_id: &Ident,
+        found: Option<Declared>,
+    ) {
+        let Some(target) = self.resolve_reference(target_id, subject_id, found) else {
+            return;
+        };
+        let subject_is_reason = self.map.graph[subject].as_reason().is_some();
+        let target_is_reason = self.map.graph[target].as_reason().is_some();
+        let span = target_id.span;
+        let edge = match relation {
+            RelationKind::Supports => {
+                return self.support(subject, subject_id, target, target_id);
+            }
+            _ if subject_is_reason => Err(ResolutionErrorKind::ReasonAsOpponent { relation }),
+            RelationKind::Attacks if target_is_reason => Err(ResolutionErrorKind::AttackOnReason),
+            RelationKind::Attacks => Ok(EdgeKind::Attacks),
+            RelationKind::Undercuts if !target_is_reason => {
+                Err(ResolutionErrorKind::UndercutOfStatement)
+            }
+            RelationKind::Undercuts => Ok(EdgeKind::Undercuts),
+            RelationKind::Contradicts if target_is_reason => {
+                Err(ResolutionErrorKind::ContradictionOfReason)
+            }
+            RelationKind::Contradicts => Ok(EdgeKind::Contradicts),
+        };
+        match edge {
+            Ok(kind) => self.add_edge(subject, target, kind, span),
+            Err(kind) => self.invalid(kind, target_id, subject_id),
+        }
+    }
+
+    /// Adds the edges for `subject supports target`: a reason's conclusion,
+    /// or a statement's support through an implicit reason.
+    fn support(
+        &mut self,
+        subject: NodeIndex,
+        subject_id: &str,
+        target: NodeIndex,
+        target_id: &Ident,
+    ) {
+        let subject_is_reason = self.map.graph[subject].as_reason().is_some();
+        let target_is_reason = self.map.graph[target].as_reason().is_some();
+        let span = target_id.span;
+        let mistake = match (subject_is_reason, target_is_reason) {
+            (true, true) => ResolutionErrorKind::ReasonSupportsReason,
+            (true, false) => match self.map.conclusion(subject) {
+                None => return self.add_edge(subject, target, EdgeKind::Concludes, span),
+                Some(existing) if existing == target => return,
+                Some(existing) => ResolutionErrorKind::SecondConclusion {
+                    first: Name::from(self.map.graph[existing].id()),
+                },
+            },
+            (false, true) => ResolutionErrorKind::StatementSupportsReason,
+            (false, false) => {
+                let target_name = &target_id.name;
+                return self.support_through_implicit_reason(
+                    subject,
+                    subject_id,
+                    target,
+                    target_name,
+                    span,
+                );
+            }
+        };
+        self.invalid(mistake, target_id, subject_id);
+    }
+
+    /// Every named reason needs premises and exactly one conclusion.
+    pub(super) fn finish_reasons(&mut self) {
+        for (node, id, has_premises) in std::mem::take(&mut self.reasons) {
+            if self.map.conclusion(node).is_none() {
+                self.invalid(ResolutionErrorKind::NoConclusion, &id, &id.name);
+            }
+            if !has_premises {
+                self.invalid(ResolutionErrorKind::NoCoPremises, &id, &id.name);
+            }
+        }
+    }
+
+    fn invalid(&mut self, kind: ResolutionErrorKind, at: &Ident, subject: &str) {
+        self.report(ResolutionError::new(kind, at, subject));
+    }
+
+    /// An id declared nowhere, with the declared id closest to it while
+    /// suggestions last.
+    fn unknown(&mut self, id: &Ident, subject: &str, expected: Expected) {
+        let closest = if self.suggestions_given < SUGGESTION_LIMIT {
+            self.suggestions_given += 1;
+            let map = &self.map;
+            let known = map.ids.iter().map(|declared| match declared {
+                Declared::Node(node) => map.graph[node].id(),
+                Declared::Source(index) => map.sources[index].id.as_str(),
+            });
+            did_you_mean(&id.name, known).map(Name::from)
+        } else {
+            None
+        };
+        let kind = ResolutionErrorKind::UnknownId { expected, closest };
+        self.report(ResolutionError::new(kind, id, subject));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::span::Span;
+
+    #[test]
+    fn a_reason_supporting_a_reason_is_refused_on_the_target() {
+        let text = "thesis t \"T.\"\npremise p \"P.\"\npremise q \"Q.\"\n\
+                    reason r2 supports t { p }\nreason r1 supports r2 { q }\n";
+        let analysis = crate::analyze(text, &Default::default());
+        let found: Vec<_> = analysis
+            .diagnostics
+            .iter()
+            .filter(|d| d.message.contains("cannot support reason"))
+            .collect();
+        assert_eq!(found.len(), 1, "{:?}", analysis.diagnostics);
+        let diagnostic = found[0];
+        assert_eq!(diagnostic.code, crate::Code::InvalidRelation);
+        assert_eq!(diagnostic.message, "reason 'r1' cannot support reason 'r2'");
+        assert_eq!(
+            diagnostic.help.as_deref(),
+            Some("a reason supports a statement: its conclusion")
+        );
+        assert_eq!(diagnostic.id.as_deref(), Some("r1"));
+        let at = text.rfind("r2").unwrap();
+        assert_eq!(diagnostic.primary_span(), Some(Span::new(at, at + 2)));
+        assert_eq!(diagnostic.labels[0].message, "not allowed here");
+    }
+}

@@ -1,0 +1,198 @@
+//! rules `attributes` and `attribute`: what follows a statement or a
+//! reason's head, up to the next item.
+
+use crate::span::Span;
+use crate::syntax::ast::*;
+use crate::syntax::error::{SyntaxError, SyntaxErrorKind};
+use crate::syntax::token::*;
+use crate::text::did_you_mean;
+
+use super::expect_punct;
+use super::relations::relation_attribute;
+use super::statements::Place;
+
+/// rules `attributes` and `attribute`: zero or more attributes.
+pub(super) fn attributes(mut i: Input<'_>, place: Place) -> PResult<'_, Vec<Attribute>> {
+    let mut list = Vec::new();
+    loop {
+        // Blanks are skipped once here; each attribute's parser then starts
+        // right at its keyword.
+        let (at, _) = ws(i)?;
+        let next_word = word(at).ok().map(|(_, w)| *w.fragment());
+        let (rest, attribute) = match at.fragment().chars().next() {
+            Some('#') => tag(at)?,
+            _ => match next_word {
+                Some("cites") => cites(at)?,
+                Some("by") => text_attribute(at, "by")?,
+                Some("note") => text_attribute(at, "note")?,
+                Some("allow") => allow(at)?,
+                Some(word) => match RelationKind::from_keyword(word) {
+                    Some(relation) => relation_attribute(at, relation)?,
+                    None => {
+                        if place == Place::Items {
+                            reject_misspelt_attribute(i, word)?;
+                        }
+                        return Ok((i, with_exact_capacity(list)));
+                    }
+                },
+                None => return Ok((i, with_exact_capacity(list))),
+            },
+        };
+        list.push(attribute);
+        i = rest;
+    }
+}
+
+/// The list in an allocation of its own length: a vector that grew by
+/// pushes keeps room for four, and a large map has hundreds of thousands of
+/// short attribute lists.
+fn with_exact_capacity<T>(list: Vec<T>) -> Vec<T> {
+    if list.capacity() == list.len() {
+        return list;
+    }
+    let mut exact = Vec::with_capacity(list.len());
+    exact.extend(list);
+    exact
+}
+
+/// A word on the statement's own line that is neither an attribute nor the
+/// start of an item (`premise p "x" suports t`) is a misspelt attribute: say so
+/// here, rather than let it pass for the start of a broken item.
+fn reject_misspelt_attribute<'a>(i: Input<'a>, word_here: &str) -> PResult<'a, ()> {
+    let (_, span) = found_at(i);
+    let same_line = span.end > span.start;
+    let starts_word = word_here.starts_with(|c: char| c.is_alphabetic() || c == '_');
+    if !same_line || is_keyword(word_here) || !starts_word {
+        return Ok((i, ()));
+    }
+    let after = word(ws(i)?.0).map(|(rest, _)| rest)?;
+    let next_is_relation = peek_word(after)
+        .and_then(RelationKind::from_keyword)
+        .is_some();
+    let next_is_string = peek_char(after) == Some('"');
+    if next_is_relation || next_is_string {
+        return Ok((i, ())); // a relation line, or a misspelt statement, on the same line
+    }
+    let kind = SyntaxErrorKind::UnknownAttribute {
+        word: word_here.to_string(),
+    };
+    let mut error = SyntaxError::new(kind, span);
+    if let Some(close) = did_you_mean(word_here, ATTRIBUTE_KEYWORDS) {
+        error = error.with_help(format!("did you mean '{close}'?"));
+    }
+    fail(error)
+}
+
+/// rule `cites`: `cites ID`.
+fn cites(i: Input<'_>) -> PResult<'_, Attribute> {
+    let (i, start) = keyword("cites")(i)?;
+    let (i, source) = identifier(i, IdRole::id("the id of a source"), "cites")?;
+    let span = start.to(source.span);
+    Ok((
+        i,
+        Attribute {
+            kind: AttributeKind::Cites(source),
+            span,
+        },
+    ))
+}
+
+/// rules `by` and `note`: a keyword and a string.
+fn text_attribute<'a>(i: Input<'a>, word: &'static str) -> PResult<'a, Attribute> {
+    let (i, start) = keyword(word)(i)?;
+    let what = if word == "by" {
+        "the author"
+    } else {
+        "the note"
+    };
+    let (i, text) = string(i, what, &format!("'{word}'"))?;
+    let span = start.to(text.span);
+    let kind = if word == "by" {
+        AttributeKind::By(text)
+    } else {
+        AttributeKind::Note(text)
+    };
+    Ok((i, Attribute { kind, span }))
+}
+
+/// rule `tag`: `#` immediately followed by a word.
+fn tag(i: Input<'_>) -> PResult<'_, Attribute> {
+    let (i, hash) = punct('#')(i)?;
+    match word(i) {
+        Ok((rest, w)) => {
+            let start = offset(&w);
+            let name = Ident {
+                name: (*w.fragment()).into(),
+                span: Span::new(start, start + w.len()),
+            };
+            let span = hash.to(name.span);
+            Ok((
+                rest,
+                Attribute {
+                    kind: AttributeKind::Tag(name),
+                    span,
+                },
+            ))
+        }
+        Err(_) => {
+            let (found, span) = found_at(i);
+            let kind = SyntaxErrorKind::ExpectedId {
+                what: "a tag name",
+                after: "#".into(),
+                found,
+            };
+            let help = "write the tag right after '#', with no space: #economy";
+            fail(SyntaxError::new(kind, span).with_help(help))
+        }
+    }
+}
+
+/// rule `allow`: `allow ( CODE {"," CODE} [","] )`, each code a `key`.
+fn allow(i: Input<'_>) -> PResult<'_, Attribute> {
+    let (i, start) = keyword("allow")(i)?;
+    let (mut i, _) = expect_punct(i, '(', "after 'allow'")?;
+    let role = IdRole {
+        what: "a check code",
+        keywords_allowed: true,
+    };
+    let mut codes = Vec::new();
+    loop {
+        if let Ok((rest, close)) = punct(')')(i) {
+            if codes.is_empty() {
+                let (found, span) = found_at(i);
+                let kind = SyntaxErrorKind::ExpectedId {
+                    what: "a check code",
+                    after: "allow(".into(),
+                    found,
+                };
+                return fail(
+                    SyntaxError::new(kind, span)
+                        .with_help("name the checks to allow: allow(disconnected)"),
+                );
+            }
+            return Ok((
+                rest,
+                Attribute {
+                    kind: AttributeKind::Allow(codes),
+                    span: start.to(close),
+                },
+            ));
+        }
+        let after = if codes.is_empty() { "allow(" } else { "," };
+        let (rest, code) = identifier(i, role, after)?;
+        codes.push(code);
+        i = match punct(',')(rest) {
+            Ok((rest, _)) => rest,
+            Err(_) => {
+                let (rest, close) = expect_punct(rest, ')', "to close 'allow('")?;
+                return Ok((
+                    rest,
+                    Attribute {
+                        kind: AttributeKind::Allow(codes),
+                        span: start.to(close),
+                    },
+                ));
+            }
+        };
+    }
+}

@@ -1,0 +1,167 @@
+//! Blocks: reasons and sections. Both recover from errors inside their
+//! braces and carry on, recording the errors in the shared context.
+
+use nom::Input as _;
+
+use crate::span::Span;
+use crate::syntax::ast::*;
+use crate::syntax::error::MAX_NESTING;
+use crate::syntax::error::{Found, SyntaxError, SyntaxErrorKind};
+use crate::syntax::recover::{RecoverIn, recover, skip_block};
+use crate::syntax::token::*;
+use crate::text::did_you_mean;
+
+use super::attributes::attributes;
+use super::statements::{Place, statement};
+use super::{expect_punct, report, report_failure, section_items, too_many_errors, unclosed_block};
+
+/// rule `reason`: `reason ID [STRING] {attribute} "{" {co_premise} "}"`.
+pub(super) fn reason(i: Input<'_>) -> PResult<'_, Reason> {
+    let (i, start) = keyword("reason")(i)?;
+    let (i, id) = identifier(i, IdRole::id("an id"), "reason")?;
+    let (i, label) = if peek_char(i) == Some('"') {
+        let (i, label) = string(i, "a label", &id.name)?;
+        (i, Some(label))
+    } else {
+        (i, None)
+    };
+    let (i, attributes) = attributes(i, Place::Items)?;
+    let (i, open) = expect_punct(i, '{', "to open the reason's co-premises")?;
+    let (rest, (premises, end)) = co_premises(i, open)?;
+    let reason = Reason {
+        id,
+        label,
+        attributes,
+        premises,
+        open,
+        span: start.to(end),
+    };
+    Ok((rest, reason))
+}
+
+/// rule `reason` after its `{`: `{co_premise} "}"`, the co-premises up to
+/// the brace that closes the reason, and where the reason ends: at that brace, or at the opening one when reading stopped
+/// before it (too many errors, or a string that runs to the end of the file).
+fn co_premises(mut i: Input<'_>, open: Span) -> PResult<'_, (Vec<CoPremise>, Span)> {
+    let mut premises = Vec::new();
+    loop {
+        if too_many_errors(&i) {
+            return Ok((i, (premises, open)));
+        }
+        i = ws(i)?.0;
+        if let Ok((rest, close)) = punct('}')(i) {
+            return Ok((rest, (premises, close)));
+        }
+        if i.fragment().is_empty() {
+            return fail(unclosed_block(&i, open, "reason"));
+        }
+        let member_start = offset(&i);
+        match co_premise(i) {
+            Ok((rest, premise)) => {
+                premises.push(premise);
+                i = rest;
+            }
+            Err(error) => {
+                let Some(error_at) = report_failure(&i, error) else {
+                    let end = i.fragment().len();
+                    return Ok((i.take_split(end).0, (premises, open)));
+                };
+                i = recover(i, member_start, error_at, RecoverIn::Reason).0;
+            }
+        }
+    }
+}
+
+/// rule `co_premise`: a statement, or the id of one.
+fn co_premise(i: Input<'_>) -> PResult<'_, CoPremise> {
+    match peek_word(i) {
+        Some(w) if StatementKind::from_keyword(w).is_some() => {
+            let kind = StatementKind::from_keyword(w).expect("checked above");
+            statement(i, kind, Place::ReasonBody).map(|(rest, s)| (rest, CoPremise::Statement(s)))
+        }
+        Some(w) if !is_keyword(w) && w.starts_with(|c: char| c.is_alphabetic() || c == '_') => {
+            let (rest, id) = identifier(i, IdRole::id("an id"), "{")?;
+            if let Some(kind) = misspelt_kind(&id, rest) {
+                let found = Found::Word(id.name.to_string());
+                let error = SyntaxError::new(SyntaxErrorKind::ExpectedCoPremise { found }, id.span);
+                return fail(error.with_help(format!("did you mean '{kind}'?")));
+            }
+            if let Some(next) = peek_word(rest).and_then(RelationKind::from_keyword) {
+                let (_, span) = found_at(rest);
+                let kind = SyntaxErrorKind::ExpectedCoPremise {
+                    found: Found::Word(next.keyword().into()),
+                };
+                let help =
+                    "relation lines belong outside the reason; inside, list only co-premises";
+                return fail(SyntaxError::new(kind, span).with_help(help));
+            }
+            Ok((rest, CoPremise::Reference(id)))
+        }
+        _ => {
+            let (found, span) = found_at(i);
+            let mut error = SyntaxError::new(
+                SyntaxErrorKind::ExpectedCoPremise {
+                    found: found.clone(),
+                },
+                span,
+            );
+            let kinds = StatementKind::ALL.map(StatementKind::keyword);
+            if let Found::Word(w) = &found
+                && let Some(keyword) = did_you_mean(w, kinds)
+            {
+                error = error.with_help(format!("did you mean '{keyword}'?"));
+            }
+            fail(error)
+        }
+    }
+}
+
+/// A word followed by an id and a string reads as a statement whose kind is misspelt.
+fn misspelt_kind(word_read: &Ident, rest: Input<'_>) -> Option<&'static str> {
+    let kinds = StatementKind::ALL.map(StatementKind::keyword);
+    let kind = did_you_mean(&word_read.name, kinds)?;
+    let (after_id, _) = word(ws(rest).ok()?.0).ok()?;
+    (peek_char(after_id) == Some('"')).then_some(kind)
+}
+
+/// rule `section`: `section STRING "{" section_body "}"`.
+pub(super) fn section(i: Input<'_>, depth: usize) -> PResult<'_, Section> {
+    let (i, start) = keyword("section")(i)?;
+    let (i, title) = string(i, "the section's title", "section")?;
+    let (i, open) = expect_punct(i, '{', "to open the section")?;
+    let (rest, (items, end)) = section_contents(i, start, open, depth);
+    let section = Section {
+        title,
+        items,
+        open,
+        span: start.to(end),
+    };
+    Ok((rest, section))
+}
+
+/// rule `section` after its `{`: `section_body "}"`, the items up to the
+/// brace that closes the section, and where the section ends: at that brace; at the opening one when it never closes; or, nested
+/// too deep to read, wherever its skipped braces close.
+fn section_contents<'a>(
+    i: Input<'a>,
+    start: Span,
+    open: Span,
+    depth: usize,
+) -> (Input<'a>, (Vec<Item>, Span)) {
+    if depth + 1 > MAX_NESTING {
+        report(&i, SyntaxError::new(SyntaxErrorKind::TooDeep, start));
+        let rest = skip_block(i);
+        let end = Span::new(offset(&rest), offset(&rest));
+        return (rest, (Vec::new(), end));
+    }
+    let (i, items) = section_items(i, depth + 1);
+    match punct('}')(i) {
+        Ok((rest, close)) => (rest, (items, close)),
+        Err(_) => {
+            if !too_many_errors(&i) {
+                report(&i, unclosed_block(&i, open, "section"));
+            }
+            (i, (items, open))
+        }
+    }
+}
