@@ -1,12 +1,15 @@
-//! Diagrams: a map as Graphviz DOT (written as it is made, escaped by us;
-//! graphviz-rust prints the graph's defaults and the legend), and SVG, PNG or
-//! PDF by running the real `dot`.
+//! Diagrams: a map as Graphviz DOT (written as it is made, by one writer
+//! that escapes everything itself), and SVG, PNG or PDF by running the real
+//! `dot`.
 
+mod attr;
 mod dot;
+mod draw;
 mod escape;
 pub mod exec;
 mod label;
 mod legend;
+mod plan;
 pub mod style;
 
 use std::fmt;
