@@ -1,5 +1,6 @@
 //! Diagrams: a map as Graphviz DOT (written as it is made, by one writer
-//! that escapes everything itself), and SVG, PNG or PDF by running the real
+//! that escapes everything itself), the same diagram as graphviz-rust's
+//! structures for post-processing, and SVG, PNG or PDF by running the real
 //! `dot`.
 
 mod attr;
@@ -7,6 +8,7 @@ mod dot;
 mod draw;
 mod escape;
 pub mod exec;
+mod graph;
 mod label;
 mod legend;
 mod plan;
@@ -15,6 +17,7 @@ pub mod style;
 use std::fmt;
 use std::str::FromStr;
 
+pub use graph::{GraphError, to_graph};
 pub use style::Theme;
 
 use crate::Analysis;
