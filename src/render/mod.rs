@@ -25,6 +25,7 @@ use crate::diagnostic::Diagnostic;
 
 /// The direction support flows in the diagram.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum RankDir {
     /// Top to bottom.
     TB,
@@ -62,8 +63,10 @@ impl FromStr for RankDir {
     }
 }
 
-/// What a diagram shows and how.
+/// What a diagram shows and how. Outside this crate, start from
+/// [`RenderOptions::default`] and set the fields that differ.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RenderOptions {
     /// Direction of the layout.
     pub rankdir: RankDir,
