@@ -13,10 +13,8 @@ fn main() {
         .next()
         .unwrap_or_else(|| "maps/ai-diffusion.argmark".to_string());
     let source = std::fs::read_to_string(&path).expect("a readable map");
-    let options = RenderOptions {
-        legend: true,
-        ..RenderOptions::default()
-    };
+    let mut options = RenderOptions::default();
+    options.legend = true;
     let dot = match render_dot(&source, &options) {
         Ok(dot) => dot,
         Err(error) => {

@@ -25,11 +25,9 @@ use argmark::{RenderOptions, render_dot};
 
 /// Renders every map in `maps/` and compares it with its stored snapshot.
 pub fn snapshot_maps() {
-    let options = RenderOptions {
-        status: true,
-        legend: true,
-        ..RenderOptions::default()
-    };
+    let mut options = RenderOptions::default();
+    options.status = true;
+    options.legend = true;
     // One snapshot name whether this runs as an example or inside a test.
     insta::with_settings!({ prepend_module_to_snapshot => false }, {
         insta::glob!("../maps", "*.argmark", |path| {

@@ -32,7 +32,6 @@ pub mod fmt;
 pub mod fuzzing;
 pub mod import;
 pub mod model;
-pub(crate) mod parallel;
 mod pipeline;
 pub mod render;
 pub mod span;

@@ -183,15 +183,15 @@ fn hostile_text_reaches_the_picture_exactly() {
 
 /// Every option the other way from the defaults.
 fn everything() -> RenderOptions {
-    RenderOptions {
-        rankdir: RankDir::BT,
-        theme: Theme::Print,
-        gaps: false,
-        status: true,
-        legend: true,
-        tags: true,
-        wrap: 20,
-    }
+    let mut options = RenderOptions::default();
+    options.rankdir = RankDir::BT;
+    options.theme = Theme::Print;
+    options.gaps = false;
+    options.status = true;
+    options.legend = true;
+    options.tags = true;
+    options.wrap = 20;
+    options
 }
 
 /// The node and edge statements in statements, subgraphs' included.

@@ -1,35 +1,27 @@
-//! Our own quoting for everything that reaches DOT. Names and labels are
-//! escaped straight into the output; graphviz-rust prints ids as they are
-//! given, so the few statements it prints get their ids from here too.
+//! Our own quoting for everything that reaches DOT: names, attribute values
+//! and labels are escaped straight into the output as it is written.
 //!
 //! Every character we replace is ASCII, and in UTF-8 an ASCII byte is always
 //! a whole character, so the escapers scan bytes and copy the runs between
 //! replacements whole: text with nothing to escape is one copy.
 
-use graphviz_rust::dot_structures::Id;
-
-/// A bare DOT keyword or number (`BT`, `box`, `0.5`): only for values we write.
-pub fn plain(value: &str) -> Id {
+/// Appends a bare DOT keyword or number (`BT`, `box`, `0.5`): only for
+/// values we write.
+pub fn push_plain(out: &mut String, value: &str) {
     debug_assert!(
         value
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_'))
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_')),
+        "{value:?} needs quotes"
     );
-    Id::Plain(value.to_string())
+    out.push_str(value);
 }
 
-/// A double-quoted DOT string.
-pub fn quoted(value: &str) -> Id {
-    let mut out = String::with_capacity(value.len() + 2);
+/// Appends a double-quoted DOT string.
+pub fn push_quoted(out: &mut String, value: &str) {
     out.push('"');
-    push_quoted_text(&mut out, value);
+    push_quoted_text(out, value);
     out.push('"');
-    Id::Escaped(out)
-}
-
-/// An HTML-like label from markup that [`push_html_text`] has already escaped.
-pub fn html_label(markup: String) -> Id {
-    Id::Html(format!("<{markup}>"))
 }
 
 /// What an escaped byte becomes.
@@ -115,10 +107,10 @@ pub fn push_html_text(out: &mut String, text: &str) {
 mod tests {
     use super::*;
 
-    fn text(id: Id) -> String {
-        match id {
-            Id::Escaped(s) | Id::Html(s) | Id::Plain(s) | Id::Anonymous(s) => s,
-        }
+    fn quoted(text: &str) -> String {
+        let mut out = String::new();
+        push_quoted(&mut out, text);
+        out
     }
 
     fn html_text(text: &str) -> String {
@@ -129,8 +121,8 @@ mod tests {
 
     #[test]
     fn quotes_and_backslashes_cannot_end_a_string() {
-        assert_eq!(text(quoted(r#"a"b\"#)), r#""a\"b\\""#);
-        assert_eq!(text(quoted("line\r\nbreak")), r#""line  break""#);
+        assert_eq!(quoted(r#"a"b\"#), r#""a\"b\\""#);
+        assert_eq!(quoted("line\r\nbreak"), r#""line  break""#);
     }
 
     #[test]

@@ -1,10 +1,9 @@
-//! The legend: what each colour, shape and line means.
-
-use graphviz_rust::dot_structures::{GraphAttributes, Node, NodeId, Stmt, Subgraph};
+//! The legend: what each colour, shape and line means, as a cluster of a
+//! table and a short line for each relation.
 
 use super::RenderOptions;
-use super::dot::attr;
-use super::escape::{html_label, plain, quoted};
+use super::attr::{push_plain_attr, push_quoted_attr};
+use super::escape::push_quoted;
 use super::style::{self, edge_style, node_style, status_fill};
 use crate::eval::Label;
 use crate::model::EdgeKind;
@@ -67,64 +66,53 @@ const RELATIONS: [(EdgeKind, &str); 5] = [
     (EdgeKind::Contradicts, "contradicts"),
 ];
 
-/// The legend cluster.
-pub fn legend(options: &RenderOptions) -> Subgraph {
-    let mut stmts = vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
-        attr("label", html_label("<B>Legend</B>".to_string())),
-        attr("labeljust", plain("l")),
-        attr("labelloc", plain("t")),
-        attr("style", quoted("rounded")),
-        attr("color", quoted(style::muted(options.theme))),
-        attr("fontsize", plain("12")),
-    ]))];
+/// Appends the legend cluster, one statement a line, at the graph's first
+/// level of indent.
+pub fn push_legend(out: &mut String, options: &RenderOptions) {
+    let muted = style::muted(options.theme);
+    out.push_str("  subgraph \"cluster_legend\" {\n");
+    out.push_str("    graph[label=<<B>Legend</B>> labeljust=l labelloc=t");
+    push_quoted_attr(out, "style", "rounded");
+    push_quoted_attr(out, "color", muted);
+    out.push_str(" fontsize=12]\n");
     // Back to Graphviz's own node style and border, which the graph's
     // defaults change for statements.
-    stmts.push(Stmt::GAttribute(GraphAttributes::Node(vec![
-        attr("style", quoted("")),
-        attr("penwidth", plain("1")),
-    ])));
-    stmts.push(Stmt::Node(Node::new(
-        NodeId(quoted("legend:key"), None),
-        vec![
-            attr("shape", plain("plain")),
-            attr("label", html_label(key_table(options))),
-        ],
-    )));
+    out.push_str("    node[style=\"\" penwidth=1]\n");
+    out.push_str("    \"legend:key\"[shape=plain label=<");
+    out.push_str(&key_table(options));
+    out.push_str(">]\n");
     for (index, (kind, words)) in RELATIONS.iter().enumerate() {
-        let from = quoted(&format!("legend:{index}:from"));
-        let to = quoted(&format!("legend:{index}:to"));
+        let from = format!("legend:{index}:from");
+        let to = format!("legend:{index}:to");
         for end in [&from, &to] {
-            stmts.push(Stmt::Node(Node::new(
-                NodeId(end.clone(), None),
-                vec![
-                    attr("shape", plain("point")),
-                    attr("width", plain("0.05")),
-                    attr("color", quoted(style::muted(options.theme))),
-                ],
-            )));
+            out.push_str("    ");
+            push_quoted(out, end);
+            out.push_str("[shape=point width=0.05");
+            push_quoted_attr(out, "color", muted);
+            out.push_str("]\n");
         }
-        let look = edge_style(*kind, options.theme);
-        let mut attributes = vec![
-            attr("style", quoted(look.style)),
-            attr("penwidth", plain(look.penwidth)),
-            attr("color", quoted(look.color)),
-            attr("arrowhead", plain(look.head)),
-            attr("label", quoted(&format!(" {words}"))),
-        ];
-        if look.tail != "none" {
-            attributes.push(attr("dir", plain("both")));
-            attributes.push(attr("arrowtail", plain(look.tail)));
-        }
-        stmts.push(Stmt::Edge(graphviz_rust::dot_structures::Edge {
-            ty: graphviz_rust::dot_structures::EdgeTy::Pair(
-                graphviz_rust::dot_structures::Vertex::N(NodeId(from, None)),
-                graphviz_rust::dot_structures::Vertex::N(NodeId(to, None)),
-            ),
-            attributes,
-        }));
+        out.push_str("    ");
+        push_quoted(out, &from);
+        out.push_str(" -> ");
+        push_quoted(out, &to);
+        push_relation_style(out, *kind, words, options);
+        out.push('\n');
     }
-    Subgraph {
-        id: quoted("cluster_legend"),
-        stmts,
+    out.push_str("  }\n");
+}
+
+/// The attributes of the legend's line for a relation, brackets included.
+fn push_relation_style(out: &mut String, kind: EdgeKind, words: &str, options: &RenderOptions) {
+    let look = edge_style(kind, options.theme);
+    out.push_str(" [style=");
+    push_quoted(out, look.style);
+    push_plain_attr(out, "penwidth", look.penwidth);
+    push_quoted_attr(out, "color", look.color);
+    push_plain_attr(out, "arrowhead", look.head);
+    push_quoted_attr(out, "label", &format!(" {words}"));
+    if look.tail != "none" {
+        push_plain_attr(out, "dir", "both");
+        push_plain_attr(out, "arrowtail", look.tail);
     }
+    out.push(']');
 }

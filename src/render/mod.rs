@@ -1,17 +1,23 @@
-//! Diagrams: a map as Graphviz DOT (written as it is made, escaped by us;
-//! graphviz-rust prints the graph's defaults and the legend), and SVG, PNG or
-//! PDF by running the real `dot`.
+//! Diagrams: a map as Graphviz DOT (written as it is made, by one writer
+//! that escapes everything itself), the same diagram as graphviz-rust's
+//! structures for post-processing, and SVG, PNG or PDF by running the real
+//! `dot`.
 
+mod attr;
 mod dot;
+mod draw;
 mod escape;
 pub mod exec;
+mod graph;
 mod label;
 mod legend;
+mod plan;
 pub mod style;
 
 use std::fmt;
 use std::str::FromStr;
 
+pub use graph::{GraphError, to_graph};
 pub use style::Theme;
 
 use crate::Analysis;
@@ -19,6 +25,7 @@ use crate::diagnostic::Diagnostic;
 
 /// The direction support flows in the diagram.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum RankDir {
     /// Top to bottom.
     TB,
@@ -56,8 +63,10 @@ impl FromStr for RankDir {
     }
 }
 
-/// What a diagram shows and how.
+/// What a diagram shows and how. Outside this crate, start from
+/// [`RenderOptions::default`] and set the fields that differ.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RenderOptions {
     /// Direction of the layout.
     pub rankdir: RankDir,

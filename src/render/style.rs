@@ -9,6 +9,7 @@ use crate::syntax::ast::StatementKind;
 
 /// A colour scheme for diagrams.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum Theme {
     /// Colour, for screens and slides.
     #[default]
