@@ -30,8 +30,8 @@ fn build_graph(bencher: Bencher, n: usize) {
     // The builder takes the tree's texts and ids: each sample gets a copy,
     // made outside the timing.
     bencher
-        .with_inputs(|| parsed.file.clone())
-        .bench_values(argmark::model::build);
+        .with_inputs(|| parsed.syntax().clone())
+        .bench_values(argmark::unstable::build);
 }
 
 /// Parsing, building the graph as items are read, evaluating and checking:
@@ -44,13 +44,13 @@ fn analyze(bencher: Bencher, n: usize) {
 
 #[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
 fn evaluate(bencher: Bencher, n: usize) {
-    let (map, _) = argmark::model::build(argmark::parse(&generate::generate(n)).file);
+    let (map, _) = argmark::unstable::build(argmark::parse(&generate::generate(n)).into_syntax());
     bencher.bench(|| argmark::eval::evaluate(&map));
 }
 
 #[divan::bench(args = SIZES, sample_count = 3, sample_size = 1)]
 fn checks(bencher: Bencher, n: usize) {
-    let (map, _) = argmark::model::build(argmark::parse(&generate::generate(n)).file);
+    let (map, _) = argmark::unstable::build(argmark::parse(&generate::generate(n)).into_syntax());
     let labels = argmark::eval::evaluate(&map);
     bencher.bench(|| argmark::check::run(&map, &labels, &Config::default()));
 }

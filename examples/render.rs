@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use argmark::render::exec::{ImageFormat, run_dot};
-use argmark::{RenderOptions, render_dot};
+use argmark::{Config, RenderOptions, analyze, render_dot};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -15,7 +15,11 @@ fn main() {
     let source = std::fs::read_to_string(&path).expect("a readable map");
     let mut options = RenderOptions::default();
     options.legend = true;
-    let dot = match render_dot(&source, &options) {
+    let analysis = analyze(&source, &Config::default());
+    for diagnostic in analysis.diagnostics() {
+        eprint!("{}", diagnostic.display(&path, &source));
+    }
+    let dot = match render_dot(&analysis, &options) {
         Ok(dot) => dot,
         Err(error) => {
             eprintln!("{path}: {error}");

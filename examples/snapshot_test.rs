@@ -9,7 +9,8 @@
 //! fn maps_render_as_reviewed() {
 //!     insta::glob!("../maps", "*.argmark", |path| {
 //!         let source = std::fs::read_to_string(path).unwrap();
-//!         let dot = argmark::render_dot(&source, &argmark::RenderOptions::default())
+//!         let analysis = argmark::analyze(&source, &argmark::Config::default());
+//!         let dot = argmark::render_dot(&analysis, &argmark::RenderOptions::default())
 //!             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 //!         insta::assert_snapshot!(dot);
 //!     });
@@ -21,7 +22,7 @@
 //! Here, `cargo run --example snapshot_test` runs the same recipe on this
 //! repository's maps (and `tests/examples.rs` runs it as a test).
 
-use argmark::{RenderOptions, render_dot};
+use argmark::{Config, RenderOptions, analyze, render_dot};
 
 /// Renders every map in `maps/` and compares it with its stored snapshot.
 pub fn snapshot_maps() {
@@ -32,7 +33,9 @@ pub fn snapshot_maps() {
     insta::with_settings!({ prepend_module_to_snapshot => false }, {
         insta::glob!("../maps", "*.argmark", |path| {
             let source = std::fs::read_to_string(path).unwrap();
-            let dot = render_dot(&source, &options).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let analysis = analyze(&source, &Config::default());
+            let dot = render_dot(&analysis, &options)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             insta::assert_snapshot!(dot);
         });
     });

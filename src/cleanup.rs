@@ -57,6 +57,7 @@ pub fn spawn_tracked(command: &mut Command) -> std::io::Result<(Arc<Mutex<Child>
 }
 
 /// A temporary file to remove if the process is stopped.
+#[cfg(feature = "cli")]
 pub fn track_temp(path: PathBuf) -> Tracked {
     let mut registry = registry();
     let ticket = ticket(&mut registry);
@@ -66,6 +67,7 @@ pub fn track_temp(path: PathBuf) -> Tracked {
 
 /// Kills every tracked child (and reaps it) and removes every tracked file.
 /// The registry stays locked, so nothing new starts before the exit.
+#[cfg(feature = "cli")]
 fn undo_all() -> MutexGuard<'static, Registry> {
     let registry = registry();
     for (_, child) in &registry.children {
@@ -84,7 +86,7 @@ fn undo_all() -> MutexGuard<'static, Registry> {
 /// Starts a thread that, on SIGINT, SIGTERM or SIGHUP sent to this process
 /// (editors and process managers signal the process, not its group), stops
 /// Graphviz, removes temporary files and exits with 128 + the signal.
-#[cfg(unix)]
+#[cfg(all(unix, feature = "cli"))]
 pub fn on_signals() -> std::io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
@@ -100,7 +102,7 @@ pub fn on_signals() -> std::io::Result<()> {
 }
 
 /// Elsewhere the system's own handling stays.
-#[cfg(not(unix))]
+#[cfg(all(not(unix), feature = "cli"))]
 pub fn on_signals() -> std::io::Result<()> {
     Ok(())
 }

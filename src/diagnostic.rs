@@ -121,7 +121,38 @@ impl Diagnostic {
             .or(self.labels.first())
             .map(|l| l.span)
     }
+
+    /// The diagnostic as `argmark check` shows it, without colour: the
+    /// message, `name:line:column`, the source lines with their labels, and
+    /// the help. `text` is the source the diagnostic was found in.
+    ///
+    /// ```
+    /// let source = "thesis t \"T.\"\nclaim c \"C.\" supports x";
+    /// let analysis = argmark::analyze(source, &Default::default());
+    /// let shown = analysis.diagnostics()[0].display("map.argmark", source);
+    /// assert!(shown.contains("map.argmark:2:"));
+    /// ```
+    pub fn display(&self, name: &str, text: &str) -> String {
+        let file = SourceFile { name, text };
+        render_human(file, std::slice::from_ref(self), HumanOptions::default())
+    }
 }
+
+/// The one-line form, `severity[code]: message`; [`Diagnostic::display`]
+/// shows the source lines too.
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}[{}]: {}",
+            self.severity.as_str(),
+            self.code,
+            self.message
+        )
+    }
+}
+
+impl std::error::Error for Diagnostic {}
 
 /// A source file as diagnostics see it: its display name and its text.
 #[derive(Debug, Clone, Copy)]

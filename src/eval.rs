@@ -23,7 +23,7 @@ use crate::model::{ArgumentMap, EdgeKind, Node};
 
 /// The status of a statement or reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-pub enum Label {
+pub enum Status {
     /// Accepted: it stands.
     #[serde(rename = "IN")]
     In,
@@ -35,13 +35,13 @@ pub enum Label {
     Undec,
 }
 
-impl Label {
+impl Status {
     /// `IN`, `OUT` or `UNDEC`.
     pub fn as_str(self) -> &'static str {
         match self {
-            Label::In => "IN",
-            Label::Out => "OUT",
-            Label::Undec => "UNDEC",
+            Status::In => "IN",
+            Status::Out => "OUT",
+            Status::Undec => "UNDEC",
         }
     }
 }
@@ -120,7 +120,7 @@ impl Framework {
     }
 
     /// The grounded labelling, in time linear in nodes plus edges.
-    pub fn label(&self) -> Vec<Label> {
+    pub fn label(&self) -> Vec<Status> {
         let n = self.rules.len();
         let attacks_from = Adjacency::new(n, &self.attacks);
         let supports_from = Adjacency::new(n, &self.supports);
@@ -173,7 +173,7 @@ impl Framework {
         }
         state
             .into_iter()
-            .map(|c| c.label.unwrap_or(Label::Undec))
+            .map(|c| c.label.unwrap_or(Status::Undec))
             .collect()
     }
 }
@@ -184,7 +184,7 @@ impl Framework {
 #[derive(Debug, Clone, Copy)]
 struct Counts {
     rule: Rule,
-    label: Option<Label>,
+    label: Option<Status>,
     /// An attacker is IN.
     attacker_in: bool,
     /// A support is IN.
@@ -217,19 +217,19 @@ impl Default for Counts {
 impl Counts {
     /// One attacker (`attack`) or support has been labelled. Each edge is
     /// recorded once, so the counts never go below zero.
-    fn record(&mut self, label: Label, attack: bool) {
+    fn record(&mut self, label: Status, attack: bool) {
         match (attack, label) {
-            (true, Label::In) => self.attacker_in = true,
-            (true, Label::Out) => self.attackers_left -= 1,
-            (false, Label::In) => {
+            (true, Status::In) => self.attacker_in = true,
+            (true, Status::Out) => self.attackers_left -= 1,
+            (false, Status::In) => {
                 self.support_in = true;
                 self.supports_not_in -= 1;
             }
-            (false, Label::Out) => {
+            (false, Status::Out) => {
                 self.support_out = true;
                 self.supports_not_out -= 1;
             }
-            (_, Label::Undec) => {}
+            (_, Status::Undec) => {}
         }
     }
 
@@ -239,26 +239,26 @@ impl Counts {
         self.supports_not_in > 0 || self.supports_not_out > 0
     }
 
-    fn decide(&self) -> Option<Label> {
+    fn decide(&self) -> Option<Status> {
         if self.attacker_in {
-            return Some(Label::Out);
+            return Some(Status::Out);
         }
         let unattacked = self.attackers_left == 0;
         match self.rule {
             Rule::AnySupport => {
                 if self.supported() && self.supports_not_out == 0 {
-                    Some(Label::Out)
+                    Some(Status::Out)
                 } else if unattacked && (!self.supported() || self.support_in) {
-                    Some(Label::In)
+                    Some(Status::In)
                 } else {
                     None
                 }
             }
             Rule::AllSupports => {
                 if self.support_out {
-                    Some(Label::Out)
+                    Some(Status::Out)
                 } else if unattacked && self.supports_not_in == 0 {
-                    Some(Label::In)
+                    Some(Status::In)
                 } else {
                     None
                 }
@@ -305,16 +305,16 @@ impl Adjacency {
 /// The labelling of a map: a status for every node.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Labelling {
-    labels: Vec<Label>,
+    labels: Vec<Status>,
 }
 
 impl Labelling {
     /// The status of a node.
-    pub fn of(&self, node: NodeIndex) -> Label {
+    pub fn of(&self, node: NodeIndex) -> Status {
         self.labels
             .get(node.index())
             .copied()
-            .unwrap_or(Label::Undec)
+            .unwrap_or(Status::Undec)
     }
 }
 

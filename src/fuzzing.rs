@@ -2,11 +2,11 @@
 //! shared by the fuzz target (`fuzz/fuzz_targets/pipeline.rs`) and the
 //! regression test over `tests/fuzz/`, so both check exactly the same things.
 
-use crate::Analysis;
 use crate::check::Config;
 use crate::diagnostic::{self, SourceFile};
 use crate::export::json::to_json;
 use crate::fmt::{FormatError, format_source};
+use crate::pipeline::Analysis;
 use crate::render::{RenderOptions, Theme, to_dot};
 use crate::syntax::{Parsed, parse_bytes, parse_in_parts};
 

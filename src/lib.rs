@@ -1,26 +1,54 @@
-//! argmark: an argument-mapping language and engine.
+//! argmark: argument maps in plain text, parsed, checked, evaluated and
+//! drawn.
 //!
-//! The pipeline runs one way, each stage looking only backwards:
-//! source text is parsed ([`syntax`]) into a tree, names are resolved into an
-//! argument graph ([`model`]), the graph is checked for support gaps
-//! ([`check`]) and evaluated ([`eval`]). Every stage reports problems as
-//! [`Diagnostic`]s. [`analyze`] runs the first two stages together, handing
-//! each item to the graph builder as soon as it is parsed; large maps are
-//! parsed, checked and drawn on every core.
+//! The pipeline runs one way, each stage looking only backwards: source
+//! text is parsed ([`parse`]) into a tree, names are resolved into an
+//! argument graph ([`model`]), the graph is evaluated ([`eval`]) and checked
+//! for support gaps ([`check`]). [`analyze`] runs all of it, and every stage
+//! reports its problems as [`Diagnostic`]s with a typed [`Code`].
 //!
 //! ```
-//! let analysis = argmark::analyze(
-//!     "thesis t \"Cities should tax cars.\"\npremise p \"Traffic kills.\" supports t",
-//!     &argmark::check::Config::default(),
-//! );
-//! assert!(analysis.diagnostics.iter().any(|d| d.code == "unsupported-premise"));
-//! let t = analysis.map.node("t").unwrap();
-//! assert_eq!(analysis.labels.of(t), argmark::eval::Label::In);
+//! let source = "thesis t \"Cities should tax cars.\"\npremise p \"Traffic kills.\" supports t";
+//! let analysis = argmark::analyze(source, &argmark::Config::default());
+//! assert!(!analysis.has_errors());
+//! assert_eq!(analysis.status("t"), Some(argmark::Status::In));
+//! let codes: Vec<argmark::Code> = analysis.diagnostics().iter().map(|d| d.code).collect();
+//! assert_eq!(codes, [argmark::Code::UnsupportedPremise]);
+//! // The findings as a user sees them, without colour.
+//! let shown = analysis.diagnostics()[0].display("debate.argmark", source);
+//! assert!(shown.starts_with("warning[unsupported-premise]"));
 //! ```
+//!
+//! A map's diagram and exports come from its analysis, made under the
+//! configuration a user chose:
+//!
+//! ```
+//! let mut config = argmark::Config::default();
+//! config.set("unsupported-premise", argmark::check::Level::Allow).unwrap();
+//! let analysis = argmark::analyze("thesis t \"Tax cars.\"\npremise p \"Air.\" supports t", &config);
+//! assert!(analysis.diagnostics().is_empty());
+//! let dot = argmark::render_dot(&analysis, &argmark::RenderOptions::default()).unwrap();
+//! assert!(dot.starts_with("digraph"));
+//! let json = argmark::export_json(&analysis, "thesis t \"Tax cars.\"\npremise p \"Air.\" supports t");
+//! assert!(json.contains("\"status\": \"IN\""));
+//! ```
+//!
+//! A map with syntax errors is parsed as far as it can be, and every error
+//! is reported:
+//!
+//! ```
+//! let parsed = argmark::parse("thesis t \"Tax cars.\"\nclaim c supports t\n");
+//! assert!(!parsed.is_valid());
+//! assert_eq!(parsed.errors().len(), 1);
+//! assert_eq!(parsed.syntax().items.len(), 1);
+//! ```
+
+#![warn(missing_docs)]
 
 mod aif;
 pub mod check;
 pub(crate) mod cleanup;
+#[cfg(feature = "cli")]
 pub mod cli;
 mod code;
 pub mod config;
@@ -38,44 +66,75 @@ pub mod span;
 pub mod syntax;
 mod text;
 
+pub use check::Config;
 pub use code::{Code, UnknownCode};
 pub use diagnostic::{Diagnostic, Severity};
-pub use pipeline::{analyze, analyze_parsed};
-pub use render::{RenderOptions, render_dot};
+pub use eval::Status;
+pub use fmt::FormatError;
+pub use import::{ImportError, Imported};
+pub use pipeline::{Analysis, Stage, analyze, analyze_parsed};
+pub use render::{RenderError, RenderOptions};
 
 /// Internals for argmark's own fuzz targets, tests and benchmarks. Nothing
 /// here is stable: it changes whenever the insides do.
 #[cfg(feature = "unstable-internals")]
 pub mod unstable {
+    pub use crate::model::build::{Builder, Size, build};
     pub use crate::pipeline::evaluate_and_check;
     pub use crate::syntax::parse_in_parts;
 }
 pub use span::Span;
 pub use syntax::{Parsed, parse};
 
-/// Everything argmark knows about a map. The syntax tree is not kept: the
-/// graph holds everything later stages read, and [`analyze`] builds it as
-/// the items are read. Call [`parse`] for the tree itself.
-#[derive(Debug, Clone)]
-pub struct Analysis {
-    /// The argument graph (empty when the file has syntax errors).
-    pub map: model::ArgumentMap,
-    /// The status of every node.
-    pub labels: eval::Labelling,
-    /// Every finding, syntax errors first, then resolution errors, then checks.
-    pub diagnostics: Vec<Diagnostic>,
-    /// Which stage stopped the analysis, if one did.
-    pub stopped: Option<Stage>,
+/// The DOT text of an analysed map, drawn with `options`; the gaps it marks
+/// are the findings of the configuration the map was analysed with. Fails
+/// when syntax or resolution errors stopped the analysis. The same analysis
+/// and options always give the same bytes.
+///
+/// ```
+/// let analysis = argmark::analyze("thesis t \"Tax cars.\"", &Default::default());
+/// let dot = argmark::render_dot(&analysis, &Default::default()).unwrap();
+/// assert!(dot.starts_with("digraph"));
+/// let broken = argmark::analyze("claim c supports nowhere", &Default::default());
+/// assert!(argmark::render_dot(&broken, &Default::default()).is_err());
+/// ```
+pub fn render_dot(analysis: &Analysis, options: &RenderOptions) -> Result<String, RenderError> {
+    RenderError::check(analysis)?;
+    Ok(render::to_dot(analysis, options))
 }
 
-/// A stage whose errors keep the later stages from running.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
-    /// Syntax errors: the map could not be read.
-    Syntax,
-    /// Unknown, duplicate or misused ids: the graph is incomplete, and checks
-    /// on it would report gaps that are only typos.
-    Resolution,
+/// Formats a map's source text canonically (as `argmark fmt` does). Fails,
+/// changing nothing, when the text has syntax errors, or when the result
+/// would not mean exactly the same map with the same comments.
+///
+/// ```
+/// let formatted = argmark::format("thesis   t  \"Tax cars.\"").unwrap();
+/// assert_eq!(formatted, "thesis t \"Tax cars.\"\n");
+/// ```
+pub fn format(source: &str) -> Result<String, FormatError> {
+    fmt::format_source(source)
+}
+
+/// The analysed map as argmark's JSON (see `docs/export-json.md`);
+/// `source` is the text it was analysed from, for line and column numbers.
+pub fn export_json(analysis: &Analysis, source: &str) -> String {
+    export::to_json(analysis, source)
+}
+
+/// The analysed map as AIFdb JSON (see `docs/aif.md`).
+pub fn export_aif(analysis: &Analysis) -> String {
+    export::to_aif(analysis)
+}
+
+/// The analysed map as a Mermaid flowchart.
+pub fn export_mermaid(analysis: &Analysis) -> String {
+    export::to_mermaid(analysis)
+}
+
+/// Reads AIFdb JSON and writes the map as argmark source, checked before it
+/// is returned.
+pub fn import_aif(text: &str) -> Result<Imported, ImportError> {
+    import::import_aif(text)
 }
 
 /// The README's Rust examples, compiled and run as doc tests.

@@ -2,10 +2,75 @@
 //! its names resolved into a graph, the graph evaluated and checked.
 
 use crate::check::{self, Round};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::eval::{self, Status};
 use crate::model::{self, ArgumentMap};
 use crate::syntax::{self, Parsed};
-use crate::{Analysis, Stage, eval};
+
+/// Everything argmark knows about a map: the graph, the status of every
+/// node, and every finding. The syntax tree is not kept ([`analyze`] builds
+/// the graph as the items are read); call [`crate::parse`] for the tree.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub(crate) map: ArgumentMap,
+    pub(crate) labels: eval::Labelling,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) stopped: Option<Stage>,
+}
+
+/// A stage whose errors keep the later stages from running.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Stage {
+    /// Syntax errors: the map could not be read.
+    Syntax,
+    /// Unknown, duplicate or misused ids: the graph is incomplete, and checks
+    /// on it would report gaps that are only typos.
+    Resolution,
+}
+
+impl Analysis {
+    /// The argument graph (empty when the file has syntax errors).
+    pub fn map(&self) -> &ArgumentMap {
+        &self.map
+    }
+
+    /// The status of every node.
+    pub fn labels(&self) -> &eval::Labelling {
+        &self.labels
+    }
+
+    /// Every finding: syntax errors, or resolution errors, or the checks'
+    /// findings, in source order.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// The findings, taken out of the analysis.
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+
+    /// Whether any finding is an error (under the configuration the map was
+    /// analysed with).
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    /// The stage whose errors stopped the analysis, if one did.
+    pub fn stopped(&self) -> Option<Stage> {
+        self.stopped
+    }
+
+    /// The status of the statement or reason `id`: `None` when no statement
+    /// or reason has that id (or the analysis stopped before the graph was
+    /// built).
+    pub fn status(&self, id: &str) -> Option<Status> {
+        self.map.node(id).map(|node| self.labels.of(node))
+    }
+}
 
 /// Parses, resolves, evaluates and checks a map: each item goes to the
 /// graph builder as soon as it is read, and no tree is kept.

@@ -104,7 +104,7 @@ fn the_aif_corpus_imports_renders_and_round_trips() {
         let imported = import_aif(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         let analysis = argmark::analyze(&imported.source, &Config::default());
         let errors: Vec<_> = analysis
-            .diagnostics
+            .diagnostics()
             .iter()
             .filter(|d| d.severity == argmark::Severity::Error)
             .collect();

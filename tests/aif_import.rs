@@ -15,7 +15,7 @@ fn aif_fixtures() {
                 assert!(!name.starts_with("err_"), "{name} should fail");
                 let analysis = argmark::analyze(&imported.source, &Config::default());
                 let errors: Vec<_> = analysis
-                    .diagnostics
+                    .diagnostics()
                     .iter()
                     .filter(|d| d.severity == argmark::Severity::Error)
                     .collect();
@@ -47,8 +47,8 @@ fn texts_that_look_like_syntax_stay_text() {
       "edges":[{"edgeID":"1","fromID":"2","toID":"3"},{"edgeID":"2","fromID":"3","toID":"1"}]}"#;
     let imported = import_aif(aif).unwrap();
     let analysis = argmark::analyze(&imported.source, &Config::default());
-    assert!(analysis.stopped.is_none(), "{}", imported.source);
-    let texts: Vec<&str> = analysis.map.statements().map(|(_, s)| &*s.text).collect();
+    assert!(analysis.stopped().is_none(), "{}", imported.source);
+    let texts: Vec<&str> = analysis.map().statements().map(|(_, s)| &*s.text).collect();
     assert_eq!(
         texts,
         [
@@ -57,7 +57,7 @@ fn texts_that_look_like_syntax_stay_text() {
         ]
     );
     let ids: Vec<&str> = analysis
-        .map
+        .map()
         .statements()
         .map(|(_, s)| s.id.as_str())
         .collect();

@@ -28,7 +28,7 @@ fn config_from(text: &str) -> Config {
 
 fn codes(text: &str, config: &Config) -> Vec<&'static str> {
     argmark::analyze(text, config)
-        .diagnostics
+        .diagnostics()
         .iter()
         .map(|d| d.code.as_str())
         .collect()
@@ -67,7 +67,7 @@ fn check_cases() {
             .trim_end_matches(".argmark")
             .trim_end_matches(".allowed");
         let found: Vec<&str> = analysis
-            .diagnostics
+            .diagnostics()
             .iter()
             .map(|d| d.code.as_str())
             .collect();
@@ -92,13 +92,13 @@ fn check_cases() {
                 name: &name,
                 text: &text,
             },
-            &analysis.diagnostics,
+            analysis.diagnostics(),
             HumanOptions::default(),
         );
-        if analysis.stopped.is_none() {
-            for (node, statement) in analysis.map.statements() {
+        if analysis.stopped().is_none() {
+            for (node, statement) in analysis.map().statements() {
                 if statement.kind == StatementKind::Thesis {
-                    let status = analysis.labels.of(node).as_str();
+                    let status = analysis.labels().of(node).as_str();
                     output.push_str(&format!("thesis '{}' is {status}\n", statement.id));
                 }
             }

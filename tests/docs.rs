@@ -36,9 +36,9 @@ fn argmark_examples_in_the_docs_parse() {
         for block in blocks {
             let parsed = argmark::parse(&block);
             assert!(
-                parsed.errors.is_empty(),
+                parsed.errors().is_empty(),
                 "{doc}: {block}\n{:#?}",
-                parsed.errors
+                parsed.errors()
             );
         }
     }
@@ -103,7 +103,7 @@ fn every_keyword_in_the_grammar_is_reserved_by_the_parser() {
     for word in words {
         let parsed = argmark::parse(&format!("claim {word} \"text\""));
         assert!(
-            !parsed.errors.is_empty(),
+            !parsed.errors().is_empty(),
             "'{word}' should not be accepted as an id"
         );
     }
@@ -161,7 +161,7 @@ fn every_code_has_a_page_whose_example_shows_it() {
             .expect("an argmark example");
         let analysis = argmark::analyze(&block, &argmark::check::Config::default());
         assert!(
-            analysis.diagnostics.iter().any(|d| d.code == code),
+            analysis.diagnostics().iter().any(|d| d.code == code),
             "{code}: the example does not show it:\n{block}"
         );
     }
@@ -184,7 +184,7 @@ fn the_worked_evaluation_examples_match_the_labeller() {
             .next()
             .expect("an example map");
         let analysis = argmark::analyze(&block, &argmark::check::Config::default());
-        assert!(analysis.stopped.is_none(), "{section}");
+        assert!(analysis.stopped().is_none(), "{section}");
         for row in section
             .lines()
             .filter(|l| l.starts_with("| ") && l.contains('`'))
@@ -194,15 +194,15 @@ fn the_worked_evaluation_examples_match_the_labeller() {
             // Implicit reasons (`a->b`) have no declared id; find them by name.
             let implicit = || {
                 analysis
-                    .map
+                    .map()
                     .reasons()
                     .find(|(_, r)| r.id == id)
                     .map(|(n, _)| n)
             };
-            let node = analysis.map.node(id).or_else(implicit);
+            let node = analysis.map().node(id).or_else(implicit);
             let node = node.unwrap_or_else(|| panic!("no node '{id}' in:\n{block}"));
             assert_eq!(
-                analysis.labels.of(node).as_str(),
+                analysis.labels().of(node).as_str(),
                 cells[2],
                 "'{id}' in:\n{block}"
             );

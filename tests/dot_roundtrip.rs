@@ -13,24 +13,8 @@ use argmark::render::{RankDir, RenderOptions, Theme, to_dot, to_graph};
 use graphviz_rust::dot_structures::{EdgeTy, Graph, Id, NodeId, Stmt, Vertex};
 use petgraph::graph::NodeIndex;
 
-/// Every relation the legend draws a line for. The match fails to compile
-/// when a kind is added, so the legend's expected size follows.
-const RELATIONS: [EdgeKind; 5] = {
-    let all = [
-        EdgeKind::Premise,
-        EdgeKind::Concludes,
-        EdgeKind::Attacks,
-        EdgeKind::Undercuts,
-        EdgeKind::Contradicts,
-    ];
-    match all[0] {
-        EdgeKind::Premise
-        | EdgeKind::Concludes
-        | EdgeKind::Attacks
-        | EdgeKind::Undercuts
-        | EdgeKind::Contradicts => all,
-    }
-};
+/// Every relation the legend draws a line for.
+const RELATIONS: [EdgeKind; 5] = EdgeKind::ALL;
 
 /// The maps: shipped ones, render cases, and check cases that analyse
 /// without stopping.
@@ -210,7 +194,7 @@ fn analyses() -> Vec<(String, Analysis)> {
     let drawable: Vec<_> = all
         .into_iter()
         .map(|(path, text)| (path, argmark::analyze(&text, &Config::default())))
-        .filter(|(_, analysis)| analysis.stopped.is_none())
+        .filter(|(_, analysis)| analysis.stopped().is_none())
         .collect();
     // Most check cases draw; only those with errors that stop are left out.
     assert!(drawable.len() > total / 2, "{} of {total}", drawable.len());
@@ -225,7 +209,7 @@ fn analyses() -> Vec<(String, Analysis)> {
 #[test]
 fn parsed_dot_has_the_nodes_and_edges_of_the_map() {
     for (path, analysis) in analyses() {
-        let map = &analysis.map;
+        let map = &analysis.map();
         for options in option_sets() {
             let dot = to_dot(&analysis, &options);
             let graph =
@@ -254,7 +238,7 @@ fn to_graph_is_the_parsed_dot() {
             let graph = to_graph(&analysis, &options).unwrap_or_else(|e| panic!("{path}: {e}"));
             let parsed = graphviz_rust::parse(&to_dot(&analysis, &options)).unwrap();
             assert!(graph == parsed, "{path} {options:?}");
-            let expected = expected(&analysis.map, &options);
+            let expected = expected(analysis.map(), &options);
             let found = Contents::of(&graph);
             assert_eq!(
                 found.nodes.len(),
@@ -273,7 +257,7 @@ fn to_graph_is_the_parsed_dot() {
 #[test]
 fn to_graph_refuses_a_map_that_stopped() {
     let analysis = argmark::analyze("thesis t \"A.\"\nthesis t \"Again.\"", &Config::default());
-    assert!(analysis.stopped.is_some(), "{:?}", analysis.diagnostics);
+    assert!(analysis.stopped().is_some(), "{:?}", analysis.diagnostics());
     let error = to_graph(&analysis, &RenderOptions::default()).unwrap_err();
     assert!(error.to_string().contains("cannot be drawn"), "{error}");
 }

@@ -1,7 +1,7 @@
 //! The labeller against hand-worked cases and two brute-force oracles.
 
-use Label::{In, Out, Undec};
-use argmark::eval::{Framework, Label, Rule};
+use Status::{In, Out, Undec};
+use argmark::eval::{Framework, Rule, Status};
 use proptest::prelude::*;
 
 fn attack_graph(n: usize, attacks: &[(usize, usize)]) -> Framework {
@@ -18,7 +18,7 @@ fn attack_graph(n: usize, attacks: &[(usize, usize)]) -> Framework {
 /// Dung's grounded extension by iterating the characteristic function
 /// F(S) = { a | every attacker of a is attacked by S } from the empty set;
 /// IN is the extension, OUT what it attacks, UNDEC the rest.
-fn dung_grounded(n: usize, attacks: &[(usize, usize)]) -> Vec<Label> {
+fn dung_grounded(n: usize, attacks: &[(usize, usize)]) -> Vec<Status> {
     let attackers = |a: usize| {
         attacks
             .iter()
@@ -162,7 +162,7 @@ impl Data {
     }
 
     /// The rules of docs/evaluation.md, applied naively until nothing changes.
-    fn naive_fixpoint(&self) -> Vec<Label> {
+    fn naive_fixpoint(&self) -> Vec<Status> {
         let n = self.is_reason.len();
         let mut labels = vec![Undec; n];
         loop {
@@ -171,13 +171,13 @@ impl Data {
                 if labels[node] != Undec {
                     continue;
                 }
-                let attackers: Vec<Label> = self
+                let attackers: Vec<Status> = self
                     .attacks
                     .iter()
                     .filter(|e| e.1 == node)
                     .map(|e| labels[e.0])
                     .collect();
-                let supports: Vec<Label> = self
+                let supports: Vec<Status> = self
                     .supports
                     .iter()
                     .filter(|e| e.1 == node)

@@ -14,9 +14,9 @@ use serde_json::Value;
 fn analyze(text: &str) -> argmark::Analysis {
     let analysis = argmark::analyze(text, &Config::default());
     assert!(
-        analysis.stopped.is_none(),
+        analysis.stopped().is_none(),
         "{:#?}\n{text}",
-        analysis.diagnostics
+        analysis.diagnostics()
     );
     analysis
 }
@@ -87,11 +87,11 @@ fn exports_follow_the_rules_of_aif() {
                 .to_string()
         };
         let count = |t: &str| nodes.iter().filter(|n| n["type"] == t).count();
-        assert_eq!(count("I"), analysis.map.statements().count());
-        assert_eq!(count("RA"), analysis.map.reasons().count());
+        assert_eq!(count("I"), analysis.map().statements().count());
+        assert_eq!(count("RA"), analysis.map().reasons().count());
         let kinds = |k: argmark::model::EdgeKind| {
             analysis
-                .map
+                .map()
                 .graph
                 .edge_weights()
                 .filter(|e| e.kind == k)

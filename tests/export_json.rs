@@ -10,7 +10,11 @@ use argmark::export::{json_schema, to_json};
 
 fn export(text: &str) -> String {
     let analysis = argmark::analyze(text, &Config::default());
-    assert!(analysis.stopped.is_none(), "{:#?}", analysis.diagnostics);
+    assert!(
+        analysis.stopped().is_none(),
+        "{:#?}",
+        analysis.diagnostics()
+    );
     to_json(&analysis, text)
 }
 

@@ -8,7 +8,11 @@ use argmark::export::to_mermaid;
 
 fn export(text: &str) -> String {
     let analysis = argmark::analyze(text, &Config::default());
-    assert!(analysis.stopped.is_none(), "{:#?}", analysis.diagnostics);
+    assert!(
+        analysis.stopped().is_none(),
+        "{:#?}",
+        analysis.diagnostics()
+    );
     to_mermaid(&analysis)
 }
 

@@ -16,7 +16,11 @@ use serde_json::Value;
 
 fn analyze(text: &str) -> argmark::Analysis {
     let analysis = argmark::analyze(text, &Config::default());
-    assert!(analysis.stopped.is_none(), "{:#?}", analysis.diagnostics);
+    assert!(
+        analysis.stopped().is_none(),
+        "{:#?}",
+        analysis.diagnostics()
+    );
     analysis
 }
 

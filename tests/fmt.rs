@@ -10,8 +10,12 @@ use common::messy_map;
 
 fn meaning(source: &str) -> File {
     let parsed = argmark::parse(source);
-    assert!(parsed.errors.is_empty(), "{source}\n{:#?}", parsed.errors);
-    let mut file = parsed.file;
+    assert!(
+        parsed.errors().is_empty(),
+        "{source}\n{:#?}",
+        parsed.errors()
+    );
+    let mut file = parsed.into_syntax();
     file.clear_spans();
     file
 }

@@ -1,19 +1,19 @@
 //! Hostile input: the parser answers with errors or a correct tree, never a
 //! panic, a hang or a stack overflow.
 
-use argmark::eval::Label;
+use argmark::eval::Status;
 use argmark::syntax::{error::MAX_ERRORS, error::SyntaxErrorKind, parse_bytes};
 use proptest::prelude::*;
 
 /// Parses bytes as the command line does, returning the number of errors.
 fn errors_in(bytes: &[u8]) -> Vec<argmark::syntax::error::SyntaxError> {
     let (text, parsed) = parse_bytes(bytes);
-    for error in &parsed.errors {
+    for error in parsed.errors() {
         assert!(error.span.lo() <= error.span.hi() && error.span.hi() <= text.len());
         assert!(text.is_char_boundary(error.span.lo()) && text.is_char_boundary(error.span.hi()));
     }
-    assert!(parsed.errors.len() <= MAX_ERRORS + 1);
-    parsed.errors
+    assert!(parsed.errors().len() <= MAX_ERRORS + 1);
+    parsed.errors().to_vec()
 }
 
 /// Deterministic pseudo-random bytes (a linear congruential generator).
@@ -54,8 +54,8 @@ fn a_large_valid_file_parses_completely() {
         ));
     }
     let parsed = argmark::parse(&text);
-    assert!(parsed.errors.is_empty());
-    assert_eq!(parsed.file.items.len(), 50_001);
+    assert!(parsed.errors().is_empty());
+    assert_eq!(parsed.syntax().items.len(), 50_001);
 }
 
 #[test]
@@ -67,11 +67,11 @@ fn a_hundred_thousand_nested_sections_do_not_overflow_the_stack() {
         "}\n".repeat(depth)
     );
     let parsed = argmark::parse(&text);
-    let kinds: Vec<_> = parsed.errors.iter().map(|e| e.kind.clone()).collect();
+    let kinds: Vec<_> = parsed.errors().iter().map(|e| e.kind.clone()).collect();
     assert_eq!(kinds, [SyntaxErrorKind::TooDeep]);
     // The item after the nest is still read.
     assert!(
-        matches!(parsed.file.items.last(), Some(argmark::syntax::ast::Item::Statement(s)) if s.id.name == "after")
+        matches!(parsed.syntax().items.last(), Some(argmark::syntax::ast::Item::Statement(s)) if s.id.name == "after")
     );
 }
 
@@ -109,7 +109,7 @@ fn unterminated_string_at_end_of_file() {
 fn a_ten_megabyte_string() {
     let body = "x".repeat(10 * 1024 * 1024);
     let parsed = argmark::parse(&format!("thesis t \"{body}\""));
-    assert!(parsed.errors.is_empty());
+    assert!(parsed.errors().is_empty());
 }
 
 #[test]
@@ -131,7 +131,7 @@ fn a_million_targets_on_one_statement() {
     let parsed = argmark::parse(&format!(
         "thesis t \"T.\"\npremise p \"P.\" supports {targets}\n"
     ));
-    assert!(parsed.errors.is_empty());
+    assert!(parsed.errors().is_empty());
 }
 
 #[test]
@@ -183,7 +183,7 @@ fn a_long_support_chain_and_cycle_do_not_overflow_the_stack() {
     let text = cycle(n, "supports");
     let analysis = argmark::analyze(&text, &argmark::check::Config::default());
     let cycles: Vec<_> = analysis
-        .diagnostics
+        .diagnostics()
         .iter()
         .filter(|d| d.code == "circular-support")
         .collect();
@@ -204,21 +204,26 @@ fn cut_off_errors_are_announced() {
 fn one_bad_escape_does_not_derail_the_file() {
     let text = "thesis t \"first \\q\nsecond line of prose, with words\"\nclaim c \"ok\"\n";
     let parsed = argmark::parse(text);
-    assert_eq!(parsed.errors.len(), 1, "{:#?}", parsed.errors);
-    assert_eq!(parsed.file.items.len(), 2);
+    assert_eq!(parsed.errors().len(), 1, "{:#?}", parsed.errors());
+    assert_eq!(parsed.syntax().items.len(), 2);
 }
 
 #[test]
 fn an_unterminated_string_is_one_error() {
     let parsed = argmark::parse("thesis t \"abc\nmore words here\nand more\n");
-    assert_eq!(parsed.errors.len(), 1, "{:#?}", parsed.errors);
-    assert_eq!(parsed.errors[0].kind, SyntaxErrorKind::UnterminatedString);
+    assert_eq!(parsed.errors().len(), 1, "{:#?}", parsed.errors());
+    assert_eq!(parsed.errors()[0].kind, SyntaxErrorKind::UnterminatedString);
 }
 
 /// The whole pipeline on a map: analysed without errors, then drawn.
 fn analysed_and_drawn(text: &str) -> (argmark::Analysis, String) {
     let analysis = argmark::analyze(text, &argmark::check::Config::default());
-    assert_eq!(analysis.stopped, None, "{:?}", analysis.diagnostics.first());
+    assert_eq!(
+        analysis.stopped(),
+        None,
+        "{:?}",
+        analysis.diagnostics().first()
+    );
     let dot = argmark::render::to_dot(&analysis, &Default::default());
     (analysis, dot)
 }
@@ -230,7 +235,7 @@ fn a_million_relations_on_one_statement_are_analysed_and_drawn() {
     let (analysis, dot) = analysed_and_drawn(&format!(
         "thesis t \"T.\"\npremise p \"P.\" supports {targets}\n"
     ));
-    assert_eq!(analysis.map.relation_count(), 1);
+    assert_eq!(analysis.map().relation_count(), 1);
     assert_eq!(dot.matches(" -> ").count(), 1);
 
     // One statement supporting 100,000 others, each named twice: one reason
@@ -245,9 +250,14 @@ fn a_million_relations_on_one_statement_are_analysed_and_drawn() {
     let targets = targets.join(", ");
     text.push_str(&format!("premise p \"P.\" supports {targets}, {targets}\n"));
     let analysis = argmark::analyze(&text, &argmark::check::Config::default());
-    assert_eq!(analysis.stopped, None, "{:?}", analysis.diagnostics.first());
-    assert_eq!(analysis.map.relation_count(), n);
-    assert_eq!(analysis.map.reasons().count(), n);
+    assert_eq!(
+        analysis.stopped(),
+        None,
+        "{:?}",
+        analysis.diagnostics().first()
+    );
+    assert_eq!(analysis.map().relation_count(), n);
+    assert_eq!(analysis.map().reasons().count(), n);
 
     // One statement attacking 100,000 others and supporting one 100,000
     // times: one reason, in linear time too.
@@ -262,9 +272,14 @@ fn a_million_relations_on_one_statement_are_analysed_and_drawn() {
         attacked.join(", ")
     ));
     let analysis = argmark::analyze(&text, &argmark::check::Config::default());
-    assert_eq!(analysis.stopped, None, "{:?}", analysis.diagnostics.first());
-    assert_eq!(analysis.map.relation_count(), n + 1);
-    assert_eq!(analysis.map.reasons().count(), 1);
+    assert_eq!(
+        analysis.stopped(),
+        None,
+        "{:?}",
+        analysis.diagnostics().first()
+    );
+    assert_eq!(analysis.map().relation_count(), n + 1);
+    assert_eq!(analysis.map().reasons().count(), 1);
 
     // One statement attacking 100,000 others: each is OUT, the attacker IN.
     let n = 100_000;
@@ -278,10 +293,13 @@ fn a_million_relations_on_one_statement_are_analysed_and_drawn() {
         targets.join(", ")
     ));
     let (analysis, dot) = analysed_and_drawn(&text);
-    let map = &analysis.map;
-    assert_eq!(analysis.labels.of(map.node("x").unwrap()), Label::In);
-    assert_eq!(analysis.labels.of(map.node("c99999").unwrap()), Label::Out);
-    assert_eq!(analysis.labels.of(map.node("t").unwrap()), Label::Out);
+    let map = &analysis.map();
+    assert_eq!(analysis.labels().of(map.node("x").unwrap()), Status::In);
+    assert_eq!(
+        analysis.labels().of(map.node("c99999").unwrap()),
+        Status::Out
+    );
+    assert_eq!(analysis.labels().of(map.node("t").unwrap()), Status::Out);
     assert_eq!(dot.matches(" -> ").count(), 2 * n);
 }
 
@@ -291,9 +309,9 @@ fn reference_cycles_of_every_kind_are_labelled_and_drawn() {
     let (analysis, _) = analysed_and_drawn(&cycle(100_001, "attacks"));
     assert!(
         analysis
-            .map
+            .map()
             .statements()
-            .all(|(node, _)| analysis.labels.of(node) == Label::Undec)
+            .all(|(node, _)| analysis.labels().of(node) == Status::Undec)
     );
 
     // Small cycles of each relation, together in one map.
@@ -313,18 +331,18 @@ claim h \"H.\" attacks h
 ";
     let analysis = argmark::analyze(text, &argmark::check::Config::default());
     let codes: Vec<&str> = analysis
-        .diagnostics
+        .diagnostics()
         .iter()
         .map(|d| d.code.as_str())
         .collect();
     assert!(codes.contains(&"circular-support"), "{codes:?}");
     assert!(codes.contains(&"self-relation"), "{codes:?}");
-    let label = |id: &str| analysis.labels.of(analysis.map.node(id).unwrap());
-    assert_eq!(label("c"), Label::Undec);
-    assert_eq!(label("e"), Label::Undec);
+    let label = |id: &str| analysis.labels().of(analysis.map().node(id).unwrap());
+    assert_eq!(label("c"), Status::Undec);
+    assert_eq!(label("e"), Status::Undec);
     // g undercuts the very reason it is a premise of: r cannot stand.
-    assert_ne!(label("r"), Label::In);
-    assert_eq!(label("h"), Label::Undec);
+    assert_ne!(label("r"), Status::In);
+    assert_eq!(label("h"), Status::Undec);
     let dot = argmark::render::to_dot(&analysis, &Default::default());
     assert!(dot.starts_with("digraph"));
 }

@@ -58,8 +58,8 @@ fn large_map(mistakes: bool) -> String {
 }
 
 fn same_analysis(streamed: &Analysis, from_tree: &Analysis, text: &str) {
-    assert_eq!(streamed.stopped, from_tree.stopped);
-    assert_eq!(streamed.diagnostics, from_tree.diagnostics);
+    assert_eq!(streamed.stopped(), from_tree.stopped());
+    assert_eq!(streamed.diagnostics(), from_tree.diagnostics());
     assert_eq!(to_json(streamed, text), to_json(from_tree, text));
 }
 
@@ -69,17 +69,17 @@ fn a_large_map_analysed_while_read_matches_its_tree() {
         let text = large_map(mistakes);
         assert!(text.len() > 1 << 20, "large enough to be cut into parts");
         let whole = parse_whole(&text);
-        assert!(whole.errors.is_empty(), "{:?}", whole.errors.first());
+        assert!(whole.errors().is_empty(), "{:?}", whole.errors().first());
         // The parallel parse is taken for this map.
         let parts = parse_in_parts(&text, 2).expect("a place to cut");
-        assert_eq!(parts.file, whole.file);
+        assert_eq!(parts.syntax(), whole.syntax());
         let from_tree = analyze_parsed(whole, &Default::default());
-        assert_eq!(from_tree.stopped.is_some(), mistakes);
+        assert_eq!(from_tree.stopped().is_some(), mistakes);
         let streamed = analyze(&text, &Default::default());
         same_analysis(&streamed, &from_tree, &text);
         if !mistakes {
             assert!(
-                from_tree.map.graph.node_count() > 10_000,
+                from_tree.map().graph.node_count() > 10_000,
                 "large enough for threads"
             );
             let options = argmark::RenderOptions::default();
@@ -101,21 +101,21 @@ fn a_syntax_error_in_a_large_map_is_reported_as_in_a_small_one() {
         let line = at + text[at..].find("\nassumption ").unwrap() + 1;
         text.insert_str(line, "premise broken supports t\n");
         let whole = parse_whole(&text);
-        assert_eq!(whole.errors.len(), 1);
+        assert_eq!(whole.errors().len(), 1);
         // Read in pieces, the pieces before the error kept and the rest read
         // once more from the piece with the error: the items, comments and
         // errors of the whole.
         let mut handed = Vec::new();
         let parsed = parse_each(&text, &mut |item| handed.push(item));
-        assert_eq!(parsed.errors, whole.errors);
-        assert_eq!(parsed.file.comments, whole.file.comments);
-        assert_eq!(handed, whole.file.items);
+        assert_eq!(parsed.errors(), whole.errors());
+        assert_eq!(parsed.syntax().comments, whole.syntax().comments);
+        assert_eq!(handed, whole.syntax().items);
         let parts = parse_in_parts(&text, 4).expect("a place to cut");
-        assert_eq!(parts.errors, whole.errors);
-        assert_eq!(parts.file, whole.file);
+        assert_eq!(parts.errors(), whole.errors());
+        assert_eq!(parts.syntax(), whole.syntax());
         let streamed = analyze(&text, &Default::default());
         let from_tree = analyze_parsed(whole, &Default::default());
-        assert_eq!(streamed.stopped, Some(argmark::Stage::Syntax));
+        assert_eq!(streamed.stopped(), Some(argmark::Stage::Syntax));
         same_analysis(&streamed, &from_tree, &text);
     }
 }
@@ -123,10 +123,11 @@ fn a_syntax_error_in_a_large_map_is_reported_as_in_a_small_one() {
 #[test]
 fn checks_run_beside_the_evaluation_find_what_they_find_after_it() {
     let config = argmark::check::Config::default();
-    let map = analyze(&large_map(false), &config).map;
+    let analysis = analyze(&large_map(false), &config);
+    let map = analysis.map();
     assert!(map.graph.node_count() > 10_000, "large enough for threads");
-    let labels = argmark::eval::evaluate(&map);
-    let after = argmark::check::run(&map, &labels, &config);
+    let labels = argmark::eval::evaluate(map);
+    let after = argmark::check::run(map, &labels, &config);
     // Findings of the checks that read labels (an unanswered counterclaim
     // is one that stands) and of those that do not.
     let codes: std::collections::BTreeSet<_> = after.iter().map(|d| d.code).collect();
@@ -138,7 +139,7 @@ fn checks_run_beside_the_evaluation_find_what_they_find_after_it() {
         codes.contains(&argmark::Code::UnsupportedPremise),
         "{codes:?}"
     );
-    let (beside_labels, beside) = argmark::unstable::evaluate_and_check(&map, &config);
+    let (beside_labels, beside) = argmark::unstable::evaluate_and_check(map, &config);
     assert_eq!(beside, after);
     for node in map.graph.node_indices() {
         assert_eq!(beside_labels.of(node), labels.of(node));

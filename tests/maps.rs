@@ -10,7 +10,7 @@ fn shipped_maps_check_without_errors() {
         let text = std::fs::read_to_string(path).unwrap();
         let analysis = argmark::analyze(&text, &Config::default());
         let errors: Vec<_> = analysis
-            .diagnostics
+            .diagnostics()
             .iter()
             .filter(|d| d.severity == argmark::Severity::Error)
             .collect();
@@ -21,13 +21,13 @@ fn shipped_maps_check_without_errors() {
                 name: &name,
                 text: &text,
             },
-            &analysis.diagnostics,
+            analysis.diagnostics(),
             HumanOptions::default(),
         );
-        for (node, statement) in analysis.map.statements() {
+        for (node, statement) in analysis.map().statements() {
             output.push_str(&format!(
                 "{} {} {}\n",
-                analysis.labels.of(node).as_str(),
+                analysis.labels().of(node).as_str(),
                 statement.kind.keyword(),
                 statement.id
             ));
@@ -48,7 +48,7 @@ fn the_seed_map_shows_the_articles_gaps() {
     let analysis = argmark::analyze(&text, &Config::default());
     let found = |code: &str, id: &str| {
         analysis
-            .diagnostics
+            .diagnostics()
             .iter()
             .any(|d| d.code == code && d.id.as_deref() == Some(id))
     };
@@ -65,10 +65,10 @@ fn the_seed_map_shows_the_articles_gaps() {
     assert!(found("unsupported-claim", "second-choice"));
     assert!(found("unanswered-counterclaim", "security"));
     assert!(found("defeated-thesis", "T"));
-    let containment = analysis.map.node("containment").unwrap();
+    let containment = analysis.map().node("containment").unwrap();
     assert_eq!(
-        analysis.labels.of(containment),
-        argmark::eval::Label::Out,
+        analysis.labels().of(containment),
+        argmark::eval::Status::Out,
         "the rebuttals answer the diffusion rule"
     );
 }

@@ -28,7 +28,7 @@ fn parse_cases() {
                 diagnostics.is_empty(),
                 "{name} should parse cleanly: {diagnostics:#?}"
             );
-            format!("{:#?}", parsed.file)
+            format!("{:#?}", parsed.syntax())
         };
         let shown_input = text.replace('\0', "\\0");
         insta::assert_snapshot!(format!("{shown_input}\n---- output ----\n{output}"));
@@ -45,19 +45,24 @@ fn a_map_cut_into_parts_parses_as_a_whole() {
         for parts in 2..=8 {
             let cut = parse_in_parts(&text, parts)
                 .unwrap_or_else(|| panic!("{} has no place to cut", path.display()));
-            assert_eq!(cut.file, whole.file, "{} in {parts} parts", path.display());
-            assert!(cut.errors.is_empty());
+            assert_eq!(
+                cut.syntax(),
+                whole.syntax(),
+                "{} in {parts} parts",
+                path.display()
+            );
+            assert!(cut.errors().is_empty());
         }
     }
     // A file with an error: the parts before it stand, the rest is read
     // again from the part with the error, and the errors are the whole's.
     let broken = "thesis t \"T.\"\nclaim c \"C.\" supports\nclaim d \"D.\"\nclaim e \"E.\"\n";
     let whole = parse_whole(broken);
-    assert!(!whole.errors.is_empty());
+    assert!(!whole.errors().is_empty());
     for parts in 2..=4 {
         let cut = parse_in_parts(broken, parts).expect("a place to cut");
-        assert_eq!(cut.file, whole.file);
-        assert_eq!(cut.errors, whole.errors);
+        assert_eq!(cut.syntax(), whole.syntax());
+        assert_eq!(cut.errors(), whole.errors());
     }
 }
 
@@ -70,10 +75,11 @@ proptest! {
         // always a place to cut, past the size of the first piece.
         let source = format!("{source}\n// {}\nclaim zz_last \"The end.\"\n", "-".repeat(120));
         let whole = parse_whole(&source);
-        prop_assert!(whole.errors.is_empty());
+        prop_assert!(whole.errors().is_empty());
         let cut = parse_in_parts(&source, parts);
         prop_assert!(cut.is_some(), "no parts taken");
-        prop_assert_eq!(cut.unwrap().file, whole.file);
+        let cut = cut.unwrap();
+        prop_assert_eq!(cut.syntax(), whole.syntax());
     }
 
     #[test]
@@ -95,8 +101,8 @@ proptest! {
         source.insert_str(line, broken);
         let whole = parse_whole(&source);
         if let Some(cut) = parse_in_parts(&source, parts) {
-            prop_assert_eq!(cut.file, whole.file);
-            prop_assert_eq!(cut.errors, whole.errors);
+            prop_assert_eq!(cut.syntax(), whole.syntax());
+            prop_assert_eq!(cut.errors(), whole.errors());
         }
     }
 }

@@ -43,7 +43,11 @@ fn options_from(text: &str) -> RenderOptions {
 
 fn render(text: &str) -> String {
     let analysis = argmark::analyze(text, &Config::default());
-    assert!(analysis.stopped.is_none(), "{:#?}", analysis.diagnostics);
+    assert!(
+        analysis.stopped().is_none(),
+        "{:#?}",
+        analysis.diagnostics()
+    );
     to_dot(&analysis, &options_from(text))
 }
 
@@ -154,22 +158,22 @@ fn hostile_text_reaches_the_picture_exactly() {
     let shown = svg_text(&svg);
     let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let mut expected: Vec<String> = analysis
-        .map
+        .map()
         .statements()
         .map(|(_, s)| s.text.to_string())
         .collect();
-    expected.push(analysis.map.title.clone().unwrap());
-    expected.extend(analysis.map.sections.iter().map(|s| s.title.clone()));
+    expected.push(analysis.map().title.clone().unwrap());
+    expected.extend(analysis.map().sections.iter().map(|s| s.title.clone()));
     expected.extend(
         analysis
-            .map
+            .map()
             .sources
             .iter()
             .map(|s| format!("source:{}", s.citation)),
     );
     expected.extend(
         analysis
-            .map
+            .map()
             .reasons()
             .filter_map(|(_, r)| r.label.as_deref().map(str::to_string)),
     );
@@ -214,7 +218,7 @@ fn graphviz_rust_parses_the_dot_back() {
     for path in common::maps() {
         let text = std::fs::read_to_string(&path).unwrap();
         let analysis = argmark::analyze(&text, &Config::default());
-        let map = &analysis.map;
+        let map = &analysis.map();
         // A node per statement and named reason, an edge per relation.
         let named = map.reasons().filter(|(_, r)| r.named).count();
         let drawn = (map.statements().count() + named, map.relation_count());

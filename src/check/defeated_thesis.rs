@@ -1,7 +1,7 @@
 use super::{Check, Context, Info};
 use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::eval::Label;
+use crate::eval::Status;
 use crate::model::EdgeKind;
 use crate::syntax::ast::StatementKind;
 
@@ -23,11 +23,11 @@ impl Check for DefeatedThesis {
         let map = cx.map;
         for (node, statement) in map.statements() {
             let label = cx.labels().of(node);
-            if statement.kind != StatementKind::Thesis || label == Label::In {
+            if statement.kind != StatementKind::Thesis || label == Status::In {
                 continue;
             }
             let (message, primary) = match label {
-                Label::Out => (
+                Status::Out => (
                     format!("thesis '{}' is defeated (OUT)", statement.id),
                     "defeated",
                 ),
@@ -48,7 +48,7 @@ impl Check for DefeatedThesis {
                 .chain(map.outgoing(node, EdgeKind::Contradicts));
             for (attacker, edge) in attackers {
                 let status = cx.labels().of(attacker);
-                if status != Label::Out {
+                if status != Status::Out {
                     let label = format!(
                         "'{}' ({}) stands against it",
                         map.id(attacker),
@@ -58,7 +58,7 @@ impl Check for DefeatedThesis {
                 }
             }
             for reason in map.reasons_for(node) {
-                if cx.labels().of(reason) == Label::Out {
+                if cx.labels().of(reason) == Status::Out {
                     let label = format!("reason '{}' is defeated", map.id(reason));
                     diagnostic = diagnostic.with_secondary(map.graph[reason].span(), label);
                 }

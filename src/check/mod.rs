@@ -145,6 +145,7 @@ impl Level {
 
 /// Why a code cannot be given a level.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ConfigError {
     /// No check has this code; `suggestion` is the closest one, if any is close.
     UnknownCode {

@@ -1,7 +1,7 @@
 use super::{Check, Context, Info};
 use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::eval::Label;
+use crate::eval::Status;
 use crate::model::EdgeKind;
 use crate::syntax::ast::StatementKind;
 
@@ -21,7 +21,7 @@ impl Check for UnansweredCounterclaim {
     }
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (node, statement) in cx.map.statements() {
-            if statement.kind != StatementKind::Counterclaim || cx.labels().of(node) != Label::In {
+            if statement.kind != StatementKind::Counterclaim || cx.labels().of(node) != Status::In {
                 continue;
             }
             let answers: Vec<_> = cx

@@ -14,7 +14,7 @@ use crate::Stage;
 use crate::code::Code;
 use crate::config::{ConfigError, Discovery};
 use crate::diagnostic::{self, Diagnostic, HumanOptions, Severity, SourceFile};
-use crate::eval::Label;
+use crate::eval::Status;
 use crate::export::{Layout, Seq, write_json_value};
 use crate::syntax::ast::StatementKind;
 
@@ -59,13 +59,13 @@ enum Format {
 struct Tally {
     summary: Summary,
     /// In file order, as human output prints them.
-    statuses: Vec<Status>,
+    statuses: Vec<Footer>,
     unreadable: bool,
 }
 
 /// A line printed after every file's findings.
 #[derive(Debug)]
-enum Status {
+enum Footer {
     /// Resolution errors kept the checks of this file from running.
     NotChecked(String),
     /// A thesis and what the evaluation made of it.
@@ -76,7 +76,7 @@ enum Status {
 struct ThesisStatus {
     file: String,
     id: String,
-    status: Label,
+    status: Status,
 }
 
 #[derive(Debug, Default, serde::Serialize)]
@@ -108,12 +108,12 @@ impl Tally {
             self.count(d.severity);
         }
         if analysis.stopped == Some(Stage::Resolution) {
-            self.statuses.push(Status::NotChecked(name.to_string()));
+            self.statuses.push(Footer::NotChecked(name.to_string()));
         }
         if analysis.stopped.is_none() {
             for (node, statement) in analysis.map.statements() {
                 if statement.kind == StatementKind::Thesis {
-                    self.statuses.push(Status::Thesis(ThesisStatus {
+                    self.statuses.push(Footer::Thesis(ThesisStatus {
                         file: name.to_string(),
                         id: statement.id.to_string(),
                         status: analysis.labels.of(node),
@@ -275,11 +275,11 @@ fn human(args: &CheckArgs, settings: &mut MapSettings, out: &mut Output) -> io::
     })?;
     for status in &tally.statuses {
         match status {
-            Status::NotChecked(name) => writeln!(
+            Footer::NotChecked(name) => writeln!(
                 out,
                 "{name}: checks did not run; fix the errors above first"
             )?,
-            Status::Thesis(thesis) => {
+            Footer::Thesis(thesis) => {
                 let (file, id, status) = (&thesis.file, &thesis.id, thesis.status.as_str());
                 writeln!(out, "{file}: thesis '{id}' is {status}")?
             }
@@ -338,8 +338,8 @@ impl Serialize for JsonReport<'_> {
         let tally = self.tally.borrow();
         let theses = || {
             tally.statuses.iter().filter_map(|status| match status {
-                Status::Thesis(thesis) => Some(thesis),
-                Status::NotChecked(_) => None,
+                Footer::Thesis(thesis) => Some(thesis),
+                Footer::NotChecked(_) => None,
             })
         };
         out.serialize_field("theses", &Seq(theses))?;

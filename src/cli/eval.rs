@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::config::MapSettings;
 use super::{EXIT_FINDINGS, EXIT_OK, analyze_or_report, emit, load};
 use crate::config::{Discovery, Layer};
-use crate::eval::Label;
+use crate::eval::Status;
 
 #[derive(Debug, clap::Args)]
 pub struct EvalArgs {
@@ -39,7 +39,7 @@ struct JsonEval {
 struct StatementStatus {
     id: String,
     kind: &'static str,
-    status: Label,
+    status: Status,
     text: String,
 }
 
@@ -47,7 +47,7 @@ struct StatementStatus {
 struct ReasonStatus {
     id: String,
     named: bool,
-    status: Label,
+    status: Status,
     premises: Vec<String>,
     conclusion: Option<String>,
 }
@@ -130,9 +130,9 @@ fn table(statements: &[StatementStatus]) -> String {
     out.push_str(&format!(
         "{} statements: {} IN, {} OUT, {} UNDEC\n",
         statements.len(),
-        count(Label::In),
-        count(Label::Out),
-        count(Label::Undec)
+        count(Status::In),
+        count(Status::Out),
+        count(Status::Undec)
     ));
     out
 }

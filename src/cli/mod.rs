@@ -21,11 +21,11 @@ use crate::span::MAX_SOURCE_LEN;
 use crate::syntax;
 
 /// Exit status when nothing at a failing severity was found.
-pub const EXIT_OK: i32 = 0;
+pub(crate) const EXIT_OK: i32 = 0;
 /// Exit status when the map has problems at a failing severity.
-pub const EXIT_FINDINGS: i32 = 1;
+pub(crate) const EXIT_FINDINGS: i32 = 1;
 /// Exit status when argmark could not run (bad usage, unreadable file).
-pub const EXIT_TROUBLE: i32 = 2;
+pub(crate) const EXIT_TROUBLE: i32 = 2;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -62,7 +62,7 @@ enum Command {
 
 /// When to colour human output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Color {
+pub(crate) enum Color {
     /// When standard output is a terminal and NO_COLOR is unset.
     Auto,
     /// Always.

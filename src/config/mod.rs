@@ -224,6 +224,7 @@ impl Settings {
 
 /// Why a configuration file could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ConfigError {
     /// It could not be read.
     Unreadable {

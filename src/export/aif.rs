@@ -10,8 +10,8 @@ use petgraph::visit::EdgeRef;
 
 use super::aif_view::DocumentView;
 use super::stream::Layout;
-use crate::Analysis;
 use crate::model::{Attributes, EdgeKind, SectionIndex};
+use crate::pipeline::Analysis;
 
 pub use crate::aif::{
     AifDocument, AifEdge, AifNode, DEFAULT_CONFLICT, DEFAULT_INFERENCE, MapExtension,

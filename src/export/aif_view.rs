@@ -9,8 +9,8 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use super::aif::{DEFAULT_CONFLICT, DEFAULT_INFERENCE};
 use super::stream::Seq;
-use crate::Analysis;
 use crate::model::{ArgumentMap, AttributeValues, EdgeKind, SectionIndex};
+use crate::pipeline::Analysis;
 
 /// The whole document, as [`super::aif::AifDocument`] serializes it.
 pub(super) struct DocumentView<'a> {

@@ -10,9 +10,9 @@ use serde::Serialize;
 
 use super::json_view::MapView;
 use super::stream::Layout;
-use crate::Analysis;
-use crate::eval::Label;
+use crate::eval::Status;
 use crate::model::{ArgumentMap, Attributes, EdgeKind, SectionIndex};
+use crate::pipeline::Analysis;
 use crate::span::{LineIndex, Span};
 
 /// The version of the format; it changes only when a change could break a reader.
@@ -249,9 +249,9 @@ pub fn to_json_map(analysis: &Analysis, source: &str) -> JsonMap {
     let lines = LineIndex::new(source);
     let span = |s: Span| JsonSpan::new(s, lines.line_column(s.lo()), lines.line_column(s.hi()));
     let status = |node| match analysis.labels.of(node) {
-        Label::In => JsonStatus::In,
-        Label::Out => JsonStatus::Out,
-        Label::Undec => JsonStatus::Undec,
+        Status::In => JsonStatus::In,
+        Status::Out => JsonStatus::Out,
+        Status::Undec => JsonStatus::Undec,
     };
     let statements = map
         .statements()

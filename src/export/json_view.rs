@@ -10,9 +10,9 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use super::json::{JsonSpan, JsonStatus, VERSION, kind, relation_kind};
 use super::stream::Seq;
-use crate::Analysis;
-use crate::eval::Label;
+use crate::eval::Status;
 use crate::model::{AttributeValues, Edge, Reason, SectionIndex, Statement};
+use crate::pipeline::Analysis;
 use crate::span::{LineIndex, Span};
 
 /// The whole map, as [`super::json::JsonMap`] serializes it.
@@ -40,9 +40,9 @@ impl<'a> MapView<'a> {
 
     fn status(&self, node: NodeIndex) -> JsonStatus {
         match self.analysis.labels.of(node) {
-            Label::In => JsonStatus::In,
-            Label::Out => JsonStatus::Out,
-            Label::Undec => JsonStatus::Undec,
+            Status::In => JsonStatus::In,
+            Status::Out => JsonStatus::Out,
+            Status::Undec => JsonStatus::Undec,
         }
     }
 

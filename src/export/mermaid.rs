@@ -9,8 +9,8 @@ use std::io::{self, BufWriter, Write};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
-use crate::Analysis;
 use crate::model::{ArgumentMap, EdgeKind, Node, SectionIndex};
+use crate::pipeline::Analysis;
 use crate::render::style::{self, Theme};
 use crate::syntax::ast::StatementKind;
 

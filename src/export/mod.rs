@@ -15,6 +15,7 @@ use crate::model::EdgeKind;
 pub use aif::{to_aif, write_aif};
 pub use json::{json_schema, to_json, write_json};
 pub use mermaid::{to_mermaid, write_mermaid};
+#[cfg(feature = "cli")]
 pub(crate) use stream::Seq;
 pub use stream::{Layout, write_json_value};
 

@@ -18,6 +18,7 @@ use crate::syntax::{self, ast};
 
 /// Why a map was not formatted.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub enum FormatError {
     /// The map has syntax errors; nothing is rewritten.
     Syntax(Vec<Diagnostic>),

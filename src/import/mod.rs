@@ -16,6 +16,7 @@ use crate::check::Config;
 
 /// Why a file could not be imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ImportError {
     /// The file is not JSON.
     Json {

@@ -1,7 +1,7 @@
 //! The argument graph: statements and reasons as nodes of a petgraph, joined
 //! by typed edges, each keeping the span of the text that made it.
 
-mod build;
+pub(crate) mod build;
 mod ids;
 
 use petgraph::Direction;
@@ -15,7 +15,7 @@ use thin_vec::ThinVec;
 use crate::span::Span;
 use crate::syntax::ast::{Name, StatementKind};
 
-pub use build::{Builder, Size, build};
+pub(crate) use build::{Builder, Size, build};
 
 /// A resolved argument map.
 #[derive(Debug, Clone, Default)]
@@ -66,7 +66,9 @@ pub enum Declared {
 
 /// A node of the graph.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Node {
+    /// A thesis, claim, premise or another kind of statement.
     Statement(Statement),
     /// A reason: a named `reason` block, or the implicit one behind `X supports Y`.
     Reason(Reason),
@@ -120,8 +122,11 @@ impl std::ops::Deref for Attributes {
 
 /// A statement node: what the map asserts, where it is declared.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Statement {
+    /// The id it is declared with, unique in the map.
     pub id: Name,
+    /// Thesis, claim, premise, evidence, ...
     pub kind: StatementKind,
     /// A boxed `str`, not a `String`: no capacity to keep in every node.
     pub text: Box<str>,
@@ -131,11 +136,13 @@ pub struct Statement {
     pub section: Option<SectionIndex>,
     /// The named reason it is declared inside, if any.
     pub declared_in_reason: Option<NodeIndex>,
+    /// Tags, notes, authors, citations and allowed checks.
     pub attributes: Attributes,
 }
 
 /// A reason node: premises that together support one conclusion.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Reason {
     /// Its id; implicit reasons get `premise->conclusion`.
     pub id: Name,
@@ -153,9 +160,13 @@ pub struct Reason {
 
 /// A declared source.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Source {
+    /// The id evidence cites it by.
     pub id: Name,
+    /// The citation as written.
     pub citation: String,
+    /// Where to find it, if given (`url "..."`).
     pub url: Option<String>,
     /// The span of its id.
     pub span: Span,
@@ -165,7 +176,9 @@ pub struct Source {
 
 /// A section: a titled group of nodes.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Section {
+    /// The title as written, without quotes.
     pub title: String,
     /// The enclosing section.
     pub parent: Option<SectionIndex>,
@@ -175,6 +188,7 @@ pub struct Section {
 
 /// The kinds of edge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum EdgeKind {
     /// Statement to reason: the statement is one of the reason's premises.
     Premise,
@@ -186,6 +200,27 @@ pub enum EdgeKind {
     Undercuts,
     /// Statement to statement, symmetric: both cannot be true.
     Contradicts,
+}
+
+impl EdgeKind {
+    /// Every kind of edge.
+    pub const ALL: [EdgeKind; 5] = {
+        let all = [
+            EdgeKind::Premise,
+            EdgeKind::Concludes,
+            EdgeKind::Attacks,
+            EdgeKind::Undercuts,
+            EdgeKind::Contradicts,
+        ];
+        // Fails to compile when a kind is added and not listed.
+        match all[0] {
+            EdgeKind::Premise
+            | EdgeKind::Concludes
+            | EdgeKind::Attacks
+            | EdgeKind::Undercuts
+            | EdgeKind::Contradicts => all,
+        }
+    };
 }
 
 /// An edge, with the span of the text that made it.

@@ -20,8 +20,8 @@ use super::escape::push_plain;
 use super::label::push_wrapped;
 use super::plan::{BLOCK, BlockSize, Plan};
 use super::{RenderOptions, legend};
-use crate::Analysis;
 use crate::model::ArgumentMap;
+use crate::pipeline::Analysis;
 
 /// Blocks drawn at once for each thread, and the most drawn at once: enough
 /// to even out uneven blocks, few enough that a window of a few hundred

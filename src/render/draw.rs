@@ -14,8 +14,8 @@ use super::escape::{push_quoted, push_quoted_text};
 use super::label::{StatementLabel, push_small_text, push_statement_markup, push_wrapped};
 use super::plan::{Block, Line, Plan};
 use super::style::{self, EdgeStyle};
-use crate::Analysis;
 use crate::model::{ArgumentMap, EdgeKind, Node as MapNode, Reason};
+use crate::pipeline::Analysis;
 
 /// What it takes to draw any block; shared by the threads that draw.
 pub struct Drawing<'a> {

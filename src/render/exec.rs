@@ -32,6 +32,7 @@ impl ImageFormat {
 /// Why `dot` produced no image. `program` names what was run, and says
 /// when it came from `ARGMARK_DOT`.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum DotError {
     /// No `dot` program on the path.
     Missing,
@@ -42,10 +43,17 @@ pub enum DotError {
     /// It ran longer than allowed and was stopped.
     TimedOut(Duration),
     /// It failed; its own message (standard error).
-    Failed { program: String, message: String },
+    Failed {
+        /// The program as shown to the user.
+        program: String,
+        /// What it wrote to standard error.
+        message: String,
+    },
     /// Starting it or talking to it failed.
     Io {
+        /// The program as shown to the user.
         program: String,
+        /// The error from the system.
         error: std::io::Error,
     },
 }

@@ -6,7 +6,7 @@ use std::fmt;
 use graphviz_rust::dot_structures::Graph;
 
 use super::{RenderError, RenderOptions};
-use crate::Analysis;
+use crate::pipeline::Analysis;
 
 /// Why a diagram could not be given as graphviz-rust's structures.
 #[derive(Debug, Clone)]
@@ -70,11 +70,7 @@ impl From<RenderError> for GraphError {
 /// assert_eq!((nodes, edges), (2, 1));
 /// ```
 pub fn to_graph(analysis: &Analysis, options: &RenderOptions) -> Result<Graph, GraphError> {
-    if analysis.stopped.is_some() {
-        return Err(GraphError::Map(RenderError {
-            diagnostics: analysis.diagnostics.clone(),
-        }));
-    }
+    RenderError::check(analysis)?;
     graphviz_rust::parse(&super::to_dot(analysis, options)).map_err(GraphError::Parse)
 }
 

@@ -5,7 +5,7 @@
 use super::RenderOptions;
 use super::escape::push_html_text;
 use super::style;
-use crate::eval::Label;
+use crate::eval::Status;
 use crate::model::{ArgumentMap, Statement};
 use crate::syntax::ast::StatementKind;
 
@@ -14,7 +14,7 @@ pub struct StatementLabel<'a> {
     /// The statement.
     pub statement: &'a Statement,
     /// Its status, when `--status` is on.
-    pub status: Option<Label>,
+    pub status: Option<Status>,
     /// The codes of the gaps found on it, when gaps are shown.
     pub gaps: &'a [&'static str],
 }

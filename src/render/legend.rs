@@ -5,7 +5,7 @@ use super::RenderOptions;
 use super::attr::{push_plain_attr, push_quoted_attr};
 use super::escape::push_quoted;
 use super::style::{self, edge_style, node_style, status_fill};
-use crate::eval::Label;
+use crate::eval::Status;
 use crate::model::EdgeKind;
 use crate::syntax::ast::StatementKind;
 
@@ -36,9 +36,9 @@ fn key_table(options: &RenderOptions) -> String {
     }
     if options.status {
         for (label, meaning) in [
-            (Label::In, "stands"),
-            (Label::Out, "defeated"),
-            (Label::Undec, "undecided"),
+            (Status::In, "stands"),
+            (Status::Out, "defeated"),
+            (Status::Undec, "undecided"),
         ] {
             rows.push_str(&format!(
                 "<TR><TD BGCOLOR=\"{}\" BORDER=\"1\"><B>{}</B></TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"{muted}\">{meaning}</FONT></TD></TR>",

@@ -20,8 +20,8 @@ use std::str::FromStr;
 pub use graph::{GraphError, to_graph};
 pub use style::Theme;
 
-use crate::Analysis;
 use crate::diagnostic::Diagnostic;
+use crate::pipeline::Analysis;
 
 /// The direction support flows in the diagram.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -121,6 +121,18 @@ impl fmt::Display for RenderError {
 
 impl std::error::Error for RenderError {}
 
+impl RenderError {
+    /// The errors that stopped the analysis, if they did.
+    pub(crate) fn check(analysis: &Analysis) -> Result<(), RenderError> {
+        match analysis.stopped {
+            Some(_) => Err(RenderError {
+                diagnostics: analysis.diagnostics.clone(),
+            }),
+            None => Ok(()),
+        }
+    }
+}
+
 /// The DOT text of an analysed map. The same analysis and options always give
 /// the same bytes; nodes and edges follow the order of the source. The bytes
 /// are those [`write_dot`] writes.
@@ -149,21 +161,4 @@ pub fn write_dot<W: std::io::Write>(
     mut out: W,
 ) -> std::io::Result<()> {
     dot::write(analysis, options, &mut out)
-}
-
-/// Parses, checks and renders a map to DOT in one call: the entry point for
-/// users' own tests. Fails when the map has syntax or resolution errors.
-///
-/// ```
-/// let dot = argmark::render_dot("thesis t \"Tax cars.\"", &Default::default()).unwrap();
-/// assert!(dot.starts_with("digraph"));
-/// ```
-pub fn render_dot(source: &str, options: &RenderOptions) -> Result<String, RenderError> {
-    let analysis = crate::analyze(source, &crate::check::Config::default());
-    if analysis.stopped.is_some() {
-        return Err(RenderError {
-            diagnostics: analysis.diagnostics,
-        });
-    }
-    Ok(to_dot(&analysis, options))
 }

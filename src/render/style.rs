@@ -3,7 +3,7 @@
 //! every kind and relation also differs in shape, border or line style, so a
 //! black-and-white print still reads.
 
-use crate::eval::Label;
+use crate::eval::Status;
 use crate::model::EdgeKind;
 use crate::syntax::ast::StatementKind;
 
@@ -86,12 +86,12 @@ pub fn node_style(kind: StatementKind, theme: Theme) -> NodeStyle {
 }
 
 /// The fill that `--status` gives a node.
-pub fn status_fill(label: Label, theme: Theme) -> &'static str {
+pub fn status_fill(label: Status, theme: Theme) -> &'static str {
     match (theme, label) {
         (Theme::Print, _) => "#FFFFFF",
-        (Theme::Default, Label::In) => "#D5EFCF",
-        (Theme::Default, Label::Out) => "#DDDDDD",
-        (Theme::Default, Label::Undec) => "#FFF1B8",
+        (Theme::Default, Status::In) => "#D5EFCF",
+        (Theme::Default, Status::Out) => "#DDDDDD",
+        (Theme::Default, Status::Undec) => "#FFF1B8",
     }
 }
 

@@ -151,6 +151,7 @@ impl fmt::Debug for Text {
 
 /// Anything that can stand at the top level or inside a section.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Item {
     /// `title "..."`
     Title(Title),
@@ -186,6 +187,7 @@ impl Item {
 /// `title "..."`: the map's title.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Title {
+    /// The title string.
     pub text: Text,
     /// The whole item, keyword included.
     pub span: Span,
@@ -194,7 +196,9 @@ pub struct Title {
 /// `meta KEY "value"`: free-form map metadata.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Meta {
+    /// The key, an identifier.
     pub key: Ident,
+    /// The value string.
     pub value: Text,
     /// The whole item.
     pub span: Span,
@@ -203,8 +207,11 @@ pub struct Meta {
 /// `source ID "citation" [url "..."]`: something evidence can cite.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
+    /// The id evidence cites it by.
     pub id: Ident,
+    /// The citation string.
     pub citation: Text,
+    /// The `url "..."` string, if given.
     pub url: Option<Text>,
     /// The whole item.
     pub span: Span,
@@ -212,6 +219,7 @@ pub struct Source {
 
 /// The kinds of statement: grammar rule `statement_kind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum StatementKind {
     /// The main conclusion of the map.
     Thesis,
@@ -263,10 +271,13 @@ impl StatementKind {
 /// A statement: `KIND ID "text"` and its attributes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Statement {
+    /// The kind keyword: thesis, claim, premise, ...
     pub kind: StatementKind,
     /// Where the kind keyword is.
     pub kind_span: Span,
+    /// The id it is declared with.
     pub id: Ident,
+    /// What it asserts.
     pub text: Text,
     /// Attributes in source order.
     pub attributes: Vec<Attribute>,
@@ -276,6 +287,7 @@ pub struct Statement {
 
 /// The relations between statements: grammar rule `relation`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RelationKind {
     /// Gives a reason for the target.
     Supports,
@@ -315,6 +327,7 @@ impl RelationKind {
 /// An attribute of a statement or reason, with its span.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Attribute {
+    /// Which attribute, with its values.
     pub kind: AttributeKind,
     /// The whole attribute.
     pub span: Span,
@@ -322,9 +335,11 @@ pub struct Attribute {
 
 /// The attributes a statement or reason can carry.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum AttributeKind {
     /// `supports a, b` and the other relations.
     Relation {
+        /// `supports`, `attacks`, `undercuts` or `contradicts`.
         relation: RelationKind,
         /// The targets, at least one.
         targets: Vec<Ident>,
@@ -344,7 +359,9 @@ pub enum AttributeKind {
 /// `reason ID ["label"] ATTRIBUTES { co-premises }`: a linked argument.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reason {
+    /// The id it is declared with.
     pub id: Ident,
+    /// The label string after the id, if given.
     pub label: Option<Text>,
     /// Attributes before the braces.
     pub attributes: Vec<Attribute>,
@@ -368,6 +385,7 @@ pub enum CoPremise {
 /// `section "title" { items }`
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
+    /// The title string.
     pub title: Text,
     /// Items inside, in source order.
     pub items: Vec<Item>,
@@ -382,6 +400,7 @@ pub struct Section {
 pub struct RelationLine {
     /// The statement or reason the relation starts from.
     pub subject: Ident,
+    /// The relation keyword.
     pub relation: RelationKind,
     /// The targets, at least one.
     pub targets: Vec<Ident>,

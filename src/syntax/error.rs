@@ -19,6 +19,7 @@ pub const MAX_ERRORS: usize = 100;
 
 /// What the parser found where it expected something else.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Found {
     /// The end of the file.
     EndOfFile,
@@ -46,55 +47,94 @@ impl fmt::Display for Found {
 
 /// The kinds of syntax error.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum SyntaxErrorKind {
     /// Something other than an item where an item should start.
-    ExpectedItem { found: Found },
+    ExpectedItem {
+        /// What stands there instead.
+        found: Found,
+    },
     /// An attribute (or tag) with no statement before it.
-    StrayAttribute { keyword: String },
+    StrayAttribute {
+        /// The attribute keyword, or `#tag`.
+        keyword: String,
+    },
     /// A word followed by something that is not a relation, on a relation line.
-    ExpectedRelation { subject: String, found: Found },
+    ExpectedRelation {
+        /// The word the line starts with.
+        subject: String,
+        /// What follows it instead of a relation.
+        found: Found,
+    },
     /// A missing identifier.
     ExpectedId {
+        /// What the id would name ("statement id", "source id", ...).
         what: &'static str,
+        /// The keyword it should follow, or empty.
         after: String,
+        /// What stands there instead.
         found: Found,
     },
     /// A missing string.
     ExpectedString {
+        /// What the string would hold ("text", "citation", ...).
         what: &'static str,
+        /// The keyword or id it should follow, or empty.
         after: String,
+        /// What stands there instead.
         found: Found,
     },
     /// A missing punctuation token.
     ExpectedToken {
+        /// The token, as written (`{`, `)`, `,`).
         token: &'static str,
+        /// What it would do there.
         purpose: &'static str,
+        /// What stands there instead.
         found: Found,
     },
     /// Something in a reason's braces that is not a co-premise.
-    ExpectedCoPremise { found: Found },
+    ExpectedCoPremise {
+        /// What stands there instead.
+        found: Found,
+    },
     /// A string with no closing quote.
     UnterminatedString,
     /// A backslash escape the language does not know: the character after the backslash.
-    InvalidEscape { escape: char },
+    InvalidEscape {
+        /// The character after the backslash.
+        escape: char,
+    },
     /// A backslash right before a line break.
     BackslashAtLineEnd,
     /// A file in UTF-16 rather than UTF-8.
     Utf16,
     /// An attribute keyword misspelt, or a word that is no attribute, after a statement.
-    UnknownAttribute { word: String },
+    UnknownAttribute {
+        /// The word as written.
+        word: String,
+    },
     /// A `{` whose `}` never comes.
-    UnclosedBlock { what: &'static str },
+    UnclosedBlock {
+        /// `reason` or `section`.
+        what: &'static str,
+    },
     /// A `}` with nothing open.
     UnexpectedClose,
     /// `title` or `meta` inside a section.
-    MetadataInSection { keyword: &'static str },
+    MetadataInSection {
+        /// `title` or `meta`.
+        keyword: &'static str,
+    },
     /// Sections nested deeper than [`MAX_NESTING`].
     TooDeep,
     /// A NUL byte in the text.
     NulByte,
     /// Bytes that are not UTF-8.
-    InvalidUtf8 { bytes: Vec<u8> },
+    InvalidUtf8 {
+        /// The bytes that are not UTF-8.
+        bytes: Vec<u8>,
+    },
     /// The parser gave up after [`MAX_ERRORS`] errors.
     TooManyErrors,
     /// A source longer than [`crate::span::MAX_SOURCE_LEN`] bytes: not read.

@@ -20,16 +20,35 @@ pub use pieces::parse_each;
 #[cfg(any(test, feature = "unstable-internals"))]
 pub use pieces::parse_in_parts;
 
-/// The result of parsing: the tree (as much as could be read) and every syntax error.
+/// The result of parsing: the tree (as much as could be read) and every
+/// syntax error.
 #[derive(Debug, Clone, Default)]
 pub struct Parsed {
-    /// The syntax tree; items with errors are left out.
-    pub file: ast::File,
-    /// Syntax errors, in source order.
-    pub errors: Vec<SyntaxError>,
+    pub(crate) file: ast::File,
+    pub(crate) errors: Vec<SyntaxError>,
 }
 
 impl Parsed {
+    /// The syntax tree; items with errors are left out.
+    pub fn syntax(&self) -> &ast::File {
+        &self.file
+    }
+
+    /// The syntax tree, taken out.
+    pub fn into_syntax(self) -> ast::File {
+        self.file
+    }
+
+    /// The syntax errors, in source order.
+    pub fn errors(&self) -> &[SyntaxError] {
+        &self.errors
+    }
+
+    /// Whether the text parsed without a syntax error.
+    pub fn is_valid(&self) -> bool {
+        self.errors.is_empty()
+    }
+
     /// The errors as diagnostics.
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         self.errors.iter().map(SyntaxError::to_diagnostic).collect()
