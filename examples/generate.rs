@@ -1,14 +1,47 @@
 //! Writes a synthetic but realistic map of N statements, for benchmarks:
 //! a support tree under one thesis, with evidence and citations, linked
-//! reasons, counterclaims and rebuttals, contradictions, undercuts, tags,
-//! and sections of a hundred statements or so.
+//! reasons, counterclaims and rebuttals, contradictions, tags, and
+//! sections of 28 statements.
 //!
 //! `cargo run --release --example generate -- 100000 > big.argmark`
+//!
+//! Its maps are well built: `argmark check` finds almost nothing in them.
+//! With `--preset findings` (before or after N) about 40% of the statements
+//! get one finding each from `argmark check`, and the map still has no
+//! syntax or resolution errors, so it can be drawn. Of each section's 28
+//! statements, 11 have a finding:
+//!
+//! - three pieces of evidence cite no source (`uncited-evidence`);
+//! - three premises have no support, their evidence supporting the
+//!   section's claim instead (`unsupported-premise`);
+//! - two pieces of evidence have no relation, and a counterclaim attacks
+//!   nothing, so it and its rebuttal have no path to the thesis
+//!   (`disconnected`);
+//! - one claim supports the section's claim with nothing under it
+//!   (`unsupported-claim`).
+//!
+//! `cargo run --release --example generate -- --preset findings 100000 > gaps.argmark`
 
 use std::fmt::Write;
 
+/// What kind of map to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Preset {
+    /// A well-built map: almost no findings.
+    Clean,
+    /// About 40% of statements with one finding each, and no errors.
+    Findings,
+}
+
 /// A deterministic map of about `n` statements.
+#[allow(dead_code)]
 pub fn generate(n: usize) -> String {
+    generate_with(n, Preset::Clean)
+}
+
+/// A deterministic map of about `n` statements, of the kind `preset` says.
+pub fn generate_with(n: usize, preset: Preset) -> String {
+    let faulty = preset == Preset::Findings;
     let mut out = String::with_capacity(n * 110);
     out.push_str(
         "title \"A synthetic debate\"\nmeta generator \"argmark examples/generate.rs\"\n\n",
@@ -36,6 +69,55 @@ pub fn generate(n: usize) -> String {
             }
             let id = made;
             let source = id % sources;
+            // Which third of the section this slot is in: the findings preset
+            // varies its faults by it.
+            let third = k / 8;
+            if faulty {
+                match k % 8 {
+                    1 => {
+                        let _ = writeln!(
+                            out,
+                            "  evidence t{id} \"Evidence {id}: a figure with no source.\"\n    supports t{}",
+                            id - 1
+                        );
+                        made += 1;
+                        continue;
+                    }
+                    3 => {
+                        let _ = writeln!(
+                            out,
+                            "  evidence t{id} \"Evidence {id}: a figure from the report.\"\n    supports t{claim}\n    cites src{source}"
+                        );
+                        made += 1;
+                        continue;
+                    }
+                    5 if third == 0 => {
+                        let _ = writeln!(
+                            out,
+                            "  counterclaim t{id} \"Counterclaim {id}, against nothing in the map.\""
+                        );
+                        made += 1;
+                        continue;
+                    }
+                    7 if third < 2 => {
+                        let _ = writeln!(
+                            out,
+                            "  evidence t{id} \"Evidence {id}, related to nothing.\"\n    cites src{source}"
+                        );
+                        made += 1;
+                        continue;
+                    }
+                    7 => {
+                        let _ = writeln!(
+                            out,
+                            "  claim t{id} \"Claim {id}, asserted with nothing under it.\"\n    supports t{claim}"
+                        );
+                        made += 1;
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
             match k % 8 {
                 0 | 2 => {
                     let _ = writeln!(
@@ -88,9 +170,28 @@ pub fn generate(n: usize) -> String {
 
 #[allow(dead_code)]
 fn main() {
-    let n = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(10_000);
-    print!("{}", generate(n));
+    let mut n = 10_000;
+    let mut preset = Preset::Clean;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let name = match arg.strip_prefix("--preset=") {
+            Some(name) => Some(name.to_owned()),
+            None if arg == "--preset" => args.next(),
+            None => {
+                if let Ok(count) = arg.parse() {
+                    n = count;
+                }
+                continue;
+            }
+        };
+        preset = match name.as_deref() {
+            Some("findings") => Preset::Findings,
+            Some("clean") => Preset::Clean,
+            other => {
+                eprintln!("unknown preset {other:?}: the presets are `clean` and `findings`");
+                std::process::exit(2);
+            }
+        };
+    }
+    print!("{}", generate_with(n, preset));
 }

@@ -29,3 +29,49 @@ fn the_render_example_prints_dot() {
     );
     assert!(String::from_utf8_lossy(&output.stdout).starts_with("digraph \"argmark\" {"));
 }
+
+#[test]
+fn the_findings_preset_has_findings_and_no_errors() {
+    let output = std::process::Command::new(env!("CARGO"))
+        .args([
+            "run",
+            "--quiet",
+            "--example",
+            "generate",
+            "--",
+            "--preset",
+            "findings",
+            "2000",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    let analysis = argmark::analyze(&text, &argmark::check::Config::default());
+    assert_eq!(analysis.stopped, None);
+    let errors: Vec<_> = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == argmark::Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let statements: std::collections::HashSet<&str> = analysis
+        .map
+        .statements()
+        .map(|(_, statement)| statement.id.as_str())
+        .collect();
+    assert_eq!(statements.len(), 2000);
+    let found: std::collections::HashSet<&str> = analysis
+        .diagnostics
+        .iter()
+        .filter_map(|d| d.id.as_deref())
+        .filter(|id| statements.contains(id))
+        .collect();
+    let share = found.len() as f64 / statements.len() as f64;
+    assert!((0.3..=0.5).contains(&share), "{share}");
+}
