@@ -53,21 +53,21 @@ fn the_findings_preset_has_findings_and_no_errors() {
     );
     let text = String::from_utf8(output.stdout).unwrap();
     let analysis = argmark::analyze(&text, &argmark::check::Config::default());
-    assert_eq!(analysis.stopped, None);
+    assert_eq!(analysis.stopped(), None);
     let errors: Vec<_> = analysis
-        .diagnostics
+        .diagnostics()
         .iter()
         .filter(|d| d.severity == argmark::Severity::Error)
         .collect();
     assert!(errors.is_empty(), "{errors:?}");
     let statements: std::collections::HashSet<&str> = analysis
-        .map
+        .map()
         .statements()
         .map(|(_, statement)| statement.id.as_str())
         .collect();
     assert_eq!(statements.len(), 2000);
     let found: std::collections::HashSet<&str> = analysis
-        .diagnostics
+        .diagnostics()
         .iter()
         .filter_map(|d| d.id.as_deref())
         .filter(|id| statements.contains(id))

@@ -2,6 +2,7 @@
 
 pub mod ast;
 pub mod error;
+mod name;
 mod parser;
 mod pieces;
 mod recover;
