@@ -28,7 +28,7 @@ pub struct AifNode {
     /// Its AIF id.
     #[serde(rename = "nodeID")]
     pub node_id: String,
-    /// Its text.
+    /// A statement's text, a reason's label, or the scheme of a CA-node.
     pub text: String,
     /// `I`, `RA` or `CA`.
     #[serde(rename = "type")]
@@ -112,7 +112,7 @@ pub struct MapExtension {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SectionExtension {
-    /// Its title.
+    /// The title as written in the map.
     pub title: String,
     /// The index of the enclosing section.
     pub parent: Option<usize>,
@@ -122,11 +122,11 @@ pub struct SectionExtension {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SourceExtension {
-    /// Its id.
+    /// The id evidence cites it by.
     pub id: String,
-    /// The citation.
+    /// The citation as written.
     pub citation: String,
-    /// Its URL.
+    /// Where to find it (`url "..."`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// The index of its section.

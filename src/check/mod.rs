@@ -53,7 +53,7 @@ impl<'a> Context<'a> {
 /// What identifies a check and documents it.
 #[derive(Debug)]
 pub struct Info {
-    /// Its code.
+    /// The code findings carry, and that `allow(...)` and the configuration name.
     pub code: Code,
     /// The severity it reports at unless configured otherwise.
     pub severity: Severity,
@@ -75,7 +75,7 @@ pub trait Check: Sync {
         true
     }
 
-    /// Its code.
+    /// The code its findings carry.
     fn code(&self) -> Code {
         self.info().code
     }
@@ -164,7 +164,7 @@ pub enum ConfigError {
     },
     /// The code was given two different levels.
     Conflict {
-        /// The code.
+        /// The code as written.
         code: String,
         /// The level it had.
         first: Level,

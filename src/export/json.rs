@@ -44,9 +44,9 @@ pub struct JsonMap {
 /// One `meta KEY "value"` entry.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct MetaEntry {
-    /// The key.
+    /// The identifier after `meta`.
     pub key: String,
-    /// The value.
+    /// The string after the key.
     pub value: String,
 }
 
@@ -54,7 +54,7 @@ pub struct MetaEntry {
 #[derive(Debug, Serialize, JsonSchema)]
 #[schemars(rename = "Section")]
 pub struct JsonSection {
-    /// Its title.
+    /// The title as written in the map.
     pub title: String,
     /// The index in `sections` of the enclosing section.
     pub parent: Option<usize>,
@@ -66,11 +66,11 @@ pub struct JsonSection {
 #[derive(Debug, Serialize, JsonSchema)]
 #[schemars(rename = "Source")]
 pub struct JsonSource {
-    /// Its id.
+    /// The id evidence cites it by.
     pub id: String,
-    /// The citation.
+    /// The citation as written.
     pub citation: String,
-    /// Its URL, if given.
+    /// Where to find it, if the map gives a `url`.
     pub url: Option<String>,
     /// The index in `sections` of the section it is declared in.
     pub section: Option<usize>,
@@ -118,19 +118,19 @@ pub enum JsonStatus {
 #[derive(Debug, Serialize, JsonSchema)]
 #[schemars(rename = "Statement")]
 pub struct JsonStatement {
-    /// Its id.
+    /// The id it is declared with.
     pub id: String,
-    /// Its kind.
+    /// Thesis, claim, premise, ...
     pub kind: JsonKind,
-    /// Its text.
+    /// What it asserts.
     pub text: String,
-    /// Its evaluation status.
+    /// Whether it stands: IN, OUT or UNDEC.
     pub status: JsonStatus,
     /// The index in `sections` of the innermost section it is declared in.
     pub section: Option<usize>,
     /// The id of the named reason it is declared inside, if any.
     pub declared_in_reason: Option<String>,
-    /// Its attributes.
+    /// Tags, notes, authors, citations and allowed checks.
     #[serde(flatten)]
     pub attributes: JsonAttributes,
     /// Where its id is declared.

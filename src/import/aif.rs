@@ -42,7 +42,7 @@ impl NodeType {
 pub struct AifNode {
     /// Its `nodeID`, as text.
     pub id: String,
-    /// Its type.
+    /// I, RA, CA, or a type argmark keeps as a note.
     pub node_type: NodeType,
     /// Its text (empty when absent on a node that is not an I-node).
     pub text: String,

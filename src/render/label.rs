@@ -11,7 +11,7 @@ use crate::syntax::ast::StatementKind;
 
 /// Everything a statement's label shows.
 pub struct StatementLabel<'a> {
-    /// The statement.
+    /// The statement to label.
     pub statement: &'a Statement,
     /// Its status, when `--status` is on.
     pub status: Option<Status>,
