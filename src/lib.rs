@@ -81,7 +81,8 @@ pub use render::{RenderError, RenderOptions};
 pub mod unstable {
     pub use crate::model::build::{Builder, Size, build};
     pub use crate::pipeline::evaluate_and_check;
-    pub use crate::syntax::parse_in_parts;
+    pub use crate::syntax::pieces::parse_each;
+    pub use crate::syntax::{parse_in_parts, parse_whole};
 }
 pub use span::Span;
 pub use syntax::{Parsed, parse};

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use argmark::export::json::to_json;
-use argmark::syntax::{parse_each, parse_in_parts, parse_whole};
+use argmark::unstable::{parse_each, parse_in_parts, parse_whole};
 use argmark::{Analysis, analyze, analyze_parsed};
 
 /// A map of about 2 MB using every kind of item: sources declared after

@@ -3,7 +3,7 @@
 //! Each snapshot holds the input above the output, so a reviewer sees both.
 
 use argmark::diagnostic::{HumanOptions, SourceFile, render_human};
-use argmark::syntax::{parse_in_parts, parse_whole};
+use argmark::unstable::{parse_in_parts, parse_whole};
 use proptest::prelude::*;
 
 mod common;

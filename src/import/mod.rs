@@ -104,7 +104,7 @@ fn nodes(n: usize, what: &str) -> String {
 
 /// Fails with the first error `argmark check` would report, naming AIF nodes.
 fn verify(source: &str, ids: &[(String, String)]) -> Result<(), ImportError> {
-    let analysis = crate::analyze(source, &Config::default());
+    let analysis = crate::pipeline::analyze(source, &Config::default());
     let Some(error) = analysis
         .diagnostics
         .iter()

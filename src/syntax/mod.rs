@@ -4,9 +4,9 @@ pub mod ast;
 pub mod error;
 mod name;
 mod parser;
-mod pieces;
+pub(crate) mod pieces;
 mod recover;
-pub mod split;
+mod split;
 mod token;
 
 use std::borrow::Cow;
@@ -17,7 +17,7 @@ use crate::span::Span;
 use error::{MAX_ERRORS, SyntaxError, SyntaxErrorKind};
 use token::{Ctx, Input};
 
-pub use pieces::parse_each;
+pub(crate) use pieces::parse_each;
 #[cfg(any(test, feature = "unstable-internals"))]
 pub use pieces::parse_in_parts;
 
@@ -66,7 +66,7 @@ pub fn parse_bytes(bytes: &[u8]) -> (Cow<'_, str>, Parsed) {
 }
 
 /// Adds the errors [`decode`] found to those of parsing what it decoded.
-pub fn add_encoding_errors(parsed: &mut Parsed, encoding_errors: Vec<SyntaxError>) {
+pub(crate) fn add_encoding_errors(parsed: &mut Parsed, encoding_errors: Vec<SyntaxError>) {
     if encoding_errors.is_empty() {
         return;
     }
@@ -123,6 +123,7 @@ fn too_large(len: usize) -> Option<Parsed> {
 }
 
 /// Parses the whole text on this thread.
+#[cfg(any(test, feature = "unstable-internals"))]
 pub fn parse_whole(text: &str) -> Parsed {
     let mut items = Vec::new();
     let mut parsed = parse_whole_each(text, 0, &mut |item| items.push(item));
