@@ -4,6 +4,7 @@
 
 use std::io::{self, Write};
 
+use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -246,75 +247,62 @@ impl JsonSpan {
 /// The map as a [`JsonMap`]; `source` is the text it was read from, for line numbers.
 pub fn to_json_map(analysis: &Analysis, source: &str) -> JsonMap {
     let map = &analysis.map;
-    let lines = LineIndex::new(source);
-    let span = |s: Span| JsonSpan::new(s, lines.line_column(s.lo()), lines.line_column(s.hi()));
-    let status = |node| match analysis.labels.of(node) {
-        Status::In => JsonStatus::In,
-        Status::Out => JsonStatus::Out,
-        Status::Undec => JsonStatus::Undec,
+    let parts = Parts {
+        analysis,
+        lines: LineIndex::new(source),
     };
-    let statements = map
-        .statements()
-        .map(|(node, s)| JsonStatement {
-            id: s.id.to_string(),
-            kind: kind(s.kind),
-            text: s.text.to_string(),
-            status: status(node),
-            section: s.section.map(SectionIndex::index),
-            declared_in_reason: s.declared_in_reason.map(|r| map.id(r).to_string()),
-            attributes: attributes(map, &s.attributes),
-            span: span(s.span),
-        })
-        .collect();
-    let reasons = map
-        .reasons()
-        .map(|(node, r)| JsonReason {
-            id: r.id.to_string(),
-            named: r.named,
-            label: r.label.as_deref().map(str::to_string),
-            status: status(node),
-            premises: map
-                .premises(node)
-                .iter()
-                .map(|p| map.id(*p).into())
-                .collect(),
-            conclusion: map.conclusion(node).map(|c| map.id(c).to_string()),
-            section: r.section.map(SectionIndex::index),
-            attributes: attributes(map, &r.attributes),
-            span: span(r.span),
-        })
-        .collect();
-    let relations = map
-        .graph
-        .edge_references()
-        .map(|e| JsonRelation {
-            kind: relation_kind(e.weight().kind),
-            from: map.id(e.source()).to_string(),
-            to: map.id(e.target()).to_string(),
-            span: span(e.weight().span),
-        })
-        .collect();
     JsonMap {
         version: VERSION,
         title: map.title.clone(),
-        meta: map
-            .meta
-            .iter()
-            .map(|(key, value)| MetaEntry {
-                key: key.clone(),
-                value: value.clone(),
-            })
-            .collect(),
-        sections: map
+        meta: meta(map),
+        sections: parts.sections(),
+        sources: parts.sources(),
+        statements: parts.statements(),
+        reasons: parts.reasons(),
+        relations: parts.relations(),
+    }
+}
+
+/// The parts of a [`JsonMap`] that have spans, made from the analysis and
+/// the line numbers of its source.
+struct Parts<'a> {
+    analysis: &'a Analysis,
+    lines: LineIndex<'a>,
+}
+
+impl Parts<'_> {
+    fn span(&self, s: Span) -> JsonSpan {
+        JsonSpan::new(
+            s,
+            self.lines.line_column(s.lo()),
+            self.lines.line_column(s.hi()),
+        )
+    }
+
+    fn status(&self, node: NodeIndex) -> JsonStatus {
+        match self.analysis.labels.of(node) {
+            Status::In => JsonStatus::In,
+            Status::Out => JsonStatus::Out,
+            Status::Undec => JsonStatus::Undec,
+        }
+    }
+
+    fn sections(&self) -> Vec<JsonSection> {
+        self.analysis
+            .map
             .sections
             .iter()
             .map(|s| JsonSection {
                 title: s.title.clone(),
                 parent: s.parent.map(SectionIndex::index),
-                span: span(s.span),
+                span: self.span(s.span),
             })
-            .collect(),
-        sources: map
+            .collect()
+    }
+
+    fn sources(&self) -> Vec<JsonSource> {
+        self.analysis
+            .map
             .sources
             .iter()
             .map(|s| JsonSource {
@@ -322,13 +310,70 @@ pub fn to_json_map(analysis: &Analysis, source: &str) -> JsonMap {
                 citation: s.citation.clone(),
                 url: s.url.clone(),
                 section: s.section.map(SectionIndex::index),
-                span: span(s.span),
+                span: self.span(s.span),
             })
-            .collect(),
-        statements,
-        reasons,
-        relations,
+            .collect()
     }
+
+    fn statements(&self) -> Vec<JsonStatement> {
+        let map = &self.analysis.map;
+        map.statements()
+            .map(|(node, s)| JsonStatement {
+                id: s.id.to_string(),
+                kind: kind(s.kind),
+                text: s.text.to_string(),
+                status: self.status(node),
+                section: s.section.map(SectionIndex::index),
+                declared_in_reason: s.declared_in_reason.map(|r| map.id(r).to_string()),
+                attributes: attributes(map, &s.attributes),
+                span: self.span(s.span),
+            })
+            .collect()
+    }
+
+    fn reasons(&self) -> Vec<JsonReason> {
+        let map = &self.analysis.map;
+        map.reasons()
+            .map(|(node, r)| JsonReason {
+                id: r.id.to_string(),
+                named: r.named,
+                label: r.label.as_deref().map(str::to_string),
+                status: self.status(node),
+                premises: map
+                    .premises(node)
+                    .iter()
+                    .map(|p| map.id(*p).into())
+                    .collect(),
+                conclusion: map.conclusion(node).map(|c| map.id(c).to_string()),
+                section: r.section.map(SectionIndex::index),
+                attributes: attributes(map, &r.attributes),
+                span: self.span(r.span),
+            })
+            .collect()
+    }
+
+    fn relations(&self) -> Vec<JsonRelation> {
+        let map = &self.analysis.map;
+        map.graph
+            .edge_references()
+            .map(|e| JsonRelation {
+                kind: relation_kind(e.weight().kind),
+                from: map.id(e.source()).to_string(),
+                to: map.id(e.target()).to_string(),
+                span: self.span(e.weight().span),
+            })
+            .collect()
+    }
+}
+
+fn meta(map: &ArgumentMap) -> Vec<MetaEntry> {
+    map.meta
+        .iter()
+        .map(|(key, value)| MetaEntry {
+            key: key.clone(),
+            value: value.clone(),
+        })
+        .collect()
 }
 
 /// The map as pretty-printed JSON, ending with a newline.

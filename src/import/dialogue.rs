@@ -4,7 +4,8 @@
 use std::collections::VecDeque;
 
 use super::aif::{Aif, NodeType};
-use super::draft::{Draft, Structure};
+use super::draft::Draft;
+use super::structure::Structure;
 
 /// Dialogue nodes (L, YA, TA, MA...) become notes on the nearest statement,
 /// or comments when no statement is connected to them.

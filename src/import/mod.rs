@@ -7,6 +7,7 @@ mod dialogue;
 mod draft;
 mod extension;
 mod names;
+mod structure;
 mod write;
 
 use std::fmt;
