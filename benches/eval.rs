@@ -1,5 +1,8 @@
 //! The grounded labeller on random frameworks of 10k to 1M nodes.
 
+// benchmark sizes are small numbers
+#![allow(clippy::cast_possible_truncation)]
+
 use argmark::eval::{Framework, Rule};
 
 fn main() {

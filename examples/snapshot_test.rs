@@ -22,6 +22,9 @@
 //! Here, `cargo run --example snapshot_test` runs the same recipe on this
 //! repository's maps (and `tests/examples.rs` runs it as a test).
 
+// the recipe panics on a failed snapshot, as a test does
+#![allow(clippy::missing_panics_doc)]
+
 use argmark::{Config, RenderOptions, analyze, render_dot};
 
 /// Renders every map in `maps/` and compares it with its stored snapshot.

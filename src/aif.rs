@@ -1,15 +1,15 @@
-//! The AIF schema: the AIFdb JSON document argmark writes, and the `argmark`
+//! The AIF schema: the `AIFdb` JSON document argmark writes, and the `argmark`
 //! objects it adds to the document and its nodes so that its own export
 //! reads back without loss. Both the export and the import use it.
 
 use serde::{Deserialize, Serialize};
 
-/// The text AIFdb gives an RA-node with no scheme.
+/// The text `AIFdb` gives an RA-node with no scheme.
 pub const DEFAULT_INFERENCE: &str = "Default Inference";
-/// The text AIFdb gives a CA-node with no scheme.
+/// The text `AIFdb` gives a CA-node with no scheme.
 pub const DEFAULT_CONFLICT: &str = "Default Conflict";
 
-/// An AIFdb JSON document.
+/// An `AIFdb` JSON document.
 #[derive(Debug, Serialize)]
 pub struct AifDocument {
     /// I-, RA- and CA-nodes.

@@ -25,7 +25,7 @@ fn registry() -> MutexGuard<'static, Registry> {
     // A panic elsewhere while holding the lock leaves the table usable.
     REGISTRY
         .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Keeps an entry in the registry while it lives.
@@ -73,7 +73,7 @@ fn undo_all() -> MutexGuard<'static, Registry> {
     for (_, child) in &registry.children {
         let mut child = child
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let _ = child.kill();
         let _ = child.wait();
     }

@@ -1,4 +1,4 @@
-//! The AraucariaDB corpus (`../shared/corpus/aif`, beside the crate, when it
+//! The `AraucariaDB` corpus (`../shared/corpus/aif`, beside the crate, when it
 //! is there): every map imports, checks without errors, renders through the
 //! real `dot`, and survives import → export → import with the same graph.
 
@@ -138,7 +138,7 @@ fn the_aif_corpus_imports_renders_and_round_trips() {
             .collect();
         let before = canonical_edges(&first, &|n| {
             ids.get(text_of(&n["nodeID"]).as_str())
-                .map(|s| s.to_string())
+                .map(std::string::ToString::to_string)
         });
         let after = canonical_edges(&second, &|n| {
             n["argmark"]["id"].as_str().map(str::to_string)

@@ -20,11 +20,13 @@ fn aif_fixtures() {
                     .filter(|d| d.severity == argmark::Severity::Error)
                     .collect();
                 assert!(errors.is_empty(), "{name}: {errors:#?}");
-                let warnings: String = imported
-                    .warnings
-                    .iter()
-                    .map(|w| format!("warning: {w}\n"))
-                    .collect();
+                let warnings: String =
+                    imported.warnings.iter().fold(String::new(), |mut all, w| {
+                        all.push_str("warning: ");
+                        all.push_str(w);
+                        all.push('\n');
+                        all
+                    });
                 format!("{}---- warnings ----\n{warnings}", imported.source)
             }
             Err(error) => {

@@ -2,6 +2,9 @@
 //! the finding (`CODE.argmark`) and one that silences it (`CODE.allowed.argmark`).
 //! A first line `// args: ...` gives command-line style options.
 
+// expected texts are built of short pieces; push_str(&format!(..)) reads as the text it adds
+#![allow(clippy::format_push_string)]
+
 use argmark::check::{CHECKS, Config, Level};
 use argmark::diagnostic::{HumanOptions, SourceFile, render_human};
 use argmark::syntax::ast::StatementKind;

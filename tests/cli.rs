@@ -1,5 +1,8 @@
 //! The `argmark` binary as users and CI pipelines run it.
 
+// expected texts are built of short pieces; push_str(&format!(..)) reads as the text it adds
+#![allow(clippy::format_push_string)]
+
 mod common;
 
 use std::process::{Command, Output};
@@ -395,7 +398,7 @@ fn render_picks_the_format_from_the_extension() {
         Some(0) => assert!(std::fs::read_to_string(&svg_file).unwrap().contains("<svg")),
         // Without Graphviz (outside CI) the message says how to install it.
         _ if std::env::var_os("CI").is_none() => {
-            assert!(String::from_utf8_lossy(&output.stderr).contains("install Graphviz"))
+            assert!(String::from_utf8_lossy(&output.stderr).contains("install Graphviz"));
         }
         _ => panic!("{}", String::from_utf8_lossy(&output.stderr)),
     }

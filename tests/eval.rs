@@ -86,6 +86,8 @@ fn an_unattacked_attacker_breaks_a_cycle() {
 }
 
 #[test]
+// The names are those of the diagram in the comment below.
+#[allow(clippy::many_single_char_names)]
 fn undercut_of_a_linked_reason_defeats_its_conclusion() {
     // premises p, q -> reason r -> conclusion c; u undercuts r.
     let mut framework = Framework::new();

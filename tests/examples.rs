@@ -72,6 +72,7 @@ fn the_findings_preset_has_findings_and_no_errors() {
         .filter_map(|d| d.id.as_deref())
         .filter(|id| statements.contains(id))
         .collect();
-    let share = found.len() as f64 / statements.len() as f64;
+    let share = f64::from(u32::try_from(found.len()).unwrap())
+        / f64::from(u32::try_from(statements.len()).unwrap());
     assert!((0.3..=0.5).contains(&share), "{share}");
 }

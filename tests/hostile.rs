@@ -1,6 +1,13 @@
 //! Hostile input: the parser answers with errors or a correct tree, never a
 //! panic, a hang or a stack overflow.
 
+// the generated sizes and offsets are small numbers
+#![allow(clippy::cast_possible_truncation)]
+// `Default::default()` for options and configurations reads as "the defaults"
+#![allow(clippy::default_trait_access)]
+// expected texts are built of short pieces; push_str(&format!(..)) reads as the text it adds
+#![allow(clippy::format_push_string)]
+
 use argmark::eval::Status;
 use argmark::syntax::{error::MAX_ERRORS, error::SyntaxErrorKind, parse_bytes};
 use proptest::prelude::*;
@@ -21,8 +28,8 @@ fn garbage(len: usize, mut seed: u64) -> Vec<u8> {
     (0..len)
         .map(|_| {
             seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
             (seed >> 33) as u8
         })
         .collect()

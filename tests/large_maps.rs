@@ -3,6 +3,9 @@
 //! read, and checks and drawing use every core. Each path must give exactly
 //! what the one-thread path over the whole syntax tree gives.
 
+// `Default::default()` for options and configurations reads as "the defaults"
+#![allow(clippy::default_trait_access)]
+
 use std::fmt::Write as _;
 
 use argmark::export::json::to_json;

@@ -354,9 +354,12 @@ pub(crate) fn report_rounds(
     let (mut without, mut with) = (without_labels.into_iter(), with_labels.into_iter());
     let findings = CHECKS
         .iter()
-        .map(|check| match check.reads_labels() {
-            true => with.next(),
-            false => without.next(),
+        .map(|check| {
+            if check.reads_labels() {
+                with.next()
+            } else {
+                without.next()
+            }
         })
         .map(|findings| findings.expect("each round ran each of its checks once"))
         .collect();
@@ -384,12 +387,9 @@ fn report(map: &ArgumentMap, config: &Config, findings: Vec<Vec<Diagnostic>>) ->
             if allowed_on_node(map, &finding) {
                 continue;
             }
-            match config.severity(finding.code, check.default_severity()) {
-                Some(severity) => {
-                    finding.severity = severity;
-                    out.push(finding);
-                }
-                None => continue,
+            if let Some(severity) = config.severity(finding.code, check.default_severity()) {
+                finding.severity = severity;
+                out.push(finding);
             }
         }
     }

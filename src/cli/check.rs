@@ -267,10 +267,10 @@ fn human(args: &CheckArgs, settings: &mut MapSettings, out: &mut Output) -> io::
     };
     let mut tally = Tally::default();
     each_file(&args.files, settings, &mut tally, |found| {
-        match found.unreadable {
-            // Standard error has said it, as people expect of an unreadable file.
-            true => Ok(()),
-            false => diagnostic::write_human(out, found.file, found.diagnostics, options),
+        if found.unreadable {
+            Ok(())
+        } else {
+            diagnostic::write_human(out, found.file, found.diagnostics, options)
         }
     })?;
     for status in &tally.statuses {
@@ -281,7 +281,7 @@ fn human(args: &CheckArgs, settings: &mut MapSettings, out: &mut Output) -> io::
             )?,
             Footer::Thesis(thesis) => {
                 let (file, id, status) = (&thesis.file, &thesis.id, thesis.status.as_str());
-                writeln!(out, "{file}: thesis '{id}' is {status}")?
+                writeln!(out, "{file}: thesis '{id}' is {status}")?;
             }
         }
     }
@@ -315,9 +315,10 @@ fn json(args: &CheckArgs, settings: &mut MapSettings, out: &mut Output) -> io::R
         settings: RefCell::new(settings),
         tally: RefCell::new(Tally::default()),
     };
-    let layout = match args.compact {
-        true => Layout::Compact,
-        false => Layout::Pretty,
+    let layout = if args.compact {
+        Layout::Compact
+    } else {
+        Layout::Pretty
     };
     write_json_value(&report, layout, &mut *out)?;
     Ok(report.tally.into_inner())

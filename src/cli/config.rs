@@ -42,9 +42,12 @@ pub struct ConfigArgs {
 pub fn run(args: &ConfigArgs, discovery: Discovery) -> Result<i32, String> {
     let mut resolver = Resolver::new(discovery);
     // A folder's settings are those of a map inside it.
-    let map = args.path.as_deref().map(|path| match path.is_dir() {
-        true => path.join("map.argmark"),
-        false => path.to_path_buf(),
+    let map = args.path.as_deref().map(|path| {
+        if path.is_dir() {
+            path.join("map.argmark")
+        } else {
+            path.to_path_buf()
+        }
     });
     match resolver.resolve(map.as_deref(), &Layer::default()) {
         Ok(settings) => {

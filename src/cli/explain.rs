@@ -76,18 +76,15 @@ pub fn run(args: &ExplainArgs) -> Result<i32, String> {
         emit(&out)?;
         return Ok(EXIT_OK);
     };
-    match pages.iter().find(|p| p.0 == code) {
-        Some((_, _, _, page)) => {
-            emit(page)?;
-            Ok(EXIT_OK)
-        }
-        None => {
-            let hint = match did_you_mean(code, pages.iter().map(|p| p.0)) {
-                Some(close) => format!("; did you mean '{close}'?"),
-                None => "; run 'argmark explain' to list them".to_string(),
-            };
-            Err(format!("no such code '{code}'{hint}"))
-        }
+    if let Some((_, _, _, page)) = pages.iter().find(|p| p.0 == code) {
+        emit(page)?;
+        Ok(EXIT_OK)
+    } else {
+        let hint = match did_you_mean(code, pages.iter().map(|p| p.0)) {
+            Some(close) => format!("; did you mean '{close}'?"),
+            None => "; run 'argmark explain' to list them".to_string(),
+        };
+        Err(format!("no such code '{code}'{hint}"))
     }
 }
 

@@ -30,7 +30,7 @@ pub struct ExportArgs {
 enum Format {
     /// The whole map as one versioned JSON object (docs/export-json.md).
     Json,
-    /// AIFdb JSON: I-, RA- and CA-nodes (docs/aif.md).
+    /// `AIFdb` JSON: I-, RA- and CA-nodes (docs/aif.md).
     Aif,
     /// A Mermaid flowchart, drawn inline by GitHub (docs/export-mermaid.md).
     Mermaid,
@@ -54,9 +54,15 @@ fn format_of(args: &ExportArgs) -> Result<Format, String> {
     // `.aif.json` is JSON too: the longer ending is looked at first.
     if name.ends_with(".aif.json") {
         Ok(Format::Aif)
-    } else if name.ends_with(".json") {
+    } else if std::path::Path::new(&name)
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
+    {
         Ok(Format::Json)
-    } else if name.ends_with(".mmd") {
+    } else if std::path::Path::new(&name)
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("mmd"))
+    {
         Ok(Format::Mermaid)
     } else {
         Err(format!(

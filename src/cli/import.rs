@@ -1,4 +1,4 @@
-//! `argmark import`: AIF (AIFdb JSON, bare or in OVA's wrapper) to argmark source.
+//! `argmark import`: AIF (`AIFdb` JSON, bare or in OVA's wrapper) to argmark source.
 
 use std::path::PathBuf;
 

@@ -52,7 +52,7 @@ enum Command {
     Fmt(fmt::FmtArgs),
     /// Export a map as versioned JSON, AIF or a Mermaid flowchart.
     Export(export::ExportArgs),
-    /// Import AIF (AIFdb JSON) as argmark source.
+    /// Import AIF (`AIFdb` JSON) as argmark source.
     Import(import::ImportArgs),
     /// Explain a check code; without a code, list them all.
     Explain(explain::ExplainArgs),
@@ -63,7 +63,7 @@ enum Command {
 /// When to colour human output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Color {
-    /// When standard output is a terminal and NO_COLOR is unset.
+    /// When standard output is a terminal and `NO_COLOR` is unset.
     Auto,
     /// Always.
     Always,
@@ -289,7 +289,7 @@ fn emit(out: &str) -> Result<(), String> {
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(out.as_bytes())
-        .and_then(|_| stdout.flush())
+        .and_then(|()| stdout.flush())
     {
         Ok(()) => Ok(()),
         // A closed pipe (`argmark eval map | head`) is the reader's choice, not an error.
@@ -321,7 +321,7 @@ fn write_output_with(
 ) -> Result<(), String> {
     let Some(path) = path.filter(|p| *p != Path::new("-")) else {
         let mut stdout = std::io::stdout().lock();
-        return match write(&mut stdout).and_then(|_| stdout.flush()) {
+        return match write(&mut stdout).and_then(|()| stdout.flush()) {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                 Err(format!("cannot write the output: {e}"))
             }

@@ -133,6 +133,13 @@ pub struct Settings {
     pub timeout: Setting<u64>,
 }
 
+/// `base`, unless `top` sets it.
+fn over<T: Clone>(base: &mut Setting<T>, top: Option<&Setting<T>>) {
+    if let Some(top) = top {
+        *base = top.clone();
+    }
+}
+
 impl Settings {
     /// Every setting at its default, from no file.
     pub fn defaults() -> Settings {
@@ -174,19 +181,14 @@ impl Settings {
             };
             self.levels.insert(code.clone(), setting);
         }
-        fn over<T: Clone>(base: &mut Setting<T>, top: &Option<Setting<T>>) {
-            if let Some(top) = top {
-                *base = top.clone();
-            }
-        }
-        over(&mut self.deny_warnings, &layer.deny_warnings);
-        over(&mut self.rankdir, &layer.rankdir);
-        over(&mut self.theme, &layer.theme);
-        over(&mut self.gaps, &layer.gaps);
-        over(&mut self.status, &layer.status);
-        over(&mut self.legend, &layer.legend);
-        over(&mut self.tags, &layer.tags);
-        over(&mut self.timeout, &layer.timeout);
+        over(&mut self.deny_warnings, layer.deny_warnings.as_ref());
+        over(&mut self.rankdir, layer.rankdir.as_ref());
+        over(&mut self.theme, layer.theme.as_ref());
+        over(&mut self.gaps, layer.gaps.as_ref());
+        over(&mut self.status, layer.status.as_ref());
+        over(&mut self.legend, layer.legend.as_ref());
+        over(&mut self.tags, layer.tags.as_ref());
+        over(&mut self.timeout, layer.timeout.as_ref());
         self
     }
 

@@ -181,7 +181,7 @@ impl Reader<'_> {
             self.wrong_type(name, value, "a list of check codes", &example);
             return true;
         };
-        for item in items.iter() {
+        for item in items {
             let span = span_of(item.span());
             match item.get_ref().as_str() {
                 Some(code) => self.code(code, level, span),
@@ -261,35 +261,32 @@ impl Reader<'_> {
     }
 
     fn boolean(&mut self, name: &str, value: &Spanned<DeValue<'_>>) -> Option<Setting<bool>> {
-        match value.get_ref() {
-            DeValue::Boolean(b) => self.setting(*b, span_of(value.span())),
-            _ => {
-                let example = format!("{name} = true");
-                self.wrong_type(name, value, "true or false", &example);
-                None
-            }
+        if let DeValue::Boolean(b) = value.get_ref() {
+            self.setting(*b, span_of(value.span()))
+        } else {
+            let example = format!("{name} = true");
+            self.wrong_type(name, value, "true or false", &example);
+            None
         }
     }
 
     fn seconds(&mut self, name: &str, value: &Spanned<DeValue<'_>>) -> Option<Setting<u64>> {
         let span = span_of(value.span());
-        let seconds = match value.get_ref() {
-            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
-            _ => {
-                self.wrong_type(name, value, "a number of seconds", "timeout = 120");
-                return None;
-            }
+        let seconds = if let DeValue::Integer(i) = value.get_ref() {
+            i64::from_str_radix(i.as_str(), i.radix()).ok()
+        } else {
+            self.wrong_type(name, value, "a number of seconds", "timeout = 120");
+            return None;
         };
-        match seconds
+        if let Some(seconds) = seconds
             .and_then(|s| u64::try_from(s).ok())
             .filter(|s| *s > 0)
         {
-            Some(seconds) => self.setting(seconds, span),
-            None => {
-                let message = format!("'{name}' must be a whole number of seconds above 0");
-                self.mistake(span, message, "out of range", None);
-                None
-            }
+            self.setting(seconds, span)
+        } else {
+            let message = format!("'{name}' must be a whole number of seconds above 0");
+            self.mistake(span, message, "out of range", None);
+            None
         }
     }
 

@@ -1,4 +1,4 @@
-//! The AIF export (AIFdb JSON): statements become I-nodes, reasons RA-nodes,
+//! The AIF export (`AIFdb` JSON): statements become I-nodes, reasons RA-nodes,
 //! attacks and undercuts CA-nodes. What AIF has no room for (ids, kinds,
 //! labels, notes, sections...) rides along in an `argmark` object on each
 //! node and on the document, so that `argmark import` gives the map back.
@@ -66,7 +66,7 @@ impl<'a> DocumentBuilder<'a> {
         let analysis = self.analysis;
         for (node, statement) in analysis.map.statements() {
             let id = self.fresh();
-            self.aif_id[node.index()] = id.clone();
+            self.aif_id[node.index()].clone_from(&id);
             self.nodes.push(AifNode {
                 node_id: id,
                 text: statement.text.to_string(),
@@ -86,7 +86,7 @@ impl<'a> DocumentBuilder<'a> {
         let analysis = self.analysis;
         for (node, reason) in analysis.map.reasons() {
             let id = self.fresh();
-            self.aif_id[node.index()] = id.clone();
+            self.aif_id[node.index()].clone_from(&id);
             self.nodes.push(AifNode {
                 node_id: id,
                 text: reason
@@ -170,7 +170,7 @@ fn push_edge(edges: &mut Vec<AifEdge>, from: &str, to: &str) {
         edge_id: (edges.len() + 1).to_string(),
         from_id: from.to_string(),
         to_id: to.to_string(),
-    })
+    });
 }
 
 /// What AIF has no room for on the document: title, meta, sections, sources.
@@ -200,12 +200,12 @@ fn map_extension(map: &ArgumentMap) -> MapExtension {
     }
 }
 
-/// The map as AIFdb JSON, pretty-printed, ending with a newline.
+/// The map as `AIFdb` JSON, pretty-printed, ending with a newline.
 pub fn to_aif(analysis: &Analysis) -> String {
     super::stream::to_string(|out| write_aif(analysis, Layout::Pretty, out))
 }
 
-/// Writes the map as AIFdb JSON (the bytes of [`to_aif`] when `layout` is
+/// Writes the map as `AIFdb` JSON (the bytes of [`to_aif`] when `layout` is
 /// pretty), ending with a newline, to `out` as it is made: no document is
 /// built first.
 pub fn write_aif(analysis: &Analysis, layout: Layout, out: impl Write) -> io::Result<()> {

@@ -21,7 +21,7 @@ pub(super) struct DocumentView<'a> {
     first_conflict: u32,
 }
 
-/// An AIF id, written as the string AIFdb uses.
+/// An AIF id, written as the string `AIFdb` uses.
 #[derive(Clone, Copy)]
 struct AifId(u32);
 
@@ -147,6 +147,8 @@ impl Serialize for DocumentView<'_> {
     }
 }
 
+// The fields carry AIF's own names: edgeID, fromID, toID.
+#[allow(clippy::struct_field_names)]
 #[derive(serde::Serialize)]
 struct EdgeOut {
     #[serde(rename = "edgeID")]
@@ -237,7 +239,10 @@ fn attributes<S: SerializeStruct>(
         out.serialize_field("notes", &values.notes[..])?;
     }
     if !values.tags.is_empty() {
-        out.serialize_field("tags", &Seq(|| values.tags.iter().map(|t| t.as_str())))?;
+        out.serialize_field(
+            "tags",
+            &Seq(|| values.tags.iter().map(crate::syntax::ast::Name::as_str)),
+        )?;
     }
     if !values.cites.is_empty() {
         let cites = || values.cites.iter().map(|&s| map.sources[s].id.as_str());

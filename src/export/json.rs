@@ -430,7 +430,11 @@ pub(super) fn attributes(map: &ArgumentMap, attributes: &Attributes) -> JsonAttr
     JsonAttributes {
         by: attributes.by.to_vec(),
         notes: attributes.notes.to_vec(),
-        tags: attributes.tags.iter().map(|t| t.to_string()).collect(),
+        tags: attributes
+            .tags
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect(),
         cites: attributes
             .cites
             .iter()

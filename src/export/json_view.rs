@@ -55,7 +55,10 @@ impl<'a> MapView<'a> {
         let map = &self.analysis.map;
         out.serialize_field("by", &values.by[..])?;
         out.serialize_field("notes", &values.notes[..])?;
-        out.serialize_field("tags", &Seq(|| values.tags.iter().map(|t| t.as_str())))?;
+        out.serialize_field(
+            "tags",
+            &Seq(|| values.tags.iter().map(crate::syntax::ast::Name::as_str)),
+        )?;
         let cites = || values.cites.iter().map(|&s| map.sources[s].id.as_str());
         out.serialize_field("cites", &Seq(cites))?;
         out.serialize_field(

@@ -253,7 +253,7 @@ pub fn text(value: &str) -> String {
             '%' => out.push_str("#37;"),
             '\t' | '\n' | '\r' => out.push(' '),
             c if (c as u32) < 0x20 || c == '\u{7f}' => {
-                out.push(char::from_u32(0x2400 + (c as u32).min(0x21)).unwrap_or('\u{fffd}'))
+                out.push(char::from_u32(0x2400 + (c as u32).min(0x21)).unwrap_or('\u{fffd}'));
             }
             c => out.push(c),
         }

@@ -1,5 +1,5 @@
 //! Interchange out of argmark: the whole map as versioned JSON, as AIF (the
-//! Argument Interchange Format of AIFdb and OVA) and as a Mermaid flowchart.
+//! Argument Interchange Format of `AIFdb` and OVA) and as a Mermaid flowchart.
 //! Every exporter reads an analysed map and writes the same bytes for the
 //! same map: nodes in source order, edges in the order they were written.
 

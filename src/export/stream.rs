@@ -15,7 +15,7 @@ pub enum Layout {
     Compact,
 }
 
-/// The size of the buffer between a serializer and the output: serde_json
+/// The size of the buffer between a serializer and the output: `serde_json`
 /// writes a few bytes at a time, and each write to a file is a system call.
 pub(crate) const BUFFER: usize = 64 << 10;
 

@@ -165,15 +165,12 @@ impl Printer<'_> {
             self.previous_end = Some(comment.span.hi());
         }
         self.blank_line_before(start, item_level);
-        match self.attached.trailing.remove(&start) {
-            Some(comment) => {
-                self.line(depth, &format!("{text} //{}", comment.text));
-                self.previous_end = Some(comment.span.hi().max(end));
-            }
-            None => {
-                self.line(depth, text);
-                self.previous_end = Some(end);
-            }
+        if let Some(comment) = self.attached.trailing.remove(&start) {
+            self.line(depth, &format!("{text} //{}", comment.text));
+            self.previous_end = Some(comment.span.hi().max(end));
+        } else {
+            self.line(depth, text);
+            self.previous_end = Some(end);
         }
     }
 
@@ -295,7 +292,7 @@ impl Printer<'_> {
             match premise {
                 CoPremise::Statement(statement) => self.statement(statement, depth + 1),
                 CoPremise::Reference(id) => {
-                    self.unit_line(depth + 1, id.span.lo(), id.span.hi(), &id.name, true)
+                    self.unit_line(depth + 1, id.span.lo(), id.span.hi(), &id.name, true);
                 }
             }
         }

@@ -1,4 +1,4 @@
-//! Reading AIFdb JSON (bare, or inside OVA's `"AIF"` wrapper) into a checked
+//! Reading `AIFdb` JSON (bare, or inside OVA's `"AIF"` wrapper) into a checked
 //! list of nodes and edges. Every problem names the offending node or edge.
 
 use rustc_hash::FxHashMap;
@@ -76,7 +76,7 @@ pub struct Aif {
     pub argmark: Option<MapExtension>,
 }
 
-/// Reads AIFdb JSON.
+/// Reads `AIFdb` JSON.
 pub fn read(text: &str) -> Result<Aif, ImportError> {
     let value: Value = serde_json::from_str(text).map_err(|e| ImportError::Json {
         line: e.line(),
@@ -205,7 +205,7 @@ fn scalar(value: &Value) -> Option<String> {
     }
 }
 
-/// serde_json's message without its own " at line L column C" (we give both apart).
+/// `serde_json`'s message without its own " at line L column C" (we give both apart).
 fn without_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(at) => message[..at].to_string(),

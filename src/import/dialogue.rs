@@ -35,19 +35,16 @@ pub fn keep_dialogue(aif: &Aif, s: &Structure, id_of: &[Option<String>], draft: 
             continue;
         };
         let note = format!("aif:{} {kind}: {}", node.id, node.text);
-        match nearest[i].and_then(|a| id_of[a].as_ref()) {
-            Some(anchor) => {
-                let statement = draft
-                    .statements
-                    .iter_mut()
-                    .find(|st| &st.id == anchor)
-                    .expect("anchors are statements");
-                statement.extra.notes.push(note);
-            }
-            None => {
-                draft.comments.push(note);
-                comments += 1;
-            }
+        if let Some(anchor) = nearest[i].and_then(|a| id_of[a].as_ref()) {
+            let statement = draft
+                .statements
+                .iter_mut()
+                .find(|st| &st.id == anchor)
+                .expect("anchors are statements");
+            statement.extra.notes.push(note);
+        } else {
+            draft.comments.push(note);
+            comments += 1;
         }
         match kept.iter_mut().find(|(k, _)| k == kind) {
             Some((_, n)) => *n += 1,

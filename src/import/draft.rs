@@ -114,7 +114,7 @@ impl<'a> Drafting<'a> {
             .filter(|&i| !matches!(nodes[i].node_type, NodeType::Ca | NodeType::Other(_)))
         {
             let wanted = nodes[i].argmark.as_ref().and_then(|e| e.id.clone());
-            let named = is(nodes, i, NodeType::I)
+            let named = is(nodes, i, &NodeType::I)
                 || nodes[i].argmark.as_ref().and_then(|e| e.named) == Some(true);
             if let Some(wanted) = wanted.filter(|_| named)
                 && self.names.claim(&wanted)
@@ -130,7 +130,7 @@ impl<'a> Drafting<'a> {
         let aif = self.aif;
         let nodes = &aif.nodes;
         let statements: Vec<usize> = (0..nodes.len())
-            .filter(|&i| is(nodes, i, NodeType::I))
+            .filter(|&i| is(nodes, i, &NodeType::I))
             .collect();
         let roles = Roles::new(&self.structure, &self.conflicts, &statements);
         for &i in &statements {
@@ -165,10 +165,10 @@ impl<'a> Drafting<'a> {
             .conflicts
             .iter()
             .flat_map(|&c| self.structure.targets[c].iter().copied())
-            .filter(|&t| is(nodes, t, NodeType::Ra))
+            .filter(|&t| is(nodes, t, &NodeType::Ra))
             .collect();
         let mut implicit_pairs = FxHashSet::default();
-        for ra in (0..nodes.len()).filter(|&i| is(nodes, i, NodeType::Ra)) {
+        for ra in (0..nodes.len()).filter(|&i| is(nodes, i, &NodeType::Ra)) {
             let node = &nodes[ra];
             let premises: Vec<String> = self.structure.premises[ra]
                 .iter()
@@ -271,7 +271,7 @@ impl<'a> Drafting<'a> {
 /// contradiction's mirror CA-node repeats the first one.
 fn conflicts(nodes: &[AifNode]) -> Vec<usize> {
     (0..nodes.len())
-        .filter(|&c| is(nodes, c, NodeType::Ca))
+        .filter(|&c| is(nodes, c, &NodeType::Ca))
         .filter(|&c| {
             !nodes[c]
                 .argmark
@@ -361,7 +361,7 @@ fn relation_kind(nodes: &[AifNode], conflict: usize, target: usize) -> RelationK
         .argmark
         .as_ref()
         .and_then(|e| e.kind.as_deref());
-    match (is(nodes, target, NodeType::Ra), kind) {
+    match (is(nodes, target, &NodeType::Ra), kind) {
         (true, _) => RelationKind::Undercuts,
         (false, Some("contradicts")) => RelationKind::Contradicts,
         (false, _) => RelationKind::Attacks,
@@ -376,8 +376,8 @@ fn aif_id_note(node: &AifNode) -> NodeExtension {
     }
 }
 
-fn is(nodes: &[AifNode], index: usize, t: NodeType) -> bool {
-    nodes[index].node_type == t
+fn is(nodes: &[AifNode], index: usize, t: &NodeType) -> bool {
+    nodes[index].node_type == *t
 }
 
 /// The id of a node that has one.

@@ -1,4 +1,4 @@
-//! Interchange into argmark: AIF (AIFdb JSON, bare or in OVA's wrapper) to
+//! Interchange into argmark: AIF (`AIFdb` JSON, bare or in OVA's wrapper) to
 //! argmark source that passes `argmark check` without errors.
 //! `docs/aif.md` documents how AIF's structure becomes argmark's.
 
@@ -25,7 +25,7 @@ pub enum ImportError {
         line: usize,
         /// 1-based column of the mistake.
         column: usize,
-        /// serde_json's description.
+        /// `serde_json`'s description.
         message: String,
     },
     /// The file is JSON but not AIF argmark can hold; the message names the
@@ -59,7 +59,7 @@ pub struct Imported {
     pub ids: Vec<(String, String)>,
 }
 
-/// Reads AIFdb JSON and writes the map as argmark source. The source is
+/// Reads `AIFdb` JSON and writes the map as argmark source. The source is
 /// checked before it is returned: AIF whose structure argmark rejects (a
 /// support cycle, say) is an error naming the AIF nodes involved.
 pub fn import_aif(text: &str) -> Result<Imported, ImportError> {

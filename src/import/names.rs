@@ -28,6 +28,8 @@ impl Names {
         if self.claim(&base) {
             return base;
         }
+        // Finitely many names are taken, so some suffix is free.
+        #[allow(clippy::maybe_infinite_iter)]
         (2..)
             .map(|n| format!("{base}-{n}"))
             .find(|candidate| self.claim(candidate))

@@ -41,10 +41,11 @@ impl Structure {
     /// Files an edge under the list its two ends call for; an edge argmark
     /// cannot express is an error.
     fn add_edge(&mut self, aif: &Aif, edge: &AifEdge) -> Result<(), ImportError> {
+        use NodeType::{Ca, I, Other, Ra};
+
         let (from, to) = (&aif.nodes[edge.from], &aif.nodes[edge.to]);
         self.neighbours[edge.from].push(edge.to);
         self.neighbours[edge.to].push(edge.from);
-        use NodeType::*;
         match (&from.node_type, &to.node_type) {
             (Other(_), _) | (_, Other(_)) => {}
             (I, Ra) => push_once(&mut self.premises[edge.to], edge.from),
@@ -114,6 +115,6 @@ impl Structure {
 
 fn push_once(list: &mut Vec<usize>, x: usize) {
     if !list.contains(&x) {
-        list.push(x)
+        list.push(x);
     }
 }

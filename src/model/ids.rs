@@ -154,12 +154,9 @@ mod tests {
             let claimed = claim_all(&mut table, &ids, &all);
             let mut model = std::collections::HashMap::new();
             for (index, id) in ids.iter().enumerate() {
-                let expected = match model.get(id) {
-                    Some(&first) => Err(Declared::Source(first)),
-                    None => {
-                        model.insert(id.clone(), index);
-                        Ok(())
-                    }
+                let expected = if let Some(&first) = model.get(id) { Err(Declared::Source(first)) } else {
+                    model.insert(id.clone(), index);
+                    Ok(())
                 };
                 prop_assert_eq!(claimed[index], expected);
             }

@@ -43,10 +43,10 @@ impl<'a> Drawing<'a> {
                 for &line in &self.plan.lines[range.clone()] {
                     match line {
                         Line::Node(node, depth) => {
-                            self.node(out, &mut scratch, node, depth as usize)
+                            self.node(out, &mut scratch, node, depth as usize);
                         }
                         Line::Open(section, depth) => {
-                            self.open_cluster(out, section as usize, depth as usize)
+                            self.open_cluster(out, section as usize, depth as usize);
                         }
                         Line::Close(depth) => {
                             indent(out, depth as usize);

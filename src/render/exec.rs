@@ -139,7 +139,7 @@ pub fn run_dot(dot: &str, format: ImageFormat, limit: Duration) -> Result<Vec<u8
     let (child, _tracked, program) = spawn(format)?;
     let mut pipes = child
         .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let (stdin, stdout, stderr) = (pipes.stdin.take(), pipes.stdout.take(), pipes.stderr.take());
     drop(pipes);
     // Write and read on their own threads: a large graph fills both pipes.
@@ -183,7 +183,7 @@ fn wait(child: &Mutex<Child>, limit: Duration) -> std::io::Result<Option<ExitSta
     loop {
         let mut child = child
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some(status) = child.try_wait()? {
             return Ok(Some(status));
         }

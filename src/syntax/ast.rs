@@ -395,7 +395,9 @@ impl Attribute {
         self.span = Span::default();
         match &mut self.kind {
             AttributeKind::Relation { targets, .. } => {
-                targets.iter_mut().for_each(|t| t.span = Span::default())
+                for target in targets {
+                    target.span = Span::default();
+                }
             }
             AttributeKind::Cites(id) | AttributeKind::Tag(id) => id.span = Span::default(),
             AttributeKind::By(text) | AttributeKind::Note(text) => text.span = Span::default(),

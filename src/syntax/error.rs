@@ -245,8 +245,9 @@ impl SyntaxError {
             ExpectedItem { .. } => "expected a statement here",
             StrayAttribute { .. } => "no statement before this",
             ExpectedRelation { .. } => "expected a relation here",
-            ExpectedId { what, .. } => return format!("expected {what} here"),
-            ExpectedString { what, .. } => return format!("expected {what} here"),
+            ExpectedId { what, .. } | ExpectedString { what, .. } => {
+                return format!("expected {what} here");
+            }
             ExpectedToken { token, .. } => return format!("expected '{token}' here"),
             ExpectedCoPremise { .. } => "not a co-premise",
             UnterminatedString => "string starts here",
@@ -287,7 +288,7 @@ impl SyntaxError {
             BackslashAtLineEnd => {
                 "a string may simply go on to the next line; write \\\\ for a literal backslash"
             }
-            Utf16 => "save the file as UTF-8",
+            Utf16 | InvalidUtf8 { .. } => "save the file as UTF-8",
             UnknownAttribute { .. } => {
                 "the attributes are supports, attacks, undercuts, contradicts, cites, by, note, #tag and allow(...)"
             }
@@ -299,7 +300,6 @@ impl SyntaxError {
             MetadataInSection { .. } => "move it to the top level of the file",
             TooDeep => "flatten the sections; deep nesting does not draw well either",
             NulByte => "remove it; an argmark file is plain text",
-            InvalidUtf8 { .. } => "save the file as UTF-8",
             TooManyErrors => "fix the errors above and run again",
             TooLarge => {
                 "argmark reads up to 4,294,967,295 bytes of text (a byte that is not UTF-8 counts as 3 once replaced); split the map into several files"

@@ -214,7 +214,7 @@ mod tests {
                 for batch in [1, 2, 5] {
                     let mut items = Vec::new();
                     let read = parse_each_in_pieces(text, piece_bytes, batch, &mut |item| {
-                        items.push(item)
+                        items.push(item);
                     })
                     .unwrap_or_else(|| panic!("not read in pieces of {piece_bytes}"));
                     assert_eq!(items, whole.file.items);

@@ -30,12 +30,12 @@ pub enum Resume {
 /// `i` starts at the failed item; `error_at` is the absolute offset of the error.
 /// The token at `error_at` may itself start the next item when it begins a line
 /// after the failed item's start (as in a statement whose text is missing).
-pub fn recover<'a>(
-    i: Input<'a>,
+pub fn recover(
+    i: Input<'_>,
     item_start: usize,
     error_at: usize,
     inside: RecoverIn,
-) -> (Input<'a>, Resume) {
+) -> (Input<'_>, Resume) {
     let text = *i.fragment();
     let in_section_header = inside == RecoverIn::Items && text.starts_with("section");
     let base = i.location_offset();

@@ -122,9 +122,7 @@ impl Builder {
     }
 
     fn declare_reason(&mut self, reason: ast::Reason, section: Option<SectionIndex>) {
-        let node = if !self.claim(&reason.id, self.next_node()) {
-            None
-        } else {
+        let node = if self.claim(&reason.id, self.next_node()) {
             let node = self.map.graph.add_node(Node::Reason(Reason {
                 id: reason.id.name.clone(),
                 label: reason.label.map(|l| l.value.into_boxed_str()),
@@ -137,6 +135,8 @@ impl Builder {
                 .push((node, reason.id.clone(), !reason.premises.is_empty()));
             self.attributes(node, reason.attributes);
             Some(node)
+        } else {
+            None
         };
         self.declare_co_premises(reason.premises, node, &reason.id.name, section);
     }
@@ -169,7 +169,7 @@ impl Builder {
                         reason: node,
                         reason_id: reason_id.clone(),
                         id,
-                    })))
+                    })));
                 }
             }
         }

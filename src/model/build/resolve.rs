@@ -87,10 +87,10 @@ impl Builder {
         };
         match (&self.map.graph[target], reason) {
             (Node::Statement(_), Some(reason)) => {
-                self.add_edge(target, reason, EdgeKind::Premise, id.span)
+                self.add_edge(target, reason, EdgeKind::Premise, id.span);
             }
             (Node::Reason(_), _) => {
-                self.invalid(ResolutionErrorKind::ReasonAsCoPremise, &id, &reason_id)
+                self.invalid(ResolutionErrorKind::ReasonAsCoPremise, &id, &reason_id);
             }
             (Node::Statement(_), None) => {}
         }

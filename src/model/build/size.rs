@@ -7,7 +7,7 @@ use crate::syntax::ast::{self, AttributeKind, CoPremise, Item, RelationKind};
 /// `supports` target an implicit reason and two edges; one edge for any other
 /// relation target or co-premise. And how many references wait for pass 2:
 /// one for each relation target, citation, co-premise and relation line.
-#[derive(Default)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Size {
     pub(super) ids: usize,
     pub(super) nodes: usize,

@@ -17,7 +17,7 @@ pub(super) fn attributes(mut i: Input<'_>, place: Place) -> PResult<'_, Vec<Attr
     loop {
         // Blanks are skipped once here; each attribute's parser then starts
         // right at its keyword.
-        let (at, _) = ws(i)?;
+        let (at, ()) = ws(i)?;
         let next_word = word(at).ok().map(|(_, w)| *w.fragment());
         let (rest, attribute) = match at.fragment().chars().next() {
             Some('#') => tag(at)?,
@@ -26,15 +26,16 @@ pub(super) fn attributes(mut i: Input<'_>, place: Place) -> PResult<'_, Vec<Attr
                 Some("by") => text_attribute(at, "by")?,
                 Some("note") => text_attribute(at, "note")?,
                 Some("allow") => allow(at)?,
-                Some(word) => match RelationKind::from_keyword(word) {
-                    Some(relation) => relation_attribute(at, relation)?,
-                    None => {
+                Some(word) => {
+                    if let Some(relation) = RelationKind::from_keyword(word) {
+                        relation_attribute(at, relation)?
+                    } else {
                         if place == Place::Items {
                             reject_misspelt_attribute(i, word)?;
                         }
                         return Ok((i, with_exact_capacity(list)));
                     }
-                },
+                }
                 None => return Ok((i, with_exact_capacity(list))),
             },
         };
@@ -118,32 +119,29 @@ fn text_attribute<'a>(i: Input<'a>, word: &'static str) -> PResult<'a, Attribute
 /// rule `tag`: `#` immediately followed by a word.
 fn tag(i: Input<'_>) -> PResult<'_, Attribute> {
     let (i, hash) = punct('#')(i)?;
-    match word(i) {
-        Ok((rest, w)) => {
-            let start = offset(&w);
-            let name = Ident {
-                name: (*w.fragment()).into(),
-                span: Span::new(start, start + w.len()),
-            };
-            let span = hash.to(name.span);
-            Ok((
-                rest,
-                Attribute {
-                    kind: AttributeKind::Tag(name),
-                    span,
-                },
-            ))
-        }
-        Err(_) => {
-            let (found, span) = found_at(i);
-            let kind = SyntaxErrorKind::ExpectedId {
-                what: "a tag name",
-                after: "#".into(),
-                found,
-            };
-            let help = "write the tag right after '#', with no space: #economy";
-            fail(SyntaxError::new(kind, span).with_help(help))
-        }
+    if let Ok((rest, w)) = word(i) {
+        let start = offset(&w);
+        let name = Ident {
+            name: (*w.fragment()).into(),
+            span: Span::new(start, start + w.len()),
+        };
+        let span = hash.to(name.span);
+        Ok((
+            rest,
+            Attribute {
+                kind: AttributeKind::Tag(name),
+                span,
+            },
+        ))
+    } else {
+        let (found, span) = found_at(i);
+        let kind = SyntaxErrorKind::ExpectedId {
+            what: "a tag name",
+            after: "#".into(),
+            found,
+        };
+        let help = "write the tag right after '#', with no space: #economy";
+        fail(SyntaxError::new(kind, span).with_help(help))
     }
 }
 
@@ -181,18 +179,17 @@ fn allow(i: Input<'_>) -> PResult<'_, Attribute> {
         let after = if codes.is_empty() { "allow(" } else { "," };
         let (rest, code) = identifier(i, role, after)?;
         codes.push(code);
-        i = match punct(',')(rest) {
-            Ok((rest, _)) => rest,
-            Err(_) => {
-                let (rest, close) = expect_punct(rest, ')', "to close 'allow('")?;
-                return Ok((
-                    rest,
-                    Attribute {
-                        kind: AttributeKind::Allow(codes),
-                        span: start.to(close),
-                    },
-                ));
-            }
+        i = if let Ok((rest, _)) = punct(',')(rest) {
+            rest
+        } else {
+            let (rest, close) = expect_punct(rest, ')', "to close 'allow('")?;
+            return Ok((
+                rest,
+                Attribute {
+                    kind: AttributeKind::Allow(codes),
+                    span: start.to(close),
+                },
+            ));
         };
     }
 }

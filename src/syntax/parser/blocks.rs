@@ -142,12 +142,12 @@ pub(super) fn section(i: Input<'_>, depth: usize) -> PResult<'_, Section> {
 /// rule `section` after its `{`: `section_body "}"`, the items up to the
 /// brace that closes the section, and where the section ends: at that brace; at the opening one when it never closes; or, nested
 /// too deep to read, wherever its skipped braces close.
-fn section_contents<'a>(
-    i: Input<'a>,
+fn section_contents(
+    i: Input<'_>,
     start: Span,
     open: Span,
     depth: usize,
-) -> (Input<'a>, (Vec<Item>, Span)) {
+) -> (Input<'_>, (Vec<Item>, Span)) {
     if depth + 1 > MAX_NESTING {
         report(&i, SyntaxError::new(SyntaxErrorKind::TooDeep, start));
         let rest = skip_block(i);
@@ -155,13 +155,12 @@ fn section_contents<'a>(
         return (rest, (Vec::new(), end));
     }
     let (i, items) = section_items(i, depth + 1);
-    match punct('}')(i) {
-        Ok((rest, close)) => (rest, (items, close)),
-        Err(_) => {
-            if !too_many_errors(&i) {
-                report(&i, unclosed_block(&i, open, "section"));
-            }
-            (i, (items, open))
+    if let Ok((rest, close)) = punct('}')(i) {
+        (rest, (items, close))
+    } else {
+        if !too_many_errors(&i) {
+            report(&i, unclosed_block(&i, open, "section"));
         }
+        (i, (items, open))
     }
 }

@@ -102,7 +102,7 @@ fn item_list<'a>(
             let end = i.fragment().len();
             return i.take_split(end).0;
         }
-        i = ws(i).map(|(rest, _)| rest).unwrap_or(i);
+        i = ws(i).map_or(i, |(rest, ())| rest);
         match i.fragment().chars().next() {
             None => return i,
             Some('}') if level == Level::Section => return i,
@@ -132,7 +132,7 @@ fn item_list<'a>(
                 i = rest;
                 if resume == Resume::SectionBody && depth < MAX_NESTING {
                     let rest = item_list(i, Level::Section, depth + 1, each);
-                    i = punct('}')(rest).map(|(rest, _)| rest).unwrap_or(rest);
+                    i = punct('}')(rest).map_or(rest, |(rest, _)| rest);
                 } else if resume == Resume::SectionBody {
                     i = skip_block(i);
                 }
@@ -205,31 +205,30 @@ fn fail_expected_item<T>(i: Input<'_>) -> PResult<'_, T> {
 
 /// Expects one punctuation character, or fails saying what it was for.
 fn expect_punct<'a>(i: Input<'a>, c: char, purpose: &'static str) -> PResult<'a, Span> {
-    match punct(c)(i) {
-        Ok(ok) => Ok(ok),
-        Err(_) => {
-            let (found, span) = found_at(i);
-            let token = match c {
-                '(' => "(",
-                ')' => ")",
-                '{' => "{",
-                _ => "}",
-            };
-            let mut error = SyntaxError::new(
-                SyntaxErrorKind::ExpectedToken {
-                    token,
-                    purpose,
-                    found: found.clone(),
-                },
-                span,
-            );
-            if let Found::Word(w) = &found
-                && let Some(close) = did_you_mean(w, ATTRIBUTE_KEYWORDS)
-            {
-                error = error.with_help(format!("did you mean '{close}'?"));
-            }
-            fail(error)
+    if let Ok(ok) = punct(c)(i) {
+        Ok(ok)
+    } else {
+        let (found, span) = found_at(i);
+        let token = match c {
+            '(' => "(",
+            ')' => ")",
+            '{' => "{",
+            _ => "}",
+        };
+        let mut error = SyntaxError::new(
+            SyntaxErrorKind::ExpectedToken {
+                token,
+                purpose,
+                found: found.clone(),
+            },
+            span,
+        );
+        if let Found::Word(w) = &found
+            && let Some(close) = did_you_mean(w, ATTRIBUTE_KEYWORDS)
+        {
+            error = error.with_help(format!("did you mean '{close}'?"));
         }
+        fail(error)
     }
 }
 

@@ -38,7 +38,7 @@ fn targets(i: Input<'_>, relation: RelationKind) -> PResult<'_, Vec<Ident>> {
 
 /// rule `relation_line`: `ID RELATION targets`.
 pub(super) fn relation_line(i: Input<'_>) -> PResult<'_, RelationLine> {
-    let (i, _) = ws(i)?;
+    let (i, ()) = ws(i)?;
     let starts_well = i
         .fragment()
         .chars()

@@ -80,14 +80,14 @@ pub fn word(i: Input<'_>) -> PResult<'_, Input<'_>> {
 }
 
 /// The next word after whitespace, without consuming anything.
-pub fn peek_word<'a>(i: Input<'a>) -> Option<&'a str> {
-    let (rest, _) = ws(i).ok()?;
+pub fn peek_word(i: Input<'_>) -> Option<&str> {
+    let (rest, ()) = ws(i).ok()?;
     word(rest).ok().map(|(_, w)| *w.fragment())
 }
 
 /// The next character after whitespace, without consuming anything.
 pub fn peek_char(i: Input<'_>) -> Option<char> {
-    let (rest, _) = ws(i).ok()?;
+    let (rest, ()) = ws(i).ok()?;
     rest.fragment().chars().next()
 }
 
@@ -106,7 +106,7 @@ pub fn found_at(i: Input<'_>) -> (Found, Span) {
 
 /// What stands at the input after whitespace, and its span.
 pub fn token_at(i: Input<'_>) -> (Found, Span) {
-    let i = ws(i).map(|(rest, _)| rest).unwrap_or(i);
+    let i = ws(i).map_or(i, |(rest, ())| rest);
     let start = offset(&i);
     let text = *i.fragment();
     match text.chars().next() {
@@ -124,7 +124,7 @@ pub fn token_at(i: Input<'_>) -> (Found, Span) {
 /// A keyword after whitespace, followed by a word boundary.
 pub fn keyword<'a>(kw: &'static str) -> impl Fn(Input<'a>) -> PResult<'a, Span> {
     move |i| {
-        let (i, _) = ws(i)?;
+        let (i, ()) = ws(i)?;
         let (rest, w) = word(i)?;
         if *w.fragment() == kw {
             let start = offset(&w);
@@ -138,7 +138,7 @@ pub fn keyword<'a>(kw: &'static str) -> impl Fn(Input<'a>) -> PResult<'a, Span> 
 /// One punctuation character after whitespace.
 pub fn punct<'a>(c: char) -> impl Fn(Input<'a>) -> PResult<'a, Span> {
     move |i| {
-        let (i, _) = ws(i)?;
+        let (i, ()) = ws(i)?;
         let (rest, _) = nom::character::complete::char(c).parse(i)?;
         let start = offset(&i);
         Ok((rest, Span::new(start, start + c.len_utf8())))
@@ -166,7 +166,7 @@ impl IdRole {
 
 /// rule `identifier`: a `word_start` (a letter or `_`), then letters, digits, `_` or `-`; not a keyword.
 pub fn identifier<'a>(before: Input<'a>, role: IdRole, after: &str) -> PResult<'a, Ident> {
-    let (i, _) = ws(before)?;
+    let (i, ()) = ws(before)?;
     let starts_well = i
         .fragment()
         .chars()

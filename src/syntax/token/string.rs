@@ -10,7 +10,7 @@ use crate::syntax::error::{Found, SyntaxError, SyntaxErrorKind};
 
 /// rule `string`: double-quoted `string_char`s and `escape`s `\"` `\\` `\n` `\t`; may span lines.
 pub fn string<'a>(before: Input<'a>, what: &'static str, after: &str) -> PResult<'a, Text> {
-    let (i, _) = ws(before)?;
+    let (i, ()) = ws(before)?;
     if !i.fragment().starts_with('"') {
         return fail_expected_string(before, what, after);
     }
