@@ -65,26 +65,32 @@ fn write_blocks(
 
 /// Writes blocks `0..count` in order, drawing them a window at a time on
 /// rayon's threads; the next window is drawn while this thread writes the
-/// last one, so at most two windows are held at once.
+/// last one, so at most two windows are held at once. The two windows' texts
+/// are drawn into again and again: a block's text is a few hundred
+/// kilobytes, and a fresh one each time would be grown, and freed on another
+/// thread, for every block.
 fn write_in_windows(drawing: &Drawing, count: usize, sink: &mut dyn Write) -> io::Result<()> {
     let window = (rayon::current_num_threads() * WINDOW_PER_THREAD).clamp(2, MAX_WINDOW);
-    let draw = |blocks: Range<usize>| -> Vec<String> {
-        blocks
-            .into_par_iter()
-            .map(|block| {
-                let mut text = String::new();
-                drawing.block(block, &mut text);
-                text
-            })
-            .collect()
+    let draw = |blocks: Range<usize>, mut texts: Vec<String>| -> Vec<String> {
+        texts.resize_with(blocks.len(), String::new);
+        texts
+            .par_iter_mut()
+            .zip(blocks.into_par_iter())
+            .for_each(|(text, block)| {
+                text.clear();
+                drawing.block(block, text);
+            });
+        texts
     };
-    let mut ready = draw(0..count.min(window));
+    let mut ready = draw(0..count.min(window), Vec::new());
+    let mut spare = Vec::new();
     let mut next = ready.len()..count.min(ready.len() + window);
     loop {
         let mut drawn = Vec::new();
+        let texts = std::mem::take(&mut spare);
         let written = rayon::in_place_scope(|scope| {
             if !next.is_empty() {
-                scope.spawn(|_| drawn = draw(next.clone()));
+                scope.spawn(|_| drawn = draw(next.clone(), texts));
             }
             ready
                 .iter()
@@ -94,7 +100,7 @@ fn write_in_windows(drawing: &Drawing, count: usize, sink: &mut dyn Write) -> io
         if next.is_empty() {
             return Ok(());
         }
-        ready = drawn;
+        spare = std::mem::replace(&mut ready, drawn);
         next = next.end..count.min(next.end + window);
     }
 }

@@ -36,7 +36,7 @@ pub fn parse_each(text: &str, each: &mut (dyn FnMut(ast::Item) + Send)) -> Parse
     let threads = rayon::current_num_threads();
     if text.len() >= PARALLEL_BYTES
         && threads >= 2
-        && let Some(parsed) = parse_each_in_pieces(text, PIECE_BYTES, 2 * threads, each)
+        && let Some(parsed) = parse_each_in_pieces(text, PIECE_BYTES, 8 * threads, each)
     {
         return parsed;
     }
