@@ -7,6 +7,7 @@ use std::ops::Range;
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
+use rayon::prelude::*;
 
 use super::{Diagnostic, Severity, SourceFile};
 
@@ -28,8 +29,17 @@ pub fn render_human(
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Writes diagnostics as [`render_human`] renders them, one at a time: only
-/// one diagnostic's text is held at once, however many a file has.
+/// From this many diagnostics on, they are rendered on rayon's threads, a
+/// window of chunks at a time, and written in order: a map with a finding
+/// on every other statement spends most of `check` here.
+const PARALLEL_DIAGNOSTICS: usize = 4096;
+
+/// Diagnostics one thread renders at a time.
+const CHUNK: usize = 256;
+
+/// Writes diagnostics as [`render_human`] renders them. Only a window of
+/// them is held as text at once, however many a file has; a large number of
+/// them is rendered on every thread, the bytes the same.
 pub fn write_human(
     out: &mut dyn io::Write,
     file: SourceFile<'_>,
@@ -43,32 +53,73 @@ pub fn write_human(
         0
     };
     let text = displayable(&file.text[shift..]);
-    let text = text.as_ref();
-    let files = SimpleFile::new(file.name, text);
-    let config = term::Config::default();
-    let mut one = Vec::new();
-    for diagnostic in diagnostics {
-        one.clear();
-        let cs_diag = to_codespan(text, shift, diagnostic);
-        let result = if options.color {
-            let mut buffer = term::termcolor::Ansi::new(&mut one);
-            term::emit_to_write_style(&mut buffer, &config, &files, &cs_diag)
+    let renderer = Renderer {
+        text: text.as_ref(),
+        shift,
+        files: SimpleFile::new(file.name, text.as_ref()),
+        config: term::Config::default(),
+        color: options.color,
+    };
+    let threads = rayon::current_num_threads();
+    if diagnostics.len() < PARALLEL_DIAGNOSTICS || threads < 2 {
+        let mut one = Vec::new();
+        for diagnostic in diagnostics {
+            one.clear();
+            renderer.render(diagnostic, &mut one);
+            out.write_all(&one)?;
+        }
+        return Ok(());
+    }
+    let mut texts: Vec<Vec<u8>> = Vec::new();
+    for window in diagnostics.chunks(CHUNK * threads * 2) {
+        let chunks: Vec<&[Diagnostic]> = window.chunks(CHUNK).collect();
+        texts.resize_with(chunks.len(), Vec::new);
+        texts
+            .par_iter_mut()
+            .zip(chunks.into_par_iter())
+            .for_each(|(text, chunk)| {
+                text.clear();
+                for diagnostic in chunk {
+                    renderer.render(diagnostic, text);
+                }
+            });
+        for text in &texts {
+            out.write_all(text)?;
+        }
+    }
+    Ok(())
+}
+
+/// What rendering a diagnostic needs, shared by the threads that do it.
+struct Renderer<'a> {
+    text: &'a str,
+    shift: usize,
+    files: SimpleFile<&'a str, &'a str>,
+    config: term::Config,
+    color: bool,
+}
+
+impl Renderer<'_> {
+    /// Appends the diagnostic's text to `out`.
+    fn render(&self, diagnostic: &Diagnostic, out: &mut Vec<u8>) {
+        let cs_diag = to_codespan(self.text, self.shift, diagnostic);
+        let result = if self.color {
+            let mut buffer = term::termcolor::Ansi::new(&mut *out);
+            term::emit_to_write_style(&mut buffer, &self.config, &self.files, &cs_diag)
         } else {
-            term::emit_to_io_write(&mut one, &config, &files, &cs_diag)
+            term::emit_to_io_write(&mut *out, &self.config, &self.files, &cs_diag)
         };
         if result.is_err() {
             // A span outside the file is a bug upstream; still say what was found.
             let _ = writeln!(
-                one,
+                out,
                 "{}[{}]: {}",
                 diagnostic.severity.as_str(),
                 diagnostic.code,
                 diagnostic.message
             );
         }
-        out.write_all(&one)?;
     }
-    Ok(())
 }
 
 /// Invisible characters (a NUL, an escape sequence, a byte-order mark, a

@@ -168,7 +168,7 @@ pub struct SourceFile<'a> {
 #[cfg(test)]
 mod tests {
     use super::human::displayable;
-    use super::{Diagnostic, SourceFile, render_github};
+    use super::{Diagnostic, HumanOptions, Severity, SourceFile, render_github, render_human};
     use crate::code::Code;
     use crate::span::Span;
 
@@ -214,5 +214,41 @@ mod tests {
             assert!(!displayable(&text).contains('\u{200b}'), "{at}");
         }
         assert!(matches!(displayable(&greek), std::borrow::Cow::Borrowed(_)));
+    }
+
+    /// Thousands of findings are rendered on several threads, a window at a
+    /// time: the bytes are those of rendering them one by one.
+    #[test]
+    fn many_findings_render_the_same_on_any_number_of_threads() {
+        let lines: Vec<String> = (0..5000)
+            .map(|i| format!("premise p{i} \"P {i}.\"\n"))
+            .collect();
+        let text = lines.concat();
+        let file = SourceFile {
+            name: "many.argmark",
+            text: &text,
+        };
+        let mut at = 0;
+        let findings: Vec<Diagnostic> = (0..5000)
+            .map(|i| {
+                let line = &lines[i];
+                let span = Span::new(at + 8, at + line.len() - 1);
+                at += line.len();
+                Diagnostic::new(Code::UnsupportedPremise, Severity::Warning, format!("p{i}"))
+                    .with_primary(span, "here")
+                    .with_help("support it")
+            })
+            .collect();
+        let on = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            pool.install(|| render_human(file, &findings, HumanOptions::default()))
+        };
+        let one = on(1);
+        assert_eq!(one.matches("warning[unsupported-premise]").count(), 5000);
+        assert_eq!(on(2), one);
+        assert_eq!(on(3), one);
     }
 }
