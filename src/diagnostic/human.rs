@@ -13,6 +13,7 @@ use super::{Diagnostic, Severity, SourceFile};
 
 /// Options for human-readable output.
 #[derive(Debug, Clone, Copy, Default)]
+#[non_exhaustive]
 pub struct HumanOptions {
     /// Emit ANSI colours.
     pub color: bool,

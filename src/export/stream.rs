@@ -7,6 +7,7 @@ use serde::{Serialize, Serializer};
 
 /// How JSON output is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum Layout {
     /// Indented by two spaces, one value a line (the default).
     #[default]

@@ -77,7 +77,7 @@ pub enum Node {
 /// Attributes shared by statements and reasons. Most nodes carry none, so
 /// they sit behind one pointer that stays null until the first one is added:
 /// every node of a large graph stays small. Reading goes through
-/// [`AttributeValues`] (`attributes.tags`, `attributes.cites`, ...).
+/// [`AttributeValues`] (`attributes.tags()`, `attributes.cites()`, ...).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Attributes(Option<Box<AttributeValues>>);
 
@@ -87,15 +87,15 @@ pub struct Attributes(Option<Box<AttributeValues>>);
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AttributeValues {
     /// `by "..."` values.
-    pub by: ThinVec<String>,
+    pub(crate) by: ThinVec<String>,
     /// `note "..."` values.
-    pub notes: ThinVec<String>,
+    pub(crate) notes: ThinVec<String>,
     /// Tags, without `#`, in source order.
-    pub tags: ThinVec<Name>,
+    pub(crate) tags: ThinVec<Name>,
     /// Cited sources, by index into [`ArgumentMap::sources`].
-    pub cites: ThinVec<usize>,
+    pub(crate) cites: ThinVec<usize>,
     /// Check codes allowed on this node, each with the span where it is written.
-    pub allow: ThinVec<(Name, Span)>,
+    pub(crate) allow: ThinVec<(Name, Span)>,
 }
 
 static NO_ATTRIBUTES: AttributeValues = AttributeValues {
@@ -106,9 +106,36 @@ static NO_ATTRIBUTES: AttributeValues = AttributeValues {
     allow: ThinVec::new(),
 };
 
+impl AttributeValues {
+    /// `by "..."` values, in source order.
+    pub fn by(&self) -> &[String] {
+        &self.by
+    }
+
+    /// `note "..."` values, in source order.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+
+    /// Tags, without `#`, in source order.
+    pub fn tags(&self) -> &[Name] {
+        &self.tags
+    }
+
+    /// Cited sources, by index into [`ArgumentMap::sources`].
+    pub fn cites(&self) -> &[usize] {
+        &self.cites
+    }
+
+    /// Check codes allowed on the node, each with the span where it is written.
+    pub fn allow(&self) -> &[(Name, Span)] {
+        &self.allow
+    }
+}
+
 impl Attributes {
     /// The values, to change them; makes room for them on first use.
-    pub fn values_mut(&mut self) -> &mut AttributeValues {
+    pub(crate) fn values_mut(&mut self) -> &mut AttributeValues {
         self.0.get_or_insert_with(Box::default)
     }
 }
