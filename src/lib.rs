@@ -88,6 +88,7 @@ pub mod fmt;
 pub mod fuzzing;
 pub mod import;
 pub mod model;
+mod ordered;
 mod pipeline;
 pub mod render;
 pub mod span;

@@ -216,16 +216,7 @@ fn parsed_dot_has_the_nodes_and_edges_of_the_map() {
                 graphviz_rust::parse(&dot).unwrap_or_else(|e| panic!("{path} {options:?}: {e}"));
             let found = Contents::of(&graph);
             let expected = expected(map, &options);
-            assert_eq!(
-                found.nodes.len(),
-                expected.nodes.len(),
-                "{path} {options:?}"
-            );
-            assert_eq!(
-                found.edge_count(),
-                expected.edge_count(),
-                "{path} {options:?}"
-            );
+            assert_same_counts(&found, &expected, &format!("{path} {options:?}"));
             assert_eq!(sorted(found), sorted(expected), "{path} {options:?}");
         }
     }
@@ -240,16 +231,7 @@ fn to_graph_is_the_parsed_dot() {
             assert!(graph == parsed, "{path} {options:?}");
             let expected = expected(analysis.map(), &options);
             let found = Contents::of(&graph);
-            assert_eq!(
-                found.nodes.len(),
-                expected.nodes.len(),
-                "{path} {options:?}"
-            );
-            assert_eq!(
-                found.edge_count(),
-                expected.edge_count(),
-                "{path} {options:?}"
-            );
+            assert_same_counts(&found, &expected, &format!("{path} {options:?}"));
         }
     }
 }
@@ -260,4 +242,10 @@ fn to_graph_refuses_a_map_that_stopped() {
     assert!(analysis.stopped().is_some(), "{:?}", analysis.diagnostics());
     let error = to_graph(&analysis, &RenderOptions::default()).unwrap_err();
     assert!(error.to_string().contains("cannot be drawn"), "{error}");
+}
+
+/// The node and edge counts of a parsed diagram are those the map calls for.
+fn assert_same_counts(found: &Contents, expected: &Contents, context: &str) {
+    assert_eq!(found.nodes.len(), expected.nodes.len(), "{context}");
+    assert_eq!(found.edge_count(), expected.edge_count(), "{context}");
 }

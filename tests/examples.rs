@@ -8,17 +8,11 @@ fn the_snapshot_recipe_passes_on_the_shipped_maps() {
     snapshot_test::snapshot_maps();
 }
 
-#[test]
-fn the_render_example_prints_dot() {
+/// What `cargo run --example NAME -- ARGS` prints; the run must succeed.
+fn run_example(name: &str, args: &[&str]) -> String {
     let output = std::process::Command::new(env!("CARGO"))
-        .args([
-            "run",
-            "--quiet",
-            "--example",
-            "render",
-            "--",
-            "maps/ai-diffusion.argmark",
-        ])
+        .args(["run", "--quiet", "--example", name, "--"])
+        .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap();
@@ -27,31 +21,18 @@ fn the_render_example_prints_dot() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(String::from_utf8_lossy(&output.stdout).starts_with("digraph \"argmark\" {"));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn the_render_example_prints_dot() {
+    let dot = run_example("render", &["maps/ai-diffusion.argmark"]);
+    assert!(dot.starts_with("digraph \"argmark\" {"));
 }
 
 #[test]
 fn the_findings_preset_has_findings_and_no_errors() {
-    let output = std::process::Command::new(env!("CARGO"))
-        .args([
-            "run",
-            "--quiet",
-            "--example",
-            "generate",
-            "--",
-            "--preset",
-            "findings",
-            "2000",
-        ])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let text = String::from_utf8(output.stdout).unwrap();
+    let text = run_example("generate", &["--preset", "findings", "2000"]);
     let analysis = argmark::analyze(&text, &argmark::check::Config::default());
     assert_eq!(analysis.stopped(), None);
     let errors: Vec<_> = analysis

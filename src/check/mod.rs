@@ -233,7 +233,7 @@ impl Config {
     /// a code. Settings from two places (a file, then the command line) are
     /// layered with [`Config::override_with`] instead.
     pub fn set(&mut self, code: &str, level: Level) -> Result<(), ConfigError> {
-        let fixed = code == "warnings" || Code::always_errors().any(|c| c == *code);
+        let fixed = code == "warnings" || Code::from_name(code).is_some_and(|c| !c.is_check());
         match level {
             Level::Deny if code == "warnings" => {
                 self.deny_warnings = true;

@@ -7,7 +7,6 @@ use std::ops::Range;
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
-use rayon::prelude::*;
 
 use super::{Diagnostic, Severity, SourceFile};
 
@@ -30,8 +29,8 @@ pub fn render_human(
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// From this many diagnostics on, they are rendered on rayon's threads, a
-/// window of chunks at a time, and written in order: a map with a finding
+/// From this many diagnostics on, they are rendered on rayon's threads, in
+/// chunks, and written in order (see [`crate::ordered`]): a map with a finding
 /// on every other statement spends most of `check` here.
 const PARALLEL_DIAGNOSTICS: usize = 4096;
 
@@ -61,8 +60,7 @@ pub fn write_human(
         config: term::Config::default(),
         color: options.color,
     };
-    let threads = rayon::current_num_threads();
-    if diagnostics.len() < PARALLEL_DIAGNOSTICS || threads < 2 {
+    if diagnostics.len() < PARALLEL_DIAGNOSTICS || rayon::current_num_threads() < 2 {
         let mut one = Vec::new();
         for diagnostic in diagnostics {
             one.clear();
@@ -71,24 +69,13 @@ pub fn write_human(
         }
         return Ok(());
     }
-    let mut texts: Vec<Vec<u8>> = Vec::new();
-    for window in diagnostics.chunks(CHUNK * threads * 2) {
-        let chunks: Vec<&[Diagnostic]> = window.chunks(CHUNK).collect();
-        texts.resize_with(chunks.len(), Vec::new);
-        texts
-            .par_iter_mut()
-            .zip(chunks.into_par_iter())
-            .for_each(|(text, chunk)| {
-                text.clear();
-                for diagnostic in chunk {
-                    renderer.render(diagnostic, text);
-                }
-            });
-        for text in &texts {
-            out.write_all(text)?;
+    let chunks: Vec<&[Diagnostic]> = diagnostics.chunks(CHUNK).collect();
+    let render = |chunk: usize, text: &mut Vec<u8>| {
+        for diagnostic in chunks[chunk] {
+            renderer.render(diagnostic, text);
         }
-    }
-    Ok(())
+    };
+    crate::ordered::write_in_windows(chunks.len(), render, out)
 }
 
 /// What rendering a diagnostic needs, shared by the threads that do it.

@@ -10,9 +10,6 @@
 //! size of the map.
 
 use std::io::{self, Write};
-use std::ops::Range;
-
-use rayon::prelude::*;
 
 use super::attr::{push_plain_attr, push_quoted_attr};
 use super::draw::{Drawing, EDGE_PENWIDTH, NODE_PENWIDTH, NODE_SHAPE, NODE_STYLE};
@@ -22,12 +19,6 @@ use super::plan::{BLOCK, BlockSize, Plan};
 use super::{RenderOptions, legend};
 use crate::model::ArgumentMap;
 use crate::pipeline::Analysis;
-
-/// Blocks drawn at once for each thread, and the most drawn at once: enough
-/// to even out uneven blocks, few enough that a window of a few hundred
-/// kilobytes a block stays small.
-const WINDOW_PER_THREAD: usize = 2;
-const MAX_WINDOW: usize = 32;
 
 /// Writes the analysed map as DOT to `sink`, and flushes it.
 pub fn write(analysis: &Analysis, options: &RenderOptions, sink: &mut dyn Write) -> io::Result<()> {
@@ -49,7 +40,8 @@ fn write_blocks(
     let plan = Plan::of(&analysis.map, size);
     let drawing = Drawing::new(analysis, options, &plan);
     if parallel {
-        write_in_windows(&drawing, plan.blocks.len(), sink)?;
+        let draw = |block, text: &mut String| drawing.block(block, text);
+        crate::ordered::write_in_windows(plan.blocks.len(), draw, sink)?;
     } else {
         for block in 0..plan.blocks.len() {
             text.clear();
@@ -61,48 +53,6 @@ fn write_blocks(
     push_tail(&mut text, options);
     sink.write_all(text.as_bytes())?;
     sink.flush()
-}
-
-/// Writes blocks `0..count` in order, drawing them a window at a time on
-/// rayon's threads; the next window is drawn while this thread writes the
-/// last one, so at most two windows are held at once. The two windows' texts
-/// are drawn into again and again: a block's text is a few hundred
-/// kilobytes, and a fresh one each time would be grown, and freed on another
-/// thread, for every block.
-fn write_in_windows(drawing: &Drawing, count: usize, sink: &mut dyn Write) -> io::Result<()> {
-    let window = (rayon::current_num_threads() * WINDOW_PER_THREAD).clamp(2, MAX_WINDOW);
-    let draw = |blocks: Range<usize>, mut texts: Vec<String>| -> Vec<String> {
-        texts.resize_with(blocks.len(), String::new);
-        texts
-            .par_iter_mut()
-            .zip(blocks.into_par_iter())
-            .for_each(|(text, block)| {
-                text.clear();
-                drawing.block(block, text);
-            });
-        texts
-    };
-    let mut ready = draw(0..count.min(window), Vec::new());
-    let mut spare = Vec::new();
-    let mut next = ready.len()..count.min(ready.len() + window);
-    loop {
-        let mut drawn = Vec::new();
-        let texts = std::mem::take(&mut spare);
-        let written = rayon::in_place_scope(|scope| {
-            if !next.is_empty() {
-                scope.spawn(|_| drawn = draw(next.clone(), texts));
-            }
-            ready
-                .iter()
-                .try_for_each(|text| sink.write_all(text.as_bytes()))
-        });
-        written?;
-        if next.is_empty() {
-            return Ok(());
-        }
-        spare = std::mem::replace(&mut ready, drawn);
-        next = next.end..count.min(next.end + window);
-    }
 }
 
 /// The analysed map as DOT text.

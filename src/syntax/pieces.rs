@@ -57,7 +57,6 @@ pub fn parse_in_parts(text: &str, parts: usize) -> Option<Parsed> {
 }
 
 /// What one piece of the text gave.
-#[derive(Default)]
 struct Piece {
     range: Range<usize>,
     items: Vec<ast::Item>,
