@@ -73,6 +73,10 @@ codes! {
     SelfRelation = "self-relation", true;
     /// A source that nothing cites.
     UnusedSource = "unused-source", true;
+    /// A reason that supports, attacks and undercuts nothing.
+    AimlessReason = "aimless-reason", true;
+    /// A reason with no premises yet.
+    SketchedArgument = "sketched-argument", true;
     /// A thesis that the evaluation does not accept.
     DefeatedThesis = "defeated-thesis", true;
     /// An `allow(...)` naming no check.

@@ -5,8 +5,11 @@
 //! Every node (statement or reason) has attackers and supports:
 //! - a statement's attackers are the statements that attack or contradict it,
 //!   and its supports are the reasons that conclude it;
-//! - a reason's attackers are the statements that undercut it, and its
-//!   supports are its premises.
+//! - a reason's attackers are the statements and reasons that attack or
+//!   undercut it, and its supports are its premises (and, if other reasons
+//!   back it, its backing: one of those must stand);
+//! - a statement attacked by a reason is attacked by an argument, which
+//!   stands only while all its premises do.
 //!
 //! A node is OUT as soon as one attacker is IN. Otherwise a statement needs
 //! every attacker OUT and, if it has reasons at all, at least one reason IN;
@@ -96,7 +99,11 @@ impl Framework {
         self.rules.is_empty()
     }
 
-    /// The framework of an argument map; node `k` is the map's node index `k`.
+    /// The framework of an argument map; node `k` is the map's node index
+    /// `k`. A reason that other reasons back (they `support` it) gets one
+    /// node more, after the map's: the backing it stands on, which like a
+    /// statement needs one of its reasons IN, and which the reason needs as
+    /// it needs each premise.
     pub fn of_map(map: &ArgumentMap) -> Self {
         let mut framework = Framework::new();
         for node in map.graph.node_weights() {
@@ -105,12 +112,24 @@ impl Framework {
                 Node::Reason(_) => Rule::AllSupports,
             });
         }
+        let mut backing: Vec<Option<u32>> = Vec::new();
         for edge in map.graph.edge_references() {
             let (from, to) = (edge.source().index(), edge.target().index());
             match edge.weight().kind {
+                EdgeKind::Concludes if map.graph[edge.target()].as_reason().is_some() => {
+                    if backing.is_empty() {
+                        backing = vec![None; map.graph.node_count()];
+                    }
+                    let backed = *backing[to].get_or_insert_with(|| {
+                        let virtual_node = framework.add_node(Rule::AnySupport);
+                        framework.add_support(virtual_node, to);
+                        virtual_node as u32
+                    });
+                    framework.add_support(from, backed as usize);
+                }
                 EdgeKind::Premise | EdgeKind::Concludes => framework.add_support(from, to),
                 EdgeKind::Attacks | EdgeKind::Undercuts => framework.add_attack(from, to),
-                EdgeKind::Contradicts => {
+                EdgeKind::Contradicts | EdgeKind::Contrary => {
                     framework.add_attack(from, to);
                     framework.add_attack(to, from);
                 }
@@ -320,7 +339,8 @@ impl Labelling {
 
 /// Labels every statement and reason of a map.
 pub fn evaluate(map: &ArgumentMap) -> Labelling {
-    Labelling {
-        labels: Framework::of_map(map).label(),
-    }
+    let mut labels = Framework::of_map(map).label();
+    // The backings of reasons are the framework's, not the map's.
+    labels.truncate(map.graph.node_count());
+    Labelling { labels }
 }

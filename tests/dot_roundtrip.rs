@@ -14,7 +14,7 @@ use graphviz_rust::dot_structures::{EdgeTy, Graph, Id, NodeId, Stmt, Vertex};
 use petgraph::graph::NodeIndex;
 
 /// Every relation the legend draws a line for.
-const RELATIONS: [EdgeKind; 5] = EdgeKind::ALL;
+const RELATIONS: [EdgeKind; 6] = EdgeKind::ALL;
 
 /// The maps: shipped ones, render cases, and check cases that analyse
 /// without stopping.

@@ -229,8 +229,8 @@ fn graphviz_rust_parses_the_dot_back() {
             let graphviz_rust::dot_structures::Graph::DiGraph { stmts, .. } = graph else {
                 panic!("{}: not a digraph", path.display());
             };
-            // The legend: a key and five relations, each between two points.
-            let legend = if options.legend { (11, 5) } else { (0, 0) };
+            // The legend: a key and six relations, each between two points.
+            let legend = if options.legend { (13, 6) } else { (0, 0) };
             let expected = (drawn.0 + legend.0, drawn.1 + legend.1);
             assert_eq!(count(&stmts), expected, "{} {options:?}", path.display());
         }

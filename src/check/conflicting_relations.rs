@@ -30,8 +30,7 @@ impl Check for ConflictingRelations {
         for (node, statement) in map.statements() {
             let against = || {
                 map.outgoing(node, EdgeKind::Attacks)
-                    .chain(map.outgoing(node, EdgeKind::Contradicts))
-                    .chain(map.incoming(node, EdgeKind::Contradicts))
+                    .chain(map.conflicts(node))
             };
             // Most statements argue against nothing: they need no table.
             if against().next().is_none() {

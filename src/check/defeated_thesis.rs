@@ -44,8 +44,7 @@ impl Check for DefeatedThesis {
                 );
             let attackers = map
                 .incoming(node, EdgeKind::Attacks)
-                .chain(map.incoming(node, EdgeKind::Contradicts))
-                .chain(map.outgoing(node, EdgeKind::Contradicts));
+                .chain(map.conflicts(node));
             for (attacker, edge) in attackers {
                 let status = cx.labels().of(attacker);
                 if status != Status::Out {

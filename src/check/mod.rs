@@ -2,12 +2,14 @@
 //! Each check has a stable code, a default severity and a page in
 //! `docs/checks/CODE.md`.
 
+mod aimless_reason;
 mod circular_support;
 mod conflicting_relations;
 mod defeated_thesis;
 mod disconnected;
 mod missing_thesis;
 mod self_relation;
+mod sketched_argument;
 mod unanswered_counterclaim;
 mod uncited_evidence;
 mod unknown_check;
@@ -112,6 +114,8 @@ pub static CHECKS: &[&dyn Check] = &[
     &conflicting_relations::ConflictingRelations,
     &self_relation::SelfRelation,
     &unused_source::UnusedSource,
+    &aimless_reason::AimlessReason,
+    &sketched_argument::SketchedArgument,
     &defeated_thesis::DefeatedThesis,
     &unknown_check::UnknownCheck,
 ];

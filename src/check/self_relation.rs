@@ -28,7 +28,7 @@ impl Check for SelfRelation {
             });
             let attacks_itself = map
                 .outgoing(node, EdgeKind::Attacks)
-                .chain(map.outgoing(node, EdgeKind::Contradicts))
+                .chain(map.conflicts(node))
                 .find(|(target, _)| *target == node);
             let found = [
                 ("supports", supports_itself),

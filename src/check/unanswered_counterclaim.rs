@@ -27,8 +27,7 @@ impl Check for UnansweredCounterclaim {
             let answers: Vec<_> = cx
                 .map
                 .incoming(node, EdgeKind::Attacks)
-                .chain(cx.map.incoming(node, EdgeKind::Contradicts))
-                .chain(cx.map.outgoing(node, EdgeKind::Contradicts))
+                .chain(cx.map.conflicts(node))
                 .collect();
             let message = if answers.is_empty() {
                 format!(

@@ -134,14 +134,17 @@ impl<'a> DocumentBuilder<'a> {
         let conflicts = graph.edge_references().filter(|e| {
             matches!(
                 e.weight().kind,
-                EdgeKind::Attacks | EdgeKind::Undercuts | EdgeKind::Contradicts
+                EdgeKind::Attacks
+                    | EdgeKind::Undercuts
+                    | EdgeKind::Contradicts
+                    | EdgeKind::Contrary
             )
         });
         for e in conflicts {
             let kind = e.weight().kind;
             self.add_conflict(kind, e.source(), e.target(), false);
             // A contradiction runs both ways: a second CA-node, marked as its mirror.
-            if kind == EdgeKind::Contradicts {
+            if kind.is_conflict() {
                 self.add_conflict(kind, e.target(), e.source(), true);
             }
         }

@@ -91,7 +91,7 @@ impl<'a> DocumentView<'a> {
             };
             let both = match kind {
                 EdgeKind::Attacks | EdgeKind::Undercuts => 1,
-                EdgeKind::Contradicts => 2,
+                EdgeKind::Contradicts | EdgeKind::Contrary => 2,
                 EdgeKind::Premise | EdgeKind::Concludes => 0,
             };
             [first, mirror].into_iter().take(both)

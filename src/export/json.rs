@@ -186,14 +186,18 @@ pub struct JsonAttributes {
 pub enum JsonRelationKind {
     /// Statement to reason: the statement is one of the reason's premises.
     Premise,
-    /// Reason to statement: the reason supports its conclusion.
+    /// Reason to statement: the reason supports its conclusion; reason to
+    /// reason: it backs that reason.
     Concludes,
-    /// Statement to statement: argues against it.
+    /// Statement or reason to statement or reason: argues against it.
     Attacks,
-    /// Statement to reason: argues the reason does not lead to its conclusion.
+    /// Statement or reason to reason: argues the reason does not lead to its conclusion.
     Undercuts,
-    /// Statement to statement: both cannot be true (symmetric; stored as written).
+    /// Statement to statement: both cannot be true, and one is (symmetric; stored as written).
     Contradicts,
+    /// Statement to statement: both cannot be true, though both may be false
+    /// (symmetric; stored as written).
+    Contrary,
 }
 
 /// An edge of the graph.
@@ -421,6 +425,7 @@ pub(super) fn relation_kind(kind: EdgeKind) -> JsonRelationKind {
         EdgeKind::Attacks => JsonRelationKind::Attacks,
         EdgeKind::Undercuts => JsonRelationKind::Undercuts,
         EdgeKind::Contradicts => JsonRelationKind::Contradicts,
+        EdgeKind::Contrary => JsonRelationKind::Contrary,
     }
 }
 

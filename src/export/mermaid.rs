@@ -186,6 +186,7 @@ fn links(out: &mut impl Write, map: &ArgumentMap, junctions: &[bool]) -> io::Res
             EdgeKind::Attacks => (source, target, "-.-x|attacks|"),
             EdgeKind::Undercuts => (source, target, "-.-x|undercuts|"),
             EdgeKind::Contradicts => (source, target, "o--o|contradicts|"),
+            EdgeKind::Contrary => (source, target, "o-.-o|contrary|"),
         };
         writeln!(out, "  {} {arrow} {}", name(map, from), name(map, to))?;
         match by_kind.iter_mut().find(|(k, _)| *k == kind) {

@@ -27,5 +27,6 @@ pub(crate) fn edge_name(kind: EdgeKind) -> &'static str {
         EdgeKind::Attacks => "attacks",
         EdgeKind::Undercuts => "undercuts",
         EdgeKind::Contradicts => "contradicts",
+        EdgeKind::Contrary => "contrary",
     }
 }

@@ -34,13 +34,15 @@ fn collect_items(items: &[Item], units: &mut Vec<Span>) {
         match item {
             Item::Statement(statement) => collect_statement(statement, units),
             Item::Reason(reason) => {
-                units.push(opening(reason.span, reason.open));
-                for premise in &reason.premises {
-                    match premise {
-                        CoPremise::Statement(statement) => collect_statement(statement, units),
-                        CoPremise::Reference(id) => units.push(id.span),
-                    }
-                }
+                let Some(open) = reason.open else {
+                    units.push(reason.span);
+                    continue;
+                };
+                units.push(opening(reason.span, open));
+                reason
+                    .premises
+                    .iter()
+                    .for_each(|line| collect_line(line, units));
                 units.push(closing_brace(reason.span));
             }
             Item::Section(section) => {
@@ -51,6 +53,39 @@ fn collect_items(items: &[Item], units: &mut Vec<Span>) {
             other => units.push(other.span()),
         }
     }
+}
+
+fn collect_line(line: &CoPremise, units: &mut Vec<Span>) {
+    match line {
+        CoPremise::Statement(statement) => collect_statement(statement, units),
+        CoPremise::Reference(id) => units.push(id.span),
+        CoPremise::Inference(inference) => {
+            units.push(inference_head_span(inference));
+            collect_line(&inference.conclusion, units);
+        }
+    }
+}
+
+/// From an inference's `--` to the end of its rules and uses.
+fn inference_head_span(inference: &Inference) -> Span {
+    let last_rule = inference.rules.last().map(|r| r.span);
+    let last_use = inference.uses.last().map(|u| u.span);
+    let end = last_use.or(last_rule).unwrap_or(inference.marker);
+    inference.marker.to(end)
+}
+
+fn inference_head(inference: &Inference) -> String {
+    let mut text = String::from("--");
+    let rules: Vec<String> = inference.rules.iter().map(|r| quote(&r.value)).collect();
+    if !rules.is_empty() {
+        text.push(' ');
+        text.push_str(&rules.join(", "));
+    }
+    if !inference.uses.is_empty() {
+        text.push_str(" from ");
+        text.push_str(&ids(&inference.uses));
+    }
+    text
 }
 
 fn collect_statement(statement: &Statement, units: &mut Vec<Span>) {
@@ -108,7 +143,9 @@ fn attribute(attribute: &Attribute) -> String {
         AttributeKind::Relation { relation, targets } => {
             format!("{} {}", relation.keyword(), ids(targets))
         }
-        AttributeKind::Cites(source) => format!("cites {}", source.name),
+        AttributeKind::Cites(sources) => format!("cites {}", ids(sources)),
+        AttributeKind::Called(text) => format!("called {}", quote(&text.value)),
+        AttributeKind::Also(text) => format!("also {}", quote(&text.value)),
         AttributeKind::By(text) => format!("by {}", quote(&text.value)),
         AttributeKind::Note(text) => format!("note {}", quote(&text.value)),
         AttributeKind::Tag(tag) => format!("#{}", tag.name),
@@ -268,12 +305,17 @@ impl Printer<'_> {
             text.push(' ');
             text.push_str(&attribute(a));
         }
+        let Some(open) = reason.open else {
+            // A sketch: no braces.
+            self.unit_line(depth, reason.span.lo(), reason.span.hi(), &text, true);
+            return;
+        };
         let close = reason.span.hi() - 1;
         if reason.premises.is_empty() && self.empty_block(reason.span.lo(), close) {
             self.unit_line(
                 depth,
                 reason.span.lo(),
-                reason.open.hi(),
+                open.hi(),
                 &format!("{text} {{}}"),
                 true,
             );
@@ -283,20 +325,32 @@ impl Printer<'_> {
         self.unit_line(
             depth,
             reason.span.lo(),
-            reason.open.hi(),
+            open.hi(),
             &format!("{text} {{"),
             true,
         );
         self.previous_end = None;
-        for premise in &reason.premises {
-            match premise {
-                CoPremise::Statement(statement) => self.statement(statement, depth + 1),
-                CoPremise::Reference(id) => {
-                    self.unit_line(depth + 1, id.span.lo(), id.span.hi(), &id.name, true);
-                }
-            }
+        for line in &reason.premises {
+            self.reason_line(line, depth + 1);
         }
         self.close(depth, close);
+    }
+
+    /// A line in a reason's braces; an inference's conclusion goes on the
+    /// line under its `--`, as in standard form.
+    fn reason_line(&mut self, line: &CoPremise, depth: usize) {
+        match line {
+            CoPremise::Statement(statement) => self.statement(statement, depth),
+            CoPremise::Reference(id) => {
+                self.unit_line(depth, id.span.lo(), id.span.hi(), &id.name, true);
+            }
+            CoPremise::Inference(inference) => {
+                let head = inference_head_span(inference);
+                let text = inference_head(inference);
+                self.unit_line(depth, head.lo(), head.hi(), &text, true);
+                self.reason_line(&inference.conclusion, depth);
+            }
+        }
     }
 
     fn section(&mut self, section: &Section, depth: usize) {

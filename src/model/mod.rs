@@ -96,6 +96,11 @@ pub struct AttributeValues {
     pub(crate) cites: ThinVec<usize>,
     /// Check codes allowed on this node, each with the span where it is written.
     pub(crate) allow: ThinVec<(Name, Span)>,
+    /// The `called "..."` title, if any.
+    pub(crate) title: Option<Box<str>>,
+    /// `also "..."` texts: other wordings of a statement, or other
+    /// descriptions of a reason.
+    pub(crate) also: ThinVec<String>,
 }
 
 static NO_ATTRIBUTES: AttributeValues = AttributeValues {
@@ -104,6 +109,8 @@ static NO_ATTRIBUTES: AttributeValues = AttributeValues {
     tags: ThinVec::new(),
     cites: ThinVec::new(),
     allow: ThinVec::new(),
+    title: None,
+    also: ThinVec::new(),
 };
 
 impl AttributeValues {
@@ -130,6 +137,16 @@ impl AttributeValues {
     /// Check codes allowed on the node, each with the span where it is written.
     pub fn allow(&self) -> &[(Name, Span)] {
         &self.allow
+    }
+
+    /// The title given with `called "..."`, apart from the id.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// Other texts given with `also "..."`, in source order.
+    pub fn also(&self) -> &[String] {
+        &self.also
     }
 }
 
@@ -167,22 +184,75 @@ pub struct Statement {
     pub attributes: Attributes,
 }
 
-/// A reason node: premises that together support one conclusion.
+/// A reason node: an argument, whose premises together support, attack or
+/// undercut what it points at. A reconstruction of several steps is one
+/// node per inference: the reason itself is its last inference, and each
+/// earlier one is a step of it (see [`Reason::step`]).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Reason {
-    /// Its id; implicit reasons get `premise->conclusion`.
+    /// Its id; implicit reasons get `premise->conclusion`, and the steps of
+    /// a reconstruction `reason.1`, `reason.2`, ...
     pub id: Name,
     /// The optional label of a named reason.
     pub label: Option<Box<str>>,
-    /// Whether it was written as a `reason` block.
+    /// Whether it was written as a `reason` block (or is a step of one).
     pub named: bool,
-    /// The span of its id (named) or of the `supports` target (implicit).
+    /// The span of its id (named), of its `--` (a step), or of the
+    /// `supports` target (implicit).
     pub span: Span,
     /// The innermost section it is declared in.
     pub section: Option<SectionIndex>,
     /// Its attributes (named reasons only).
     pub attributes: Attributes,
+    /// For an earlier inference of a reconstruction: the reason it belongs to.
+    pub step: Option<Step>,
+    /// For a reason whose braces hold inferences: its lines, in order.
+    pub reconstruction: Option<Box<Reconstruction>>,
+}
+
+/// An inference of a reconstruction that is not its last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Step {
+    /// The reason whose reconstruction it belongs to.
+    pub argument: NodeIndex,
+    /// Its place among the reconstruction's inferences, from 1.
+    pub number: u32,
+}
+
+/// The lines of a reconstruction in several steps, in the order written:
+/// premises, intermediate conclusions and the final conclusion.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct Reconstruction {
+    /// Its lines; the last one is the final conclusion.
+    pub lines: Vec<Line>,
+}
+
+/// One line of a reconstruction: a statement, and the inference that
+/// concludes it if it is a conclusion.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Line {
+    /// The id of the statement on the line.
+    pub id: Name,
+    /// The inference that draws it, for a conclusion; `None` for a premise.
+    pub inference: Option<InferenceStep>,
+}
+
+/// How a conclusion of a reconstruction is drawn.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct InferenceStep {
+    /// The rules of inference it names, in source order.
+    pub rules: Vec<String>,
+    /// The lines it uses, by index into [`Reconstruction::lines`].
+    pub uses: Vec<usize>,
+    /// Whether `uses` was written with `from` rather than left to the default.
+    pub explicit: bool,
+    /// The reason node of the inference: a [`Step`], or the reason itself for the last.
+    pub reason: NodeIndex,
 }
 
 /// A declared source.
@@ -225,19 +295,23 @@ pub enum EdgeKind {
     Attacks,
     /// Statement to reason: argues the reason does not lead to its conclusion.
     Undercuts,
-    /// Statement to statement, symmetric: both cannot be true.
+    /// Statement to statement, symmetric: both cannot be true, and one is.
     Contradicts,
+    /// Statement to statement, symmetric: both cannot be true, though both
+    /// may be false.
+    Contrary,
 }
 
 impl EdgeKind {
     /// Every kind of edge.
-    pub const ALL: [EdgeKind; 5] = {
+    pub const ALL: [EdgeKind; 6] = {
         let all = [
             EdgeKind::Premise,
             EdgeKind::Concludes,
             EdgeKind::Attacks,
             EdgeKind::Undercuts,
             EdgeKind::Contradicts,
+            EdgeKind::Contrary,
         ];
         // Fails to compile when a kind is added and not listed.
         match all[0] {
@@ -245,9 +319,15 @@ impl EdgeKind {
             | EdgeKind::Concludes
             | EdgeKind::Attacks
             | EdgeKind::Undercuts
-            | EdgeKind::Contradicts => all,
+            | EdgeKind::Contradicts
+            | EdgeKind::Contrary => all,
         }
     };
+
+    /// Whether the edge is one of the two symmetric conflicts.
+    pub fn is_conflict(self) -> bool {
+        matches!(self, EdgeKind::Contradicts | EdgeKind::Contrary)
+    }
 }
 
 /// An edge, with the span of the text that made it.
@@ -360,6 +440,12 @@ impl ArgumentMap {
             .filter_map(|n| self.graph[n].as_reason().map(|r| (n, r)))
     }
 
+    /// The arguments of the map: its `reason` blocks (not the implicit
+    /// reasons of `a supports b`, nor the earlier steps of a reconstruction).
+    pub fn arguments(&self) -> impl Iterator<Item = (NodeIndex, &Reason)> {
+        self.reasons().filter(|(_, r)| r.named && r.step.is_none())
+    }
+
     /// Edges of a kind leaving a node.
     pub fn outgoing(
         &self,
@@ -399,6 +485,20 @@ impl ArgumentMap {
             })
     }
 
+    /// The statements a statement conflicts with (`contradicts` and
+    /// `contrary`, written either way): each argues against the other.
+    pub fn conflicts(&self, node: NodeIndex) -> impl Iterator<Item = (NodeIndex, &Edge)> {
+        self.graph
+            .edges_directed(node, Direction::Outgoing)
+            .map(|e| (e.target(), e.weight()))
+            .chain(
+                self.graph
+                    .edges_directed(node, Direction::Incoming)
+                    .map(|e| (e.source(), e.weight())),
+            )
+            .filter(|(_, e)| e.kind.is_conflict())
+    }
+
     /// The premises of a reason, in the order they were written.
     pub fn premises(&self, reason: NodeIndex) -> Vec<NodeIndex> {
         let mut premises: Vec<(Span, NodeIndex)> = self
@@ -409,11 +509,23 @@ impl ArgumentMap {
         premises.into_iter().map(|(_, n)| n).collect()
     }
 
-    /// The conclusion of a reason (a built map gives each reason exactly one).
+    /// The first conclusion of a reason, in source order: what it supports
+    /// (a statement, or a reason it backs). A reason that only attacks or
+    /// undercuts, or a sketch that points nowhere, has none.
     pub fn conclusion(&self, reason: NodeIndex) -> Option<NodeIndex> {
         self.outgoing(reason, EdgeKind::Concludes)
+            .min_by_key(|(_, e)| e.span)
             .map(|(n, _)| n)
-            .next()
+    }
+
+    /// Everything a reason supports, in source order.
+    pub fn conclusions(&self, reason: NodeIndex) -> Vec<NodeIndex> {
+        let mut all: Vec<(Span, NodeIndex)> = self
+            .outgoing(reason, EdgeKind::Concludes)
+            .map(|(n, e)| (e.span, n))
+            .collect();
+        all.sort();
+        all.into_iter().map(|(_, n)| n).collect()
     }
 
     /// The reasons that support a statement.

@@ -211,7 +211,7 @@ fn edges(map: &ArgumentMap, options: &RenderOptions, range: Range<usize>, out: &
         push_name(out, &map.graph[target]);
         push_edge_style(out, style::edge_style(kind, options.theme));
         // A contradiction has no direction; it should not pull one side above the other.
-        if kind == EdgeKind::Contradicts {
+        if kind.is_conflict() {
             out.push_str(" constraint=false");
         }
         out.push_str("]\n");

@@ -58,12 +58,13 @@ fn key_table(options: &RenderOptions) -> String {
     )
 }
 
-const RELATIONS: [(EdgeKind, &str); 5] = [
+const RELATIONS: [(EdgeKind, &str); 6] = [
     (EdgeKind::Concludes, "supports"),
     (EdgeKind::Premise, "co-premise of a linked reason"),
     (EdgeKind::Attacks, "attacks"),
     (EdgeKind::Undercuts, "undercuts a reason"),
     (EdgeKind::Contradicts, "contradicts"),
+    (EdgeKind::Contrary, "contrary to"),
 ];
 
 /// Appends the legend cluster, one statement a line, at the graph's first

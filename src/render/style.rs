@@ -141,6 +141,14 @@ pub fn edge_style(kind: EdgeKind, theme: Theme) -> EdgeStyle {
             head: "odot",
             tail: "odot",
         },
+        // Weaker than a contradiction (both may be false): the same ends, dashed.
+        EdgeKind::Contrary => EdgeStyle {
+            style: "dashed",
+            penwidth: "1.5",
+            color: color("#8E4670"),
+            head: "odot",
+            tail: "odot",
+        },
     }
 }
 

@@ -200,17 +200,20 @@ pub enum RelationKind {
     Attacks,
     /// Argues that a reason does not lead to its conclusion.
     Undercuts,
-    /// Cannot be true together with the target.
+    /// Cannot be true together with the target, and one of the two is true.
     Contradicts,
+    /// Cannot be true together with the target, though both may be false.
+    Contrary,
 }
 
 impl RelationKind {
     /// Every relation, in documentation order.
-    pub const ALL: [RelationKind; 4] = [
+    pub const ALL: [RelationKind; 5] = [
         RelationKind::Supports,
         RelationKind::Attacks,
         RelationKind::Undercuts,
         RelationKind::Contradicts,
+        RelationKind::Contrary,
     ];
 
     /// The keyword for the relation.
@@ -220,6 +223,7 @@ impl RelationKind {
             RelationKind::Attacks => "attacks",
             RelationKind::Undercuts => "undercuts",
             RelationKind::Contradicts => "contradicts",
+            RelationKind::Contrary => "contrary",
         }
     }
 
@@ -249,8 +253,8 @@ pub enum AttributeKind {
         /// The targets, at least one.
         targets: Vec<Ident>,
     },
-    /// `cites SOURCE`
-    Cites(Ident),
+    /// `cites SOURCE, ...`
+    Cites(Vec<Ident>),
     /// `by "author"`
     By(Text),
     /// `note "..."`
@@ -259,9 +263,16 @@ pub enum AttributeKind {
     Tag(Ident),
     /// `allow(code, ...)`
     Allow(Vec<Ident>),
+    /// `called "title"`: a title apart from the id.
+    Called(Text),
+    /// `also "text"`: another wording of the same statement, or another
+    /// description of the same reason.
+    Also(Text),
 }
 
-/// `reason ID ["label"] ATTRIBUTES { co-premises }`: a linked argument.
+/// `reason ID ["label"] ATTRIBUTES [{ lines }]`: an argument. Its lines are
+/// co-premises, and, in a reconstruction of several steps, inferences that
+/// draw conclusions from the lines before them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reason {
     /// The id it is declared with.
@@ -270,21 +281,52 @@ pub struct Reason {
     pub label: Option<Text>,
     /// Attributes before the braces.
     pub attributes: Vec<Attribute>,
-    /// The co-premises, in source order.
+    /// The lines inside the braces, in source order: none for a sketch.
     pub premises: Vec<CoPremise>,
-    /// The `{` that opens the co-premises.
-    pub open: Span,
+    /// The `{` that opens the lines; `None` when the reason has no braces.
+    pub open: Option<Span>,
     /// The whole reason, braces included.
     pub span: Span,
 }
 
-/// A co-premise inside a reason: a statement declared there, or a reference.
+/// A line inside a reason's braces.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum CoPremise {
     /// A full statement declared inside the reason.
     Statement(Statement),
     /// The id of a statement declared elsewhere.
     Reference(Ident),
+    /// `-- ["rule"] [from a, b]` and the conclusion it draws.
+    Inference(Box<Inference>),
+}
+
+impl CoPremise {
+    /// The span of the line: the statement, the id, or the whole inference.
+    pub fn span(&self) -> Span {
+        match self {
+            CoPremise::Statement(s) => s.span,
+            CoPremise::Reference(id) => id.span,
+            CoPremise::Inference(inference) => inference.span,
+        }
+    }
+}
+
+/// `-- ["rule", ...] [from ID, ...] CONCLUSION`: one step of a reconstruction.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inference {
+    /// The rules of inference it names (`"modus ponens"`), in source order.
+    pub rules: Vec<Text>,
+    /// The earlier lines it uses; empty for the default (every line since
+    /// the previous inference, and that inference's conclusion).
+    pub uses: Vec<Ident>,
+    /// What it concludes: a statement declared here, or the id of one.
+    /// Never itself an inference.
+    pub conclusion: CoPremise,
+    /// The `--` that opens it.
+    pub marker: Span,
+    /// From `--` to the end of the conclusion.
+    pub span: Span,
 }
 
 /// `section "title" { items }`
@@ -347,7 +389,9 @@ impl Item {
             Item::Statement(statement) => statement.clear_spans(),
             Item::Reason(reason) => {
                 reason.span = Span::default();
-                reason.open = Span::default();
+                if let Some(open) = &mut reason.open {
+                    *open = Span::default();
+                }
                 reason.id.span = Span::default();
                 if let Some(label) = &mut reason.label {
                     label.span = Span::default();
@@ -356,12 +400,7 @@ impl Item {
                     .attributes
                     .iter_mut()
                     .for_each(Attribute::clear_spans);
-                for premise in &mut reason.premises {
-                    match premise {
-                        CoPremise::Statement(statement) => statement.clear_spans(),
-                        CoPremise::Reference(id) => id.span = Span::default(),
-                    }
-                }
+                reason.premises.iter_mut().for_each(CoPremise::clear_spans);
             }
             Item::Section(section) => {
                 section.span = Span::default();
@@ -375,6 +414,26 @@ impl Item {
                 line.targets
                     .iter_mut()
                     .for_each(|t| t.span = Span::default());
+            }
+        }
+    }
+}
+
+impl CoPremise {
+    fn clear_spans(&mut self) {
+        match self {
+            CoPremise::Statement(statement) => statement.clear_spans(),
+            CoPremise::Reference(id) => id.span = Span::default(),
+            CoPremise::Inference(inference) => {
+                inference.marker = Span::default();
+                inference.span = Span::default();
+                for rule in &mut inference.rules {
+                    rule.span = Span::default();
+                }
+                for id in &mut inference.uses {
+                    id.span = Span::default();
+                }
+                inference.conclusion.clear_spans();
             }
         }
     }
@@ -399,9 +458,16 @@ impl Attribute {
                     target.span = Span::default();
                 }
             }
-            AttributeKind::Cites(id) | AttributeKind::Tag(id) => id.span = Span::default(),
-            AttributeKind::By(text) | AttributeKind::Note(text) => text.span = Span::default(),
-            AttributeKind::Allow(codes) => codes.iter_mut().for_each(|c| c.span = Span::default()),
+            AttributeKind::Tag(id) => id.span = Span::default(),
+            AttributeKind::By(text)
+            | AttributeKind::Note(text)
+            | AttributeKind::Called(text)
+            | AttributeKind::Also(text) => text.span = Span::default(),
+            AttributeKind::Cites(ids) | AttributeKind::Allow(ids) => {
+                for id in ids {
+                    id.span = Span::default();
+                }
+            }
         }
     }
 }

@@ -98,6 +98,22 @@ pub enum SyntaxErrorKind {
         /// What stands there instead.
         found: Found,
     },
+    /// An inference (`--`) with no conclusion after it.
+    ExpectedConclusion {
+        /// What stands there instead.
+        found: Found,
+    },
+    /// Premises after the last conclusion of a reconstruction.
+    LinesAfterConclusion,
+    /// `from x` where `x` is no earlier line of the reason.
+    UseNotEarlier {
+        /// The id as written.
+        id: String,
+    },
+    /// `--` outside a reason's braces.
+    StrayInference,
+    /// A second `called` on one statement or reason.
+    SecondTitle,
     /// A string with no closing quote.
     UnterminatedString,
     /// A backslash escape the language does not know: the character after the backslash.
@@ -188,7 +204,7 @@ impl SyntaxError {
                 format!("'{keyword}' must follow the statement or reason it belongs to")
             }
             ExpectedRelation { subject, found } => format!(
-                "expected a relation ('supports', 'attacks', 'undercuts' or 'contradicts') after '{subject}', found {found}"
+                "expected a relation ('supports', 'attacks', 'undercuts', 'contradicts' or 'contrary') after '{subject}', found {found}"
             ),
             ExpectedId { what, after, found } => {
                 format!("expected {what}{}, found {found}", after_clause(after))
@@ -205,6 +221,17 @@ impl SyntaxError {
             ExpectedCoPremise { found } => {
                 format!("expected a co-premise (a statement or the id of one), found {found}")
             }
+            ExpectedConclusion { found } => format!(
+                "expected the conclusion of the inference (a statement or the id of one), found {found}"
+            ),
+            LinesAfterConclusion => {
+                "a reconstruction ends with its conclusion, but premises follow it".to_string()
+            }
+            UseNotEarlier { id } => format!("'{id}' is not an earlier line of this reason"),
+            StrayInference => {
+                "an inference ('--') can only stand inside a reason's braces".to_string()
+            }
+            SecondTitle => "a second title: a statement or reason is 'called' once".to_string(),
             UnterminatedString => "unterminated string: the closing '\"' is missing".to_string(),
             InvalidEscape { escape } if is_invisible(*escape) => format!(
                 "unknown escape in a string: a backslash followed by U+{:04X}",
@@ -250,6 +277,11 @@ impl SyntaxError {
             }
             ExpectedToken { token, .. } => return format!("expected '{token}' here"),
             ExpectedCoPremise { .. } => "not a co-premise",
+            ExpectedConclusion { .. } => "expected the conclusion here",
+            LinesAfterConclusion => "after the last conclusion",
+            UseNotEarlier { .. } => "not an earlier line",
+            StrayInference => "outside a reason",
+            SecondTitle => "a second 'called'",
             UnterminatedString => "string starts here",
             InvalidEscape { .. } => "unknown escape",
             BackslashAtLineEnd => "backslash before the line break",
@@ -282,7 +314,22 @@ impl SyntaxError {
             }
             ExpectedRelation { .. } => "a relation line reads 'SUBJECT supports TARGET, ...'",
             ExpectedCoPremise { .. } => {
-                "inside a reason, write statements such as 'premise p \"...\"' or ids of statements declared elsewhere"
+                "inside a reason, write statements such as 'premise p \"...\"', ids of statements declared elsewhere, or an inference: '-- claim c \"...\"'"
+            }
+            ExpectedConclusion { .. } => {
+                "after '--' and its rules, write what the inference concludes: '-- claim c \"...\"' or '-- c'"
+            }
+            LinesAfterConclusion => {
+                "move these premises before the inference that uses them, or add an inference ('--') that concludes from them"
+            }
+            UseNotEarlier { .. } => {
+                "'from' lists lines written above the inference in the same reason: its premises and earlier conclusions"
+            }
+            StrayInference => {
+                "write the steps inside a reason: reason r supports t { premise a \"...\" -- claim c \"...\" }"
+            }
+            SecondTitle => {
+                "keep one title; another wording of the statement goes in 'also \"...\"'"
             }
             UnterminatedString => "add a '\"' where the text ends",
             BackslashAtLineEnd => {
@@ -290,7 +337,7 @@ impl SyntaxError {
             }
             Utf16 | InvalidUtf8 { .. } => "save the file as UTF-8",
             UnknownAttribute { .. } => {
-                "the attributes are supports, attacks, undercuts, contradicts, cites, by, note, #tag and allow(...)"
+                "the attributes are supports, attacks, undercuts, contradicts, contrary, cites, by, note, called, also, #tag and allow(...)"
             }
             InvalidEscape { .. } => {
                 "the escapes are \\\" \\\\ \\n and \\t; write \\\\ for a literal backslash"

@@ -44,6 +44,26 @@ pub fn argmark(args: &[&str], stdin: Option<&[u8]>) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// One attribute of a messy map's statement, as tokens.
+fn messy_attribute() -> impl Strategy<Value = Vec<&'static str>> + Clone {
+    prop_oneof![
+        Just(vec!["supports", "a"]),
+        Just(vec!["attacks", "a", ",", "b"]),
+        Just(vec!["undercuts", "r"]),
+        Just(vec!["contradicts", "b"]),
+        Just(vec!["cites", "s"]),
+        Just(vec!["cites", "s", ",", "u"]),
+        Just(vec!["contrary", "b"]),
+        Just(vec!["undercuts", "a->b"]),
+        Just(vec!["also", "\"Said otherwise\""]),
+        Just(vec!["by", "\"Me\""]),
+        Just(vec!["note", "\"n\""]),
+        Just(vec!["#tag"]),
+        Just(vec!["#t-2"]),
+        Just(vec!["allow", "(", "disconnected", ",", "x", ")"]),
+    ]
+}
+
 /// Tokens of a valid map, separated by whatever whitespace and comments the
 /// strategy picks: the grammar allows either between any two tokens.
 pub fn messy_map() -> impl Strategy<Value = String> {
@@ -75,26 +95,20 @@ pub fn messy_map() -> impl Strategy<Value = String> {
         Just("counterclaim"),
         Just("rebuttal"),
     ];
-    let attribute = prop_oneof![
-        Just(vec!["supports", "a"]),
-        Just(vec!["attacks", "a", ",", "b"]),
-        Just(vec!["undercuts", "r"]),
-        Just(vec!["contradicts", "b"]),
-        Just(vec!["cites", "s"]),
-        Just(vec!["by", "\"Me\""]),
-        Just(vec!["note", "\"n\""]),
-        Just(vec!["#tag"]),
-        Just(vec!["#t-2"]),
-        Just(vec!["allow", "(", "disconnected", ",", "x", ")"]),
-    ];
+    let attribute = messy_attribute();
     let statement = (
         kinds,
         0..1000u32,
         texts,
         proptest::collection::vec(attribute, 0..4),
+        any::<bool>(),
     )
-        .prop_map(|(kind, n, text, attributes)| {
+        .prop_map(|(kind, n, text, attributes, titled)| {
             let mut tokens = vec![kind.to_string(), format!("s{n}"), text.to_string()];
+            if titled {
+                // One title at most: a second is a syntax error.
+                tokens.extend(["called".to_string(), "\"A title\"".to_string()]);
+            }
             tokens.extend(attributes.into_iter().flatten().map(str::to_string));
             tokens
         });
@@ -110,10 +124,24 @@ pub fn messy_map() -> impl Strategy<Value = String> {
             tokens.push("}".into());
             tokens
         }),
-        1 => proptest::collection::vec(statement, 0..3).prop_map(|inner| {
+        1 => proptest::collection::vec(statement.clone(), 0..3).prop_map(|inner| {
             let mut tokens = vec!["reason".to_string(), "r".into(), "\"L\"".into(), "supports".into(), "t".into(), "{".into()];
             tokens.extend(inner.into_iter().flatten());
             tokens.push("p".into());
+            tokens.push("}".into());
+            tokens
+        }),
+        1 => Just(vec!["reason".to_string(), "k".into(), "\"Sketch\"".into(), "attacks".into(), "t".into()]),
+        1 => (proptest::collection::vec(statement.clone(), 1..3), statement, any::<bool>()).prop_map(|(premises, conclusion, uses)| {
+            let mut tokens = vec!["reason".to_string(), "m".into(), "attacks".into(), "t".into(), "{".into(), "q1".into()];
+            tokens.extend(premises.into_iter().flatten());
+            tokens.extend(["--".to_string(), "\"modus ponens\"".into(), ",".into(), "\"r2\"".into()]);
+            if uses {
+                tokens.extend(["from".to_string(), "q1".into()]);
+            }
+            tokens.push("p".into());
+            tokens.push("--".into());
+            tokens.extend(conclusion);
             tokens.push("}".into());
             tokens
         }),

@@ -28,6 +28,8 @@ pub(super) enum Pending {
     },
     /// A co-premise given by id (boxed, as the rarest and largest kind).
     PremiseId(Box<PremiseId>),
+    /// An inference's conclusion given by id: `reason` concludes it.
+    ConclusionId(Box<PremiseId>),
     /// A relation line: its subject is an id too.
     Line(Box<ast::RelationLine>),
 }
@@ -50,7 +52,7 @@ impl Pending {
         match self {
             Pending::Relate { target, .. } => Some(target),
             Pending::Cite { source, .. } => Some(source),
-            Pending::PremiseId(premise) => Some(&premise.id),
+            Pending::PremiseId(premise) | Pending::ConclusionId(premise) => Some(&premise.id),
             Pending::Premise { .. } | Pending::Line(_) => None,
         }
     }
@@ -99,7 +101,7 @@ impl Builder {
         }
     }
 
-    fn declare_statement(
+    pub(super) fn declare_statement(
         &mut self,
         statement: ast::Statement,
         section: Option<SectionIndex>,
@@ -130,15 +132,23 @@ impl Builder {
                 span: reason.id.span,
                 section,
                 attributes: Attributes::default(),
+                step: None,
+                reconstruction: None,
             }));
-            self.reasons
-                .push((node, reason.id.clone(), !reason.premises.is_empty()));
             self.attributes(node, reason.attributes);
             Some(node)
         } else {
             None
         };
-        self.declare_co_premises(reason.premises, node, &reason.id.name, section);
+        let steps = reason
+            .premises
+            .iter()
+            .any(|line| matches!(line, CoPremise::Inference(_)));
+        if steps {
+            self.declare_reconstruction(reason.premises, node, &reason.id.name, section);
+        } else {
+            self.declare_co_premises(reason.premises, node, &reason.id.name, section);
+        }
     }
 
     /// The co-premises of a named reason (`None` when its id was a duplicate):
@@ -171,6 +181,8 @@ impl Builder {
                         id,
                     })));
                 }
+                // A reason with inferences is a reconstruction.
+                CoPremise::Inference(_) => {}
             }
         }
     }
@@ -188,7 +200,15 @@ impl Builder {
                             target,
                         }));
                 }
-                AttributeKind::Cites(source) => self.pending.push(Pending::Cite { node, source }),
+                AttributeKind::Cites(sources) => self.pending.extend(
+                    sources
+                        .into_iter()
+                        .map(|source| Pending::Cite { node, source }),
+                ),
+                AttributeKind::Called(text) => {
+                    self.attributes_mut(node).title = Some(text.value.into_boxed_str());
+                }
+                AttributeKind::Also(text) => self.attributes_mut(node).also.push(text.value),
                 AttributeKind::By(text) => self.attributes_mut(node).by.push(text.value),
                 AttributeKind::Note(text) => self.attributes_mut(node).notes.push(text.value),
                 AttributeKind::Tag(tag) => self.attributes_mut(node).tags.push(tag.name),

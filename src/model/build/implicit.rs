@@ -53,6 +53,8 @@ impl Builder {
             span,
             section,
             attributes: Attributes::default(),
+            step: None,
+            reconstruction: None,
         }));
         self.add_edge(subject, reason, EdgeKind::Premise, span);
         self.add_edge(reason, target, EdgeKind::Concludes, span);
@@ -60,7 +62,11 @@ impl Builder {
     }
 
     /// The implicit reason an earlier `subject supports target` made, if any.
-    fn implicit_reason(&mut self, subject: NodeIndex, target: NodeIndex) -> Option<NodeIndex> {
+    pub(super) fn implicit_reason(
+        &mut self,
+        subject: NodeIndex,
+        target: NodeIndex,
+    ) -> Option<NodeIndex> {
         let implicit = &mut self.implicit;
         let map = &self.map;
         if !implicit.indexed.contains(&subject) {

@@ -7,6 +7,7 @@
 
 mod declare;
 mod implicit;
+mod reconstruct;
 mod resolution_error;
 mod resolve;
 mod size;
@@ -40,9 +41,9 @@ pub fn build(file: ast::File) -> (ArgumentMap, Vec<Diagnostic>) {
 pub struct Builder {
     map: ArgumentMap,
     errors: Vec<ResolutionError>,
-    /// Named reasons in source order, with their ids and whether their braces
-    /// list any co-premise, to check their premises and conclusion.
-    reasons: Vec<(NodeIndex, Ident, bool)>,
+    /// References to implicit reasons (`a->b`), resolved once every
+    /// `supports` has made its reason.
+    arrows: Vec<Pending>,
     /// References to resolve, in source order.
     pending: Vec<Pending>,
     /// So that `a supports b` twice makes one implicit reason. A statement's
@@ -61,7 +62,7 @@ impl Builder {
         let mut builder = Builder {
             map: ArgumentMap::default(),
             errors: Vec::new(),
-            reasons: Vec::new(),
+            arrows: Vec::new(),
             pending: Vec::with_capacity(size.pending),
             implicit: Implicit::default(),
             suggestions_given: 0,
@@ -89,7 +90,9 @@ impl Builder {
         for (pending, found) in pending.into_iter().zip(found.into_iter().flatten()) {
             self.resolve(pending, found);
         }
-        self.finish_reasons();
+        for pending in std::mem::take(&mut self.arrows) {
+            self.resolve_arrow(pending);
+        }
         let mut diagnostics: Vec<Diagnostic> = self
             .errors
             .iter()

@@ -35,24 +35,14 @@ pub(super) enum ResolutionErrorKind {
     SourceInRelation,
     /// A reason listed among another reason's co-premises.
     ReasonAsCoPremise,
-    /// A reason supporting a reason.
-    ReasonSupportsReason,
-    /// A reason supporting a second conclusion; `first` is its conclusion.
-    SecondConclusion { first: Name },
-    /// A statement supporting a reason.
-    StatementSupportsReason,
-    /// A reason attacking, undercutting or contradicting something.
+    /// A reason contradicting something, or contrary to it.
     ReasonAsOpponent { relation: RelationKind },
-    /// A statement attacking a reason (which is what `undercuts` is for).
-    AttackOnReason,
-    /// A statement undercutting a statement (which is what `attacks` is for).
+    /// Something undercutting a statement (which is what `attacks` is for).
     UndercutOfStatement,
-    /// A statement contradicting a reason.
-    ContradictionOfReason,
-    /// A named reason without a `supports`: `at` is its id.
-    NoConclusion,
-    /// A named reason with empty braces: `at` is its id.
-    NoCoPremises,
+    /// A statement contradicting a reason, or contrary to one.
+    ConflictWithReason { relation: RelationKind },
+    /// `a->b` where the map has no `a supports b`.
+    UnknownImplicitReason { premise: Name, conclusion: Name },
 }
 
 /// What an unknown id was expected to name.
@@ -84,7 +74,8 @@ impl ResolutionError {
     fn code(&self) -> Code {
         match self.kind {
             ResolutionErrorKind::DuplicateId { .. } => Code::DuplicateId,
-            ResolutionErrorKind::UnknownId { .. } => Code::UnknownReference,
+            ResolutionErrorKind::UnknownId { .. }
+            | ResolutionErrorKind::UnknownImplicitReason { .. } => Code::UnknownReference,
             _ => Code::InvalidRelation,
         }
     }
@@ -94,8 +85,7 @@ impl ResolutionError {
         match self.kind {
             ResolutionErrorKind::DuplicateId { .. } => "declared again here",
             ResolutionErrorKind::UnknownId { .. } => "not declared anywhere in this map",
-            ResolutionErrorKind::NoConclusion => "no 'supports' for this reason",
-            ResolutionErrorKind::NoCoPremises => "its braces are empty",
+            ResolutionErrorKind::UnknownImplicitReason { .. } => "no such 'supports' in this map",
             _ => "not allowed here",
         }
     }
@@ -125,24 +115,23 @@ impl ResolutionError {
             CitesNonSource => "declare it with: source ID \"citation\"".into(),
             SourceInRelation => "cite a source with 'cites ID'".into(),
             ReasonAsCoPremise => "list the statements of that reason here instead".into(),
-            ReasonSupportsReason => "a reason supports a statement: its conclusion".into(),
-            SecondConclusion { .. } => "split it into two reasons, one for each conclusion".into(),
-            StatementSupportsReason => {
-                "support one of the reason's premises, or add the statement to the reason's braces"
-                    .into()
+            ReasonAsOpponent { .. } => {
+                format!("to argue against it as a whole, write: {subject} attacks {id}")
             }
-            ReasonAsOpponent { .. } => "let one of its premises, or a new statement, do it".into(),
-            AttackOnReason => format!("write: {subject} undercuts {id}"),
             UndercutOfStatement => {
                 format!("to argue against a statement, write: {subject} attacks {id}")
             }
-            ContradictionOfReason => {
-                format!("to argue against the reason, write: {subject} undercuts {id}")
+            ConflictWithReason { .. } => {
+                format!(
+                    "to argue against the reason, write: {subject} attacks {id} or {subject} undercuts {id}"
+                )
             }
-            NoConclusion => {
-                format!("add the conclusion after its label: reason {id} supports ID {{ ... }}")
-            }
-            NoCoPremises => "list its premises inside the braces, as statements or ids".into(),
+            UnknownImplicitReason {
+                premise,
+                conclusion,
+            } => format!(
+                "'{premise}->{conclusion}' names the reason of '{premise} supports {conclusion}'; write that relation, or name a reason declared with 'reason'"
+            ),
         }
     }
 }
@@ -167,37 +156,35 @@ impl fmt::Display for ResolutionError {
                 "'{id}' is a source; only statements and reasons take part in relations"
             ),
             ReasonAsCoPremise => write!(f, "'{id}' is a reason and cannot be a co-premise"),
-            ReasonSupportsReason => write!(f, "reason '{subject}' cannot support reason '{id}'"),
-            SecondConclusion { first } => write!(
+            ReasonAsOpponent { relation } => write!(
                 f,
-                "reason '{subject}' already supports '{first}'; a reason supports exactly one conclusion"
-            ),
-            StatementSupportsReason => {
-                write!(f, "'{id}' is a reason; a statement cannot support a reason")
-            }
-            ReasonAsOpponent { relation } => {
-                let verb = relation.keyword().trim_end_matches('s');
-                write!(
-                    f,
-                    "reason '{subject}' cannot {verb} anything; only statements can"
-                )
-            }
-            AttackOnReason => write!(
-                f,
-                "'{id}' is a reason; to argue that it does not lead to its conclusion, use 'undercuts'"
+                "reason '{subject}' cannot {} anything; only statements can",
+                conflict_verb(*relation)
             ),
             UndercutOfStatement => {
                 write!(f, "'{id}' is a statement; only a reason can be undercut")
             }
-            ContradictionOfReason => write!(
+            ConflictWithReason { relation } => write!(
                 f,
-                "'{id}' is a reason; only statements can contradict each other"
+                "'{id}' is a reason; only statements can {} each other",
+                conflict_verb(*relation)
             ),
-            NoConclusion => write!(
+            UnknownImplicitReason {
+                premise,
+                conclusion,
+            } => write!(
                 f,
-                "reason '{id}' supports nothing; a reason supports exactly one conclusion"
+                "'{id}' names no reason: the map has no '{premise} supports {conclusion}'"
             ),
-            NoCoPremises => write!(f, "reason '{id}' has no co-premises"),
         }
+    }
+}
+
+/// How a conflict reads as a verb: "contradict", "be contrary to".
+fn conflict_verb(relation: RelationKind) -> &'static str {
+    if relation == RelationKind::Contrary {
+        "be contrary to"
+    } else {
+        "contradict"
     }
 }

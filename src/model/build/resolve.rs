@@ -9,6 +9,11 @@ use super::declare::{Pending, PremiseId};
 use super::resolution_error::{Expected, ResolutionError, ResolutionErrorKind};
 use crate::model::{ArgumentMap, Declared, EdgeKind, Node};
 use crate::syntax::ast::{Ident, Name, RelationKind};
+
+/// Whether a target names an implicit reason, `a->b`.
+fn is_arrow(target: &Ident) -> bool {
+    target.name.contains("->")
+}
 use crate::text::did_you_mean;
 
 /// How many unknown ids get a did-you-mean; each one scans every declared id.
@@ -46,6 +51,14 @@ impl Builder {
                 relation,
                 target,
             } => {
+                if is_arrow(&target) {
+                    self.arrows.push(Pending::Relate {
+                        subject,
+                        relation,
+                        target,
+                    });
+                    return;
+                }
                 let subject_id = Name::from(self.map.id(subject));
                 self.relate(subject, &subject_id, relation, &target, found);
             }
@@ -59,6 +72,7 @@ impl Builder {
                 span,
             } => self.add_edge(premise, reason, EdgeKind::Premise, span),
             Pending::PremiseId(premise) => self.resolve_premise_id(*premise, found),
+            Pending::ConclusionId(conclusion) => self.resolve_conclusion_id(*conclusion, found),
             Pending::Line(line) => {
                 let found = self.map.lookup(&line.subject.name);
                 let Some(subject) =
@@ -66,28 +80,86 @@ impl Builder {
                 else {
                     return;
                 };
-                for target in &line.targets {
+                for target in line.targets {
+                    if is_arrow(&target) {
+                        self.arrows.push(Pending::Relate {
+                            subject,
+                            relation: line.relation,
+                            target,
+                        });
+                        continue;
+                    }
                     let found = self.map.lookup(&target.name);
-                    self.relate(subject, &line.subject.name, line.relation, target, found);
+                    self.relate(subject, &line.subject.name, line.relation, &target, found);
                 }
             }
+        }
+    }
+
+    /// A relation to `a->b`, the implicit reason behind `a supports b`: once
+    /// every `supports` has made its reason.
+    pub(super) fn resolve_arrow(&mut self, pending: Pending) {
+        let Pending::Relate {
+            subject,
+            relation,
+            target,
+        } = pending
+        else {
+            return;
+        };
+        let subject_id = Name::from(self.map.id(subject));
+        let (premise, conclusion) = target
+            .name
+            .split_once("->")
+            .expect("an arrow target holds '->'");
+        let premise_node = self.map.node(premise);
+        let conclusion_node = self.map.node(conclusion);
+        let reason = premise_node
+            .zip(conclusion_node)
+            .and_then(|(p, c)| self.implicit_reason(p, c));
+        if let Some(reason) = reason {
+            let found = Some(Declared::Node(reason));
+            self.relate(subject, &subject_id, relation, &target, found);
+        } else {
+            let kind = ResolutionErrorKind::UnknownImplicitReason {
+                premise: Name::from(premise),
+                conclusion: Name::from(conclusion),
+            };
+            self.invalid(kind, &target, &subject_id);
         }
     }
 
     /// A co-premise listed by id: a premise of its reason if it names a
     /// statement (and the reason was declared: its id was no duplicate).
     fn resolve_premise_id(&mut self, premise: PremiseId, found: Option<Declared>) {
+        self.resolve_line_id(premise, found, EdgeKind::Premise);
+    }
+
+    /// An inference's conclusion given by id: its inference concludes it if
+    /// it names a statement.
+    fn resolve_conclusion_id(&mut self, conclusion: PremiseId, found: Option<Declared>) {
+        self.resolve_line_id(conclusion, found, EdgeKind::Concludes);
+    }
+
+    /// A line of a reason given by id: the edge of `kind` between it and the
+    /// reason (a premise into it, a conclusion out of it).
+    fn resolve_line_id(&mut self, line: PremiseId, found: Option<Declared>, kind: EdgeKind) {
         let PremiseId {
             reason,
             reason_id,
             id,
-        } = premise;
+        } = line;
         let Some(target) = self.resolve_reference(&id, &reason_id, found) else {
             return;
         };
         match (&self.map.graph[target], reason) {
             (Node::Statement(_), Some(reason)) => {
-                self.add_edge(target, reason, EdgeKind::Premise, id.span);
+                let (from, to) = if kind == EdgeKind::Premise {
+                    (target, reason)
+                } else {
+                    (reason, target)
+                };
+                self.add_edge(from, to, kind, id.span);
             }
             (Node::Reason(_), _) => {
                 self.invalid(ResolutionErrorKind::ReasonAsCoPremise, &id, &reason_id);
@@ -129,7 +201,9 @@ impl Builder {
         }
     }
 
-    /// Adds the edges for `subject RELATION target`.
+    /// Adds the edges for `subject RELATION target`. Statements and
+    /// reasons may attack and support either; only a reason can be
+    /// undercut, and only statements conflict.
     fn relate(
         &mut self,
         subject: NodeIndex,
@@ -145,50 +219,8 @@ impl Builder {
         let target_is_reason = self.map.graph[target].as_reason().is_some();
         let span = target_id.span;
         let edge = match relation {
+            RelationKind::Supports if subject_is_reason => Ok(EdgeKind::Concludes),
             RelationKind::Supports => {
-                return self.support(subject, subject_id, target, target_id);
-            }
-            _ if subject_is_reason => Err(ResolutionErrorKind::ReasonAsOpponent { relation }),
-            RelationKind::Attacks if target_is_reason => Err(ResolutionErrorKind::AttackOnReason),
-            RelationKind::Attacks => Ok(EdgeKind::Attacks),
-            RelationKind::Undercuts if !target_is_reason => {
-                Err(ResolutionErrorKind::UndercutOfStatement)
-            }
-            RelationKind::Undercuts => Ok(EdgeKind::Undercuts),
-            RelationKind::Contradicts if target_is_reason => {
-                Err(ResolutionErrorKind::ContradictionOfReason)
-            }
-            RelationKind::Contradicts => Ok(EdgeKind::Contradicts),
-        };
-        match edge {
-            Ok(kind) => self.add_edge(subject, target, kind, span),
-            Err(kind) => self.invalid(kind, target_id, subject_id),
-        }
-    }
-
-    /// Adds the edges for `subject supports target`: a reason's conclusion,
-    /// or a statement's support through an implicit reason.
-    fn support(
-        &mut self,
-        subject: NodeIndex,
-        subject_id: &str,
-        target: NodeIndex,
-        target_id: &Ident,
-    ) {
-        let subject_is_reason = self.map.graph[subject].as_reason().is_some();
-        let target_is_reason = self.map.graph[target].as_reason().is_some();
-        let span = target_id.span;
-        let mistake = match (subject_is_reason, target_is_reason) {
-            (true, true) => ResolutionErrorKind::ReasonSupportsReason,
-            (true, false) => match self.map.conclusion(subject) {
-                None => return self.add_edge(subject, target, EdgeKind::Concludes, span),
-                Some(existing) if existing == target => return,
-                Some(existing) => ResolutionErrorKind::SecondConclusion {
-                    first: Name::from(self.map.graph[existing].id()),
-                },
-            },
-            (false, true) => ResolutionErrorKind::StatementSupportsReason,
-            (false, false) => {
                 let target_name = &target_id.name;
                 return self.support_through_implicit_reason(
                     subject,
@@ -198,20 +230,33 @@ impl Builder {
                     span,
                 );
             }
+            RelationKind::Attacks => Ok(EdgeKind::Attacks),
+            RelationKind::Undercuts if !target_is_reason => {
+                Err(ResolutionErrorKind::UndercutOfStatement)
+            }
+            RelationKind::Undercuts => Ok(EdgeKind::Undercuts),
+            RelationKind::Contradicts | RelationKind::Contrary if subject_is_reason => {
+                Err(ResolutionErrorKind::ReasonAsOpponent { relation })
+            }
+            RelationKind::Contradicts | RelationKind::Contrary if target_is_reason => {
+                Err(ResolutionErrorKind::ConflictWithReason { relation })
+            }
+            RelationKind::Contradicts => Ok(EdgeKind::Contradicts),
+            RelationKind::Contrary => Ok(EdgeKind::Contrary),
         };
-        self.invalid(mistake, target_id, subject_id);
+        match edge {
+            Ok(kind) if self.has_edge(subject, target, kind) => {}
+            Ok(kind) => self.add_edge(subject, target, kind, span),
+            Err(kind) => self.invalid(kind, target_id, subject_id),
+        }
     }
 
-    /// Every named reason needs premises and exactly one conclusion.
-    pub(super) fn finish_reasons(&mut self) {
-        for (node, id, has_premises) in std::mem::take(&mut self.reasons) {
-            if self.map.conclusion(node).is_none() {
-                self.invalid(ResolutionErrorKind::NoConclusion, &id, &id.name);
-            }
-            if !has_premises {
-                self.invalid(ResolutionErrorKind::NoCoPremises, &id, &id.name);
-            }
-        }
+    /// Whether a reason already has this edge: a reconstruction's conclusion
+    /// may also be written as its `supports`, and the same relation twice
+    /// means it once.
+    fn has_edge(&self, from: NodeIndex, to: NodeIndex, kind: EdgeKind) -> bool {
+        self.map.graph[from].as_reason().is_some()
+            && self.map.outgoing(from, kind).any(|(n, _)| n == to)
     }
 
     fn invalid(&mut self, kind: ResolutionErrorKind, at: &Ident, subject: &str) {
@@ -242,24 +287,26 @@ mod tests {
     use crate::span::Span;
 
     #[test]
-    fn a_reason_supporting_a_reason_is_refused_on_the_target() {
-        let text = "thesis t \"T.\"\npremise p \"P.\"\npremise q \"Q.\"\n\
-                    reason r2 supports t { p }\nreason r1 supports r2 { q }\n";
+    fn a_conflict_with_a_reason_is_refused_on_the_target() {
+        let text = "thesis t \"T.\"\npremise p \"P.\"\n\
+                    reason r2 supports t { p }\nclaim c \"C.\" contrary r2\n";
         let analysis = crate::analyze(text, &Default::default());
         let found: Vec<_> = analysis
             .diagnostics
             .iter()
-            .filter(|d| d.message.contains("cannot support reason"))
+            .filter(|d| d.code == crate::Code::InvalidRelation)
             .collect();
         assert_eq!(found.len(), 1, "{:?}", analysis.diagnostics);
         let diagnostic = found[0];
-        assert_eq!(diagnostic.code, crate::Code::InvalidRelation);
-        assert_eq!(diagnostic.message, "reason 'r1' cannot support reason 'r2'");
+        assert_eq!(
+            diagnostic.message,
+            "'r2' is a reason; only statements can be contrary to each other"
+        );
         assert_eq!(
             diagnostic.help.as_deref(),
-            Some("a reason supports a statement: its conclusion")
+            Some("to argue against the reason, write: c attacks r2 or c undercuts r2")
         );
-        assert_eq!(diagnostic.id.as_deref(), Some("r1"));
+        assert_eq!(diagnostic.id.as_deref(), Some("c"));
         let at = text.rfind("r2").unwrap();
         assert_eq!(diagnostic.primary_span(), Some(Span::new(at, at + 2)));
         assert_eq!(diagnostic.labels[0].message, "not allowed here");

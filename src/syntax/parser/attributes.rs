@@ -26,6 +26,9 @@ pub(super) fn attributes(mut i: Input<'_>, place: Place) -> PResult<'_, Vec<Attr
                 Some("by") => text_attribute(at, "by")?,
                 Some("note") => text_attribute(at, "note")?,
                 Some("allow") => allow(at)?,
+                Some("called") if string_follows(at) => text_attribute(at, "called")?,
+                Some("also") if string_follows(at) => text_attribute(at, "also")?,
+                Some("contrary") if !id_follows(at) => return Ok((i, with_exact_capacity(list))),
                 Some(word) => {
                     if let Some(relation) = RelationKind::from_keyword(word) {
                         relation_attribute(at, relation)?
@@ -39,9 +42,36 @@ pub(super) fn attributes(mut i: Input<'_>, place: Place) -> PResult<'_, Vec<Attr
                 None => return Ok((i, with_exact_capacity(list))),
             },
         };
+        if let AttributeKind::Called(_) = attribute.kind
+            && let Some(first) = list
+                .iter()
+                .find(|a| matches!(a.kind, AttributeKind::Called(_)))
+        {
+            let error = SyntaxError::new(SyntaxErrorKind::SecondTitle, attribute.span)
+                .with_related(first.span, "its title");
+            return fail(error);
+        }
         list.push(attribute);
         i = rest;
     }
+}
+
+/// Whether a string follows the word at `at`: what makes `called` and
+/// `also` keywords (a version 1 map could have no string there).
+pub(super) fn string_follows(at: Input<'_>) -> bool {
+    word(ws(at).map_or(at, |(rest, ())| rest))
+        .and_then(|(rest, _)| ws(rest))
+        .is_ok_and(|(rest, ())| peek_char(rest) == Some('"'))
+}
+
+/// Whether an id that is no keyword follows the word at `at`: what makes
+/// `contrary` a relation (in a version 1 map, a relation followed it).
+pub(super) fn id_follows(at: Input<'_>) -> bool {
+    word(ws(at).map_or(at, |(rest, ())| rest))
+        .and_then(|(rest, _)| ws(rest))
+        .ok()
+        .and_then(|(rest, ())| peek_word(rest))
+        .is_some_and(|w| !is_keyword(w) && w.starts_with(|c: char| c.is_alphabetic() || c == '_'))
 }
 
 /// The list in an allocation of its own length: a vector that grew by
@@ -78,40 +108,48 @@ fn reject_misspelt_attribute<'a>(i: Input<'a>, word_here: &str) -> PResult<'a, (
         word: word_here.to_string(),
     };
     let mut error = SyntaxError::new(kind, span);
-    if let Some(close) = did_you_mean(word_here, ATTRIBUTE_KEYWORDS) {
+    if let Some(close) = did_you_mean(word_here, attribute_words()) {
         error = error.with_help(format!("did you mean '{close}'?"));
     }
     fail(error)
 }
 
-/// rule `cites`: `cites ID`.
+/// rule `cites`: `cites ID {"," ID}`.
 fn cites(i: Input<'_>) -> PResult<'_, Attribute> {
     let (i, start) = keyword("cites")(i)?;
-    let (i, source) = identifier(i, IdRole::id("the id of a source"), "cites")?;
-    let span = start.to(source.span);
+    let (mut i, first) = identifier(i, IdRole::id("the id of a source"), "cites")?;
+    let mut sources = vec![first];
+    while let Ok((rest, _)) = punct(',')(i) {
+        let (rest, next) = identifier(rest, IdRole::id("the id of another source"), ",")?;
+        sources.push(next);
+        i = rest;
+    }
+    let span = start.to(sources.last().map_or(start, |s| s.span));
     Ok((
         i,
         Attribute {
-            kind: AttributeKind::Cites(source),
+            kind: AttributeKind::Cites(sources),
             span,
         },
     ))
 }
 
-/// rules `by` and `note`: a keyword and a string.
+/// rules `by`, `note`, `called` and `also`: a keyword and a string.
 fn text_attribute<'a>(i: Input<'a>, word: &'static str) -> PResult<'a, Attribute> {
     let (i, start) = keyword(word)(i)?;
-    let what = if word == "by" {
-        "the author"
-    } else {
-        "the note"
+    let what = match word {
+        "by" => "the author",
+        "note" => "the note",
+        "called" => "the title",
+        _ => "the other text",
     };
     let (i, text) = string(i, what, &format!("'{word}'"))?;
     let span = start.to(text.span);
-    let kind = if word == "by" {
-        AttributeKind::By(text)
-    } else {
-        AttributeKind::Note(text)
+    let kind = match word {
+        "by" => AttributeKind::By(text),
+        "note" => AttributeKind::Note(text),
+        "called" => AttributeKind::Called(text),
+        _ => AttributeKind::Also(text),
     };
     Ok((i, Attribute { kind, span }))
 }

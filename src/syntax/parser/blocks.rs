@@ -15,7 +15,8 @@ use super::attributes::attributes;
 use super::statements::{Place, statement};
 use super::{expect_punct, report, report_failure, section_items, too_many_errors, unclosed_block};
 
-/// rule `reason`: `reason ID [STRING] {attribute} "{" {co_premise} "}"`.
+/// rule `reason`: `reason ID [STRING] {attribute} ["{" lines "}"]`; with
+/// no braces, a sketch.
 pub(super) fn reason(i: Input<'_>) -> PResult<'_, Reason> {
     let (i, start) = keyword("reason")(i)?;
     let (i, id) = identifier(i, IdRole::id("an id"), "reason")?;
@@ -26,14 +27,29 @@ pub(super) fn reason(i: Input<'_>) -> PResult<'_, Reason> {
         (i, None)
     };
     let (i, attributes) = attributes(i, Place::Items)?;
-    let (i, open) = expect_punct(i, '{', "to open the reason's co-premises")?;
+    let head_end = attributes
+        .last()
+        .map(|a| a.span)
+        .or(label.as_ref().map(|l| l.span))
+        .unwrap_or(id.span);
+    let Ok((i, open)) = punct('{')(i) else {
+        let reason = Reason {
+            id,
+            label,
+            attributes,
+            premises: Vec::new(),
+            open: None,
+            span: start.to(head_end),
+        };
+        return Ok((i, reason));
+    };
     let (rest, (premises, end)) = co_premises(i, open)?;
     let reason = Reason {
         id,
         label,
         attributes,
         premises,
-        open,
+        open: Some(open),
         span: start.to(end),
     };
     Ok((rest, reason))
@@ -50,13 +66,19 @@ fn co_premises(mut i: Input<'_>, open: Span) -> PResult<'_, (Vec<CoPremise>, Spa
         }
         i = ws(i)?.0;
         if let Ok((rest, close)) = punct('}')(i) {
+            ends_with_conclusion(&i, &premises);
             return Ok((rest, (premises, close)));
         }
         if i.fragment().is_empty() {
             return fail(unclosed_block(&i, open, "reason"));
         }
         let member_start = offset(&i);
-        match co_premise(i) {
+        let line = if i.fragment().starts_with("--") {
+            inference(i, &premises)
+        } else {
+            co_premise(i)
+        };
+        match line {
             Ok((rest, premise)) => {
                 premises.push(premise);
                 i = rest;
@@ -69,6 +91,102 @@ fn co_premises(mut i: Input<'_>, open: Span) -> PResult<'_, (Vec<CoPremise>, Spa
                 i = recover(i, member_start, error_at, RecoverIn::Reason).0;
             }
         }
+    }
+}
+
+/// rule `inference`: `"--" [STRING {"," STRING}] ["from" ID {"," ID}]
+/// co_premise`. `earlier` are the reason's lines so far, which `from` may name.
+fn inference<'a>(i: Input<'a>, earlier: &[CoPremise]) -> PResult<'a, CoPremise> {
+    let start = offset(&i);
+    let marker = Span::new(start, start + 2);
+    let (mut i, _) = i.take_split(2);
+    let mut rules = Vec::new();
+    if peek_char(i) == Some('"') {
+        loop {
+            let (rest, rule) = string(i, "a rule of inference", "--")?;
+            rules.push(rule);
+            if let Ok((after_comma, _)) = punct(',')(rest) {
+                i = after_comma;
+            } else {
+                i = rest;
+                break;
+            }
+        }
+    }
+    let mut uses = Vec::new();
+    if peek_word(i) == Some("from") {
+        let (rest, _) = keyword("from")(i)?;
+        let (mut rest, first) = identifier(rest, IdRole::id("the id of an earlier line"), "from")?;
+        uses.push(first);
+        while let Ok((after, _)) = punct(',')(rest) {
+            let (after, next) = identifier(after, IdRole::id("another id"), ",")?;
+            uses.push(next);
+            rest = after;
+        }
+        if let Some(unknown) = uses.iter().find(|u| !names_a_line(earlier, &u.name)) {
+            let kind = SyntaxErrorKind::UseNotEarlier {
+                id: unknown.name.to_string(),
+            };
+            return fail(SyntaxError::new(kind, unknown.span));
+        }
+        i = rest;
+    }
+    let conclusion = match peek_word(i) {
+        Some(w) if StatementKind::from_keyword(w).is_some() || !is_keyword(w) => {
+            let starts_id = w.starts_with(|c: char| c.is_alphabetic() || c == '_');
+            if starts_id { Some(co_premise(i)) } else { None }
+        }
+        _ => None,
+    };
+    let Some(conclusion) = conclusion else {
+        let (found, span) = found_at(i);
+        let string_found = found == Found::String;
+        let kind = SyntaxErrorKind::ExpectedConclusion { found };
+        let mut error =
+            SyntaxError::new(kind, span).with_related(marker, "the inference starts here");
+        if string_found && !rules.is_empty() {
+            error = error
+                .with_help("separate the rules with commas: -- \"modus ponens\", \"conjunction\"");
+        }
+        return fail(error);
+    };
+    let (rest, conclusion) = conclusion?;
+    let end = conclusion.span();
+    let inference = Inference {
+        rules,
+        uses,
+        conclusion,
+        marker,
+        span: marker.to(end),
+    };
+    Ok((rest, CoPremise::Inference(Box::new(inference))))
+}
+
+/// Whether a reason's lines so far include one named `name`: a statement
+/// declared there, a reference, or an inference's conclusion.
+fn names_a_line(lines: &[CoPremise], name: &str) -> bool {
+    fn names(line: &CoPremise, name: &str) -> bool {
+        match line {
+            CoPremise::Statement(s) => s.id.name == *name,
+            CoPremise::Reference(id) => id.name == *name,
+            CoPremise::Inference(inference) => names(&inference.conclusion, name),
+        }
+    }
+    lines.iter().any(|line| names(line, name))
+}
+
+/// Once a reason has inferences, its lines end with one: premises after
+/// the last conclusion would lead nowhere. Reported, and the reason kept.
+fn ends_with_conclusion(i: &Input<'_>, lines: &[CoPremise]) {
+    let Some(last) = lines
+        .iter()
+        .rposition(|l| matches!(l, CoPremise::Inference(_)))
+    else {
+        return;
+    };
+    if let Some(first_after) = lines.get(last + 1) {
+        let kind = SyntaxErrorKind::LinesAfterConclusion;
+        report(i, SyntaxError::new(kind, first_after.span()));
     }
 }
 

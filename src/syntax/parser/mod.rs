@@ -143,6 +143,10 @@ fn item_list<'a>(
 
 /// rule `item`; inside a section, rule `section_item` (no `title` or `meta`).
 fn item(i: Input<'_>, level: Level, depth: usize) -> PResult<'_, Item> {
+    if ws(i)?.0.fragment().starts_with("--") {
+        let (_, span) = token_at(i);
+        return fail(SyntaxError::new(SyntaxErrorKind::StrayInference, span));
+    }
     let Some(first) = peek_word(i) else {
         return fail_expected_item(i);
     };
@@ -163,7 +167,9 @@ fn item(i: Input<'_>, level: Level, depth: usize) -> PResult<'_, Item> {
         }
         "title" => title(i),
         "meta" => meta(i).map(|(rest, m)| (rest, Item::Meta(m))),
-        word if ATTRIBUTE_KEYWORDS.contains(&word) => {
+        word if ATTRIBUTE_KEYWORDS.contains(&word)
+            || (matches!(word, "called" | "also") && attributes::string_follows(i)) =>
+        {
             let (_, span) = found_at(i);
             let kind = SyntaxErrorKind::StrayAttribute {
                 keyword: word.to_string(),
@@ -192,7 +198,7 @@ fn fail_expected_item<T>(i: Input<'_>) -> PResult<'_, T> {
     if let Found::Word(w) = &found {
         if let Some(keyword) = did_you_mean(w, ITEM_KEYWORDS) {
             error = error.with_help(format!("did you mean '{keyword}'?"));
-        } else if let Some(keyword) = did_you_mean(w, ATTRIBUTE_KEYWORDS) {
+        } else if let Some(keyword) = did_you_mean(w, attribute_words()) {
             error = error.with_help(format!(
                 "did you mean '{keyword}'? it goes right after the statement it belongs to"
             ));
@@ -224,7 +230,7 @@ fn expect_punct<'a>(i: Input<'a>, c: char, purpose: &'static str) -> PResult<'a,
             span,
         );
         if let Found::Word(w) = &found
-            && let Some(close) = did_you_mean(w, ATTRIBUTE_KEYWORDS)
+            && let Some(close) = did_you_mean(w, attribute_words())
         {
             error = error.with_help(format!("did you mean '{close}'?"));
         }

@@ -5,6 +5,7 @@ use crate::syntax::ast::*;
 use crate::syntax::error::{SyntaxError, SyntaxErrorKind};
 use crate::syntax::token::*;
 use crate::text::did_you_mean;
+use nom::Input as _;
 
 use super::fail_expected_item;
 
@@ -23,17 +24,52 @@ pub(super) fn relation_attribute(i: Input<'_>, relation: RelationKind) -> PResul
     ))
 }
 
-/// rule `targets`: `ID {"," ID}`.
+/// rule `targets`: `target {"," target}`.
 fn targets(i: Input<'_>, relation: RelationKind) -> PResult<'_, Vec<Ident>> {
     let role = IdRole::id("the id of a statement");
-    let (mut i, first) = identifier(i, role, relation.keyword())?;
+    let (mut i, first) = target(i, role, relation.keyword())?;
     let mut list = vec![first];
     while let Ok((rest, _)) = punct(',')(i) {
-        let (rest, next) = identifier(rest, IdRole::id("another id"), ",")?;
+        let (rest, next) = target(rest, IdRole::id("another id"), ",")?;
         list.push(next);
         i = rest;
     }
     Ok((i, list))
+}
+
+/// rule `target`: an id, or `ID->ID`, the implicit reason behind
+/// `a supports b`, as one [`Ident`] named `a->b`. The word before `>`
+/// ends with the arrow's `-`, since `-` continues a word.
+fn target<'a>(i: Input<'a>, role: IdRole, after: &str) -> PResult<'a, Ident> {
+    let (rest, id) = identifier(i, role, after)?;
+    let Some(premise) = id.name.strip_suffix('-') else {
+        return Ok((rest, id));
+    };
+    if !rest.fragment().starts_with('>') {
+        return Ok((rest, id));
+    }
+    let after_arrow = rest.take_split(1).0;
+    let conclusion_role = IdRole::id("the id of the statement it supports");
+    let spaced = after_arrow
+        .fragment()
+        .starts_with(|c: char| c.is_whitespace());
+    let arrow = format!("{premise}->");
+    if premise.is_empty() || spaced {
+        let (found, span) = found_at(after_arrow);
+        let kind = SyntaxErrorKind::ExpectedId {
+            what: conclusion_role.what,
+            after: arrow,
+            found,
+        };
+        let help = "write the reason behind 'a supports b' as a->b, with no spaces";
+        return fail(SyntaxError::new(kind, span).with_help(help));
+    }
+    let (rest, conclusion) = identifier(after_arrow, conclusion_role, &arrow)?;
+    let ident = Ident {
+        name: Name::format(format_args!("{premise}->{}", conclusion.name)),
+        span: id.span.to(conclusion.span),
+    };
+    Ok((rest, ident))
 }
 
 /// rule `relation_line`: `ID RELATION targets`.
@@ -80,7 +116,7 @@ fn fail_not_a_relation_line<'a, T>(
     let relation_words = RelationKind::ALL.map(RelationKind::keyword);
     let near_keyword = did_you_mean(
         &subject.name,
-        ITEM_KEYWORDS.into_iter().chain(ATTRIBUTE_KEYWORDS),
+        ITEM_KEYWORDS.into_iter().chain(attribute_words()),
     )
     .is_some();
     let looks_like_statement = next.is_some_and(|w| !is_keyword(w)) && {

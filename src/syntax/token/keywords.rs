@@ -29,6 +29,15 @@ pub const ATTRIBUTE_KEYWORDS: [&str; 9] = [
     "url",
 ];
 
+/// Soft keywords: attribute words that are keywords only where a version 1
+/// map could have had no id (see the grammar), so they are not reserved.
+pub const SOFT_KEYWORDS: [&str; 3] = ["contrary", "called", "also"];
+
+/// Every word that can start an attribute, soft keywords included.
+pub fn attribute_words() -> impl Iterator<Item = &'static str> + Clone {
+    ATTRIBUTE_KEYWORDS.into_iter().chain(SOFT_KEYWORDS)
+}
+
 /// rule `keyword`: whether a word is reserved (it starts an item or an
 /// attribute), so that it cannot be an id.
 pub fn is_keyword(word: &str) -> bool {

@@ -11,7 +11,7 @@ mod lex;
 mod string;
 
 pub use extent::{closing_quote, comment_len};
-pub use keywords::{ATTRIBUTE_KEYWORDS, ITEM_KEYWORDS, is_keyword, is_word_char};
+pub use keywords::{ATTRIBUTE_KEYWORDS, ITEM_KEYWORDS, attribute_words, is_keyword, is_word_char};
 pub use lex::{
     IdRole, found_at, identifier, keyword, peek_char, peek_word, punct, token_at, word, ws,
 };
