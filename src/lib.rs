@@ -133,6 +133,20 @@ pub fn render_dot(analysis: &Analysis, options: &RenderOptions) -> Result<String
     Ok(render::to_dot(analysis, options))
 }
 
+/// Every argument of an analysed map in standard form (as `argmark render
+/// --format text` prints them): numbered premises and conclusions, an
+/// inference line before each conclusion. Fails when the analysis stopped.
+///
+/// ```
+/// let map = "thesis t \"Tax cars.\"\nreason r supports t { premise p \"Cars pollute.\" }";
+/// let text = argmark::render_text(&argmark::analyze(map, &Default::default())).unwrap();
+/// assert!(text.contains("(1) Cars pollute.\n----\n(2) Tax cars.\n"));
+/// ```
+pub fn render_text(analysis: &Analysis) -> Result<String, RenderError> {
+    RenderError::check(analysis)?;
+    Ok(render::to_text(analysis))
+}
+
 /// Formats a map's source text canonically (as `argmark fmt` does). Fails,
 /// changing nothing, when the text has syntax errors, or when the result
 /// would not mean exactly the same map with the same comments.

@@ -111,14 +111,14 @@ impl Contents {
 }
 
 /// What the map calls for: a node per statement and named reason (an
-/// implicit reason is drawn as its one arrow), an arrow per relation, a
-/// cluster per section; and the legend's key, two points a relation and a
+/// implicit reason is drawn as its one arrow, unless something points at
+/// it), an arrow per relation, a cluster per section and per reconstruction; and the legend's key, two points a relation and a
 /// line between them.
 fn expected(map: &ArgumentMap, options: &RenderOptions) -> Contents {
     let graph = &map.graph;
     let implicit = graph
         .node_indices()
-        .filter(|&n| graph[n].is_implicit_reason())
+        .filter(|&n| map.is_plain_support(n))
         .count();
     let drawn_name = |node: NodeIndex| {
         let prefix = if graph[node].as_statement().is_some() {
@@ -130,16 +130,16 @@ fn expected(map: &ArgumentMap, options: &RenderOptions) -> Contents {
     };
     let mut nodes: Vec<String> = graph
         .node_indices()
-        .filter(|&n| !graph[n].is_implicit_reason())
+        .filter(|&n| !map.is_plain_support(n))
         .map(drawn_name)
         .collect();
     let mut edges = BTreeMap::new();
     for edge in graph.raw_edges() {
         let (source, target) = (edge.source(), edge.target());
-        if graph[target].is_implicit_reason() {
+        if map.is_plain_support(target) {
             continue;
         }
-        let from = if graph[source].is_implicit_reason() {
+        let from = if map.is_plain_support(source) {
             let mut premises = map.incoming(source, EdgeKind::Premise);
             let (premise, _) = premises.next().expect("an implicit reason has a premise");
             assert!(premises.next().is_none());
@@ -154,6 +154,17 @@ fn expected(map: &ArgumentMap, options: &RenderOptions) -> Contents {
     let mut clusters: Vec<String> = (0..map.sections.len())
         .map(|i| format!("cluster_{i}"))
         .collect();
+    // A frame around each reconstruction that has lines or steps of its own.
+    clusters.extend(
+        graph
+            .node_indices()
+            .filter(|&r| {
+                graph
+                    .node_indices()
+                    .any(|n| n != r && map.reconstruction_of(n) == Some(r))
+            })
+            .map(|r| format!("cluster_r:{}", graph[r].id())),
+    );
     if options.legend {
         nodes.push("legend:key".into());
         for index in 0..RELATIONS.len() {

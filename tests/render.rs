@@ -219,9 +219,17 @@ fn graphviz_rust_parses_the_dot_back() {
         let text = std::fs::read_to_string(&path).unwrap();
         let analysis = argmark::analyze(&text, &Config::default());
         let map = &analysis.map();
-        // A node per statement and named reason, an edge per relation.
-        let named = map.reasons().filter(|(_, r)| r.named).count();
-        let drawn = (map.statements().count() + named, map.relation_count());
+        // A node per statement and reason drawn as a junction (not a plain
+        // `a supports b`, which is one arrow for its two edges).
+        let plain = map
+            .reasons()
+            .filter(|&(n, _)| map.is_plain_support(n))
+            .count();
+        let junctions = map.reasons().count() - plain;
+        let drawn = (
+            map.statements().count() + junctions,
+            map.graph.edge_count() - plain,
+        );
         for options in [options_from(&text), RenderOptions::default(), everything()] {
             let dot = to_dot(&analysis, &options);
             let graph = graphviz_rust::parse(&dot)

@@ -10,6 +10,7 @@ mod fmt;
 mod import;
 mod paths;
 mod render;
+mod show;
 
 use std::borrow::Cow;
 use std::io::{IsTerminal, Read, Write};
@@ -46,8 +47,10 @@ enum Command {
     Check(check::CheckArgs),
     /// Print the status (IN, OUT or UNDEC) of every statement of a map.
     Eval(eval::EvalArgs),
-    /// Draw a map: DOT, or SVG, PNG or PDF through Graphviz.
+    /// Draw a map: DOT, or SVG, PNG or PDF through Graphviz; or its arguments as text.
     Render(render::RenderArgs),
+    /// Show one argument in standard form, or one statement with its status and relations.
+    Show(show::ShowArgs),
     /// Rewrite maps in the canonical layout (`--check`: only report).
     Fmt(fmt::FmtArgs),
     /// Export a map as versioned JSON, AIF or a Mermaid flowchart.
@@ -104,6 +107,7 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Check(args) => check::run(&args, discovery),
         Command::Eval(args) => eval::run(&args, discovery),
+        Command::Show(args) => show::run(&args, discovery),
         Command::Render(args) => render::run(&args, discovery),
         Command::Fmt(args) => fmt::run(&args),
         Command::Export(args) => export::run(&args, discovery),

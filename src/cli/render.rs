@@ -17,7 +17,7 @@ pub struct RenderArgs {
     /// The map to draw; `-` reads standard input.
     #[arg(value_name = "FILE")]
     file: PathBuf,
-    /// Where to write; the extension (.dot, .svg, .png, .pdf) picks the format.
+    /// Where to write; the extension (.dot, .svg, .png, .pdf, .txt) picks the format.
     /// Without it, the drawing goes to standard output.
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
@@ -66,6 +66,8 @@ enum OutputFormat {
     Svg,
     Png,
     Pdf,
+    /// Every argument in standard form: numbered premises and conclusions.
+    Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -103,8 +105,9 @@ fn format_of(args: &RenderArgs) -> Result<OutputFormat, String> {
         Some("svg") => Ok(OutputFormat::Svg),
         Some("png") => Ok(OutputFormat::Png),
         Some("pdf") => Ok(OutputFormat::Pdf),
+        Some("txt") => Ok(OutputFormat::Text),
         _ => Err(format!(
-            "cannot tell the format of '{}' from its extension; use .dot, .svg, .png or .pdf, or --format",
+            "cannot tell the format of '{}' from its extension; use .dot, .svg, .png, .pdf or .txt, or --format",
             path.display()
         )),
     }
@@ -156,6 +159,11 @@ pub fn run(args: &RenderArgs, discovery: Discovery) -> Result<i32, String> {
         OutputFormat::Dot => {
             let output = args.output.as_deref();
             write_output_with(output, |out| write_dot(&analysis, &options, out))?;
+            return Ok(EXIT_OK);
+        }
+        OutputFormat::Text => {
+            let text = crate::render::to_text(&analysis);
+            write_output(args.output.as_deref(), text.as_bytes())?;
             return Ok(EXIT_OK);
         }
         OutputFormat::Svg => ImageFormat::Svg,

@@ -440,6 +440,31 @@ impl ArgumentMap {
             .filter_map(|n| self.graph[n].as_reason().map(|r| (n, r)))
     }
 
+    /// Whether a node is drawn as one plain arrow: the implicit reason of
+    /// `a supports b` when nothing attacks, undercuts or backs it (then it is
+    /// drawn as a junction, for those relations to point at).
+    pub fn is_plain_support(&self, node: NodeIndex) -> bool {
+        self.graph[node].is_implicit_reason()
+            && self
+                .graph
+                .edges_directed(node, Direction::Incoming)
+                .all(|e| e.weight().kind == EdgeKind::Premise)
+    }
+
+    /// The reconstruction a node is drawn inside, if any: a reason with
+    /// one, its steps, and the statements declared in its braces.
+    pub fn reconstruction_of(&self, node: NodeIndex) -> Option<NodeIndex> {
+        match &self.graph[node] {
+            Node::Reason(r) if r.reconstruction.is_some() => Some(node),
+            Node::Reason(r) => r.step.map(|s| s.argument),
+            Node::Statement(s) => s.declared_in_reason.filter(|&reason| {
+                self.graph[reason]
+                    .as_reason()
+                    .is_some_and(|r| r.reconstruction.is_some())
+            }),
+        }
+    }
+
     /// The arguments of the map: its `reason` blocks (not the implicit
     /// reasons of `a supports b`, nor the earlier steps of a reconstruction).
     pub fn arguments(&self) -> impl Iterator<Item = (NodeIndex, &Reason)> {

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use super::RenderOptions;
 use super::attr::{indent, push_plain_attr, push_quoted_attr};
-use super::escape::{push_quoted, push_quoted_text};
+use super::escape::{push_html_text, push_quoted, push_quoted_text};
 use super::label::{StatementLabel, push_small_text, push_statement_markup, push_wrapped};
 use super::plan::{Block, Line, Plan};
 use super::style::{self, EdgeStyle};
@@ -48,6 +48,9 @@ impl<'a> Drawing<'a> {
                         Line::Open(section, depth) => {
                             self.open_cluster(out, section as usize, depth as usize);
                         }
+                        Line::OpenArgument(reason, depth) => {
+                            self.open_argument(out, reason, depth as usize);
+                        }
                         Line::Close(depth) => {
                             indent(out, depth as usize);
                             out.push('}');
@@ -75,6 +78,48 @@ impl<'a> Drawing<'a> {
         push_quoted_attr(out, "color", muted);
         push_quoted_attr(out, "fontcolor", muted);
         out.push_str(" fontsize=12]");
+    }
+
+    /// The first two lines of a reconstruction's cluster, without the last
+    /// line ending: a solid frame around the argument's lines, captioned
+    /// with its id and label.
+    fn open_argument(&self, out: &mut String, reason: NodeIndex, depth: usize) {
+        let map = &self.analysis.map;
+        let muted = style::muted(self.options.theme);
+        indent(out, depth);
+        out.push_str("subgraph ");
+        out.push_str("\"cluster_r:");
+        push_quoted_text(out, map.id(reason));
+        out.push_str("\" {\n");
+        indent(out, depth + 2);
+        out.push_str("graph[label=<");
+        push_argument_caption(out, &map.graph[reason]);
+        out.push_str("> labeljust=l labelloc=t style=\"rounded\"");
+        push_quoted_attr(out, "color", muted);
+        push_quoted_attr(out, "fontcolor", muted);
+        out.push_str(" fontsize=11]");
+    }
+}
+
+/// `<B>ARGUMENT · id</B>`, then its title and label, on the frame of a
+/// reconstruction or in the box of a sketch.
+fn push_argument_caption(out: &mut String, node: &MapNode) {
+    out.push_str("<FONT POINT-SIZE=\"8\">ARGUMENT · ");
+    push_html_text(out, node.id());
+    out.push_str("</FONT>");
+    let Some(reason) = node.as_reason() else {
+        return;
+    };
+    if let Some(title) = reason.attributes.title() {
+        out.push_str("<BR/><B>");
+        push_wrapped(out, title, 40);
+        out.push_str("</B>");
+    }
+    // Text after the last tag would not read back through graphviz-rust.
+    if let Some(label) = &reason.label {
+        out.push_str("<BR/><I>");
+        push_wrapped(out, label, 40);
+        out.push_str("</I>");
     }
 }
 
@@ -151,18 +196,42 @@ impl Drawing<'_> {
                 }
                 out.push(']');
             }
-            MapNode::Reason(reason) if reason.named => {
+            MapNode::Reason(reason) if is_sketch(map, node, reason) => {
                 indent(out, depth);
                 push_name(out, &map.graph[node]);
-                self.junction(out, scratch, reason);
+                self.sketch(out, node);
+            }
+            MapNode::Reason(reason) if reason.named || !map.is_plain_support(node) => {
+                indent(out, depth);
+                push_name(out, &map.graph[node]);
+                self.junction(out, scratch, node, reason);
             }
             MapNode::Reason(_) => {}
         }
     }
 
-    /// The attributes of a named reason's junction: a small dot, captioned
-    /// with its label and id.
-    fn junction(&self, out: &mut String, scratch: &mut String, reason: &Reason) {
+    /// The attributes of a sketch: a box with a dashed border, as an
+    /// argument still to be reconstructed.
+    fn sketch(&self, out: &mut String, node: NodeIndex) {
+        let map = &self.analysis.map;
+        let theme = self.options.theme;
+        out.push_str("[label=<");
+        push_argument_caption(out, &map.graph[node]);
+        if self.options.status {
+            out.push_str("<BR/><B>");
+            out.push_str(self.analysis.labels.of(node).as_str());
+            out.push_str("</B>");
+        }
+        out.push_str("> style=\"rounded,dashed,filled\"");
+        push_quoted_attr(out, "fillcolor", style::sketch_fill(theme));
+        push_quoted_attr(out, "color", style::muted(theme));
+        out.push(']');
+    }
+
+    /// The attributes of a reason's junction: a small dot, captioned with
+    /// its label and id; in a reconstruction, whose frame names the
+    /// argument, with the rules its inference names.
+    fn junction(&self, out: &mut String, scratch: &mut String, node: NodeIndex, reason: &Reason) {
         let options = self.options;
         let theme = options.theme;
         let colour = style::edge_style(EdgeKind::Concludes, theme).color;
@@ -170,21 +239,58 @@ impl Drawing<'_> {
         out.push_str("[shape=circle label=\"\" width=0.14 height=0.14 fixedsize=true penwidth=1");
         push_quoted_attr(out, "fillcolor", colour);
         push_quoted_attr(out, "color", colour);
-        out.push_str(" xlabel=<");
-        let caption = match &reason.label {
-            Some(text) => {
-                scratch.clear();
-                scratch.push_str(text);
-                scratch.push_str(" (");
-                scratch.push_str(&reason.id);
-                scratch.push(')');
-                scratch.as_str()
+        let map = &self.analysis.map;
+        let caption = if map.reconstruction_of(node).is_some() {
+            scratch.clear();
+            scratch.push_str(&inference_rules(map, node));
+            if scratch.is_empty() {
+                out.push(']');
+                return;
             }
-            None => reason.id.as_str(),
+            scratch.as_str()
+        } else {
+            match &reason.label {
+                Some(text) => {
+                    scratch.clear();
+                    scratch.push_str(text);
+                    scratch.push_str(" (");
+                    scratch.push_str(&reason.id);
+                    scratch.push(')');
+                    scratch.as_str()
+                }
+                None => reason.id.as_str(),
+            }
         };
+        out.push_str(" xlabel=<");
         push_small_text(out, caption, options);
         out.push_str(">]");
     }
+}
+
+/// Whether a reason is drawn as a sketch: a `reason` with no premises.
+fn is_sketch(map: &ArgumentMap, node: NodeIndex, reason: &Reason) -> bool {
+    reason.named
+        && reason.step.is_none()
+        && reason.reconstruction.is_none()
+        && map.incoming(node, EdgeKind::Premise).next().is_none()
+}
+
+/// The rules of inference the reason of an inference names, joined.
+fn inference_rules(map: &ArgumentMap, node: NodeIndex) -> String {
+    let argument = map.reconstruction_of(node).unwrap_or(node);
+    let Some(reconstruction) = map.graph[argument]
+        .as_reason()
+        .and_then(|r| r.reconstruction.as_deref())
+    else {
+        return String::new();
+    };
+    reconstruction
+        .lines
+        .iter()
+        .filter_map(|line| line.inference.as_ref())
+        .find(|inference| inference.reason == node)
+        .map(|inference| inference.rules.join(", "))
+        .unwrap_or_default()
 }
 
 /// The edges in `range` of the graph's edge list, which is the order they
@@ -196,8 +302,8 @@ fn edges(map: &ArgumentMap, options: &RenderOptions, range: Range<usize>, out: &
         let from = match kind {
             // `a supports b` draws one arrow from a to b, at its conclusion
             // edge. An implicit reason has exactly one premise.
-            EdgeKind::Premise if map.graph[target].is_implicit_reason() => continue,
-            EdgeKind::Concludes if map.graph[source].is_implicit_reason() => {
+            EdgeKind::Premise if map.is_plain_support(target) => continue,
+            EdgeKind::Concludes if map.is_plain_support(source) => {
                 let Some((premise, _)) = map.incoming(source, EdgeKind::Premise).next() else {
                     continue;
                 };

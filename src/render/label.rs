@@ -190,6 +190,14 @@ pub fn push_statement_markup(
         }
         false
     });
+    if let Some(title) = statement.attributes.title() {
+        push_row(out, |out| {
+            out.push_str("<B>");
+            let broken = push_wrapped(out, title, options.wrap);
+            out.push_str("</B>");
+            broken
+        });
+    }
     push_row(out, |out| {
         if statement.kind == StatementKind::Thesis {
             out.push_str("<FONT POINT-SIZE=\"13\"><B>");
@@ -200,6 +208,10 @@ pub fn push_statement_markup(
             push_wrapped(out, &statement.text, options.wrap)
         }
     });
+    for text in statement.attributes.also() {
+        let also = joined(scratch, "also: ", text);
+        push_small_row(out, muted, |out| push_wrapped(out, also, small));
+    }
     for author in &statement.attributes.by {
         let by = joined(scratch, "— ", author);
         push_small_row(out, muted, |out| {

@@ -13,12 +13,14 @@ mod label;
 mod legend;
 mod plan;
 pub mod style;
+mod text;
 
 use std::fmt;
 use std::str::FromStr;
 
 pub use graph::{GraphError, to_graph};
 pub use style::Theme;
+pub use text::{standard_form, statement_card, to_text};
 
 use crate::diagnostic::Diagnostic;
 use crate::pipeline::Analysis;

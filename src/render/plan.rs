@@ -6,6 +6,8 @@ use std::ops::Range;
 
 use petgraph::graph::NodeIndex;
 
+use rustc_hash::FxHashMap;
+
 use crate::model::ArgumentMap;
 
 /// How much goes in one block: lines of nodes and clusters, or edges.
@@ -29,6 +31,8 @@ pub enum Line {
     Node(NodeIndex, u32),
     /// The opening of a section's cluster (by index), with its title, at an indent.
     Open(u32, u32),
+    /// The opening of the cluster of a reconstruction (its reason), at an indent.
+    OpenArgument(NodeIndex, u32),
     /// The closing brace of a cluster, at an indent.
     Close(u32),
 }
@@ -52,31 +56,39 @@ impl Plan {
     pub fn of(map: &ArgumentMap, size: BlockSize) -> Plan {
         let mut lines = Vec::new();
         let mut in_section: Vec<Vec<NodeIndex>> = vec![Vec::new(); map.sections.len()];
+        // The lines of reconstructions, drawn in their reason's cluster.
+        let mut members: FxHashMap<NodeIndex, Vec<NodeIndex>> = FxHashMap::default();
         for node in map
             .graph
             .node_indices()
-            .filter(|&node| !map.graph[node].is_implicit_reason())
+            .filter(|&node| !map.is_plain_support(node))
         {
+            if let Some(argument) = map.reconstruction_of(node)
+                && argument != node
+            {
+                members.entry(argument).or_default().push(node);
+                continue;
+            }
             match map.graph[node].section() {
                 Some(section) => in_section[section.index()].push(node),
-                None => lines.push(Line::Node(node, 2)),
-            }
-        }
-        let mut children: Vec<Vec<usize>> = vec![Vec::new(); map.sections.len()];
-        for (index, section) in map.sections.iter().enumerate() {
-            if let Some(parent) = section.parent {
-                children[parent.index()].push(index);
+                None => lines.push(node),
             }
         }
         let clusters = Clusters {
             in_section: &in_section,
-            children: &children,
+            children: &children(map),
+            members: &members,
         };
+        let mut planned = Vec::new();
+        for node in lines {
+            clusters.node(&mut planned, node, 2);
+        }
         for (index, section) in map.sections.iter().enumerate() {
             if section.parent.is_none() {
-                clusters.plan(&mut lines, index, 2);
+                clusters.plan(&mut planned, index, 2);
             }
         }
+        let lines = planned;
         let mut blocks: Vec<Block> = (0..lines.len())
             .step_by(size.lines)
             .map(|start| Block::Lines(start..lines.len().min(start + size.lines)))
@@ -91,10 +103,22 @@ impl Plan {
     }
 }
 
+/// The sub-sections of each section.
+fn children(map: &ArgumentMap) -> Vec<Vec<usize>> {
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); map.sections.len()];
+    for (index, section) in map.sections.iter().enumerate() {
+        if let Some(parent) = section.parent {
+            children[parent.index()].push(index);
+        }
+    }
+    children
+}
+
 /// How sections nest and what they hold.
 struct Clusters<'a> {
     in_section: &'a [Vec<NodeIndex>],
     children: &'a [Vec<usize>],
+    members: &'a FxHashMap<NodeIndex, Vec<NodeIndex>>,
 }
 
 impl Clusters<'_> {
@@ -104,14 +128,24 @@ impl Clusters<'_> {
     fn plan(&self, lines: &mut Vec<Line>, index: usize, depth: u32) {
         // Fewer than 2^32 sections: each takes bytes of the source.
         lines.push(Line::Open(index as u32, depth));
-        lines.extend(
-            self.in_section[index]
-                .iter()
-                .map(|&node| Line::Node(node, depth + 2)),
-        );
+        for &node in &self.in_section[index] {
+            self.node(lines, node, depth + 2);
+        }
         for &child in &self.children[index] {
             self.plan(lines, child, depth + 2);
         }
+        lines.push(Line::Close(depth));
+    }
+
+    /// Plans a node; a reason with a reconstruction comes with its cluster.
+    fn node(&self, lines: &mut Vec<Line>, node: NodeIndex, depth: u32) {
+        let Some(members) = self.members.get(&node) else {
+            lines.push(Line::Node(node, depth));
+            return;
+        };
+        lines.push(Line::OpenArgument(node, depth));
+        lines.push(Line::Node(node, depth + 2));
+        lines.extend(members.iter().map(|&member| Line::Node(member, depth + 2)));
         lines.push(Line::Close(depth));
     }
 }

@@ -152,6 +152,15 @@ pub fn edge_style(kind: EdgeKind, theme: Theme) -> EdgeStyle {
     }
 }
 
+/// The fill of a sketch's box: paler than any kind's.
+pub fn sketch_fill(theme: Theme) -> &'static str {
+    if theme == Theme::Print {
+        "#FFFFFF"
+    } else {
+        "#F4F4F4"
+    }
+}
+
 /// Colour of small print: ids, kinds, authors, sources.
 pub fn muted(theme: Theme) -> &'static str {
     if theme == Theme::Print {
