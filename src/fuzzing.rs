@@ -55,6 +55,17 @@ pub fn check_pipeline(bytes: &[u8]) {
         assert!(first.starts_with("digraph"), "not a DOT graph: {first}");
         assert_eq!(first, second, "DOT output is not deterministic");
     }
+    // Standard form: every argument, and each node on its own.
+    let text = crate::render::to_text(&analysis);
+    assert_eq!(
+        text,
+        crate::render::to_text(&analysis),
+        "text is not deterministic"
+    );
+    for node in analysis.map.graph.node_indices() {
+        let _ = crate::render::standard_form(&analysis, node);
+        let _ = crate::render::statement_card(&analysis, node);
+    }
 }
 
 /// A large file is parsed in pieces on several threads; whenever there is a

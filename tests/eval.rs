@@ -242,3 +242,121 @@ proptest! {
         prop_assert_eq!(data.framework().label(), data.naive_fixpoint());
     }
 }
+
+/// A random map in the language itself: statements, reasons (some with
+/// premises, some sketches) and relations of every kind between them, only
+/// where the language allows them, so that the map always analyses.
+fn random_map() -> impl Strategy<Value = String> {
+    (1usize..7, 0usize..5).prop_flat_map(|(statements, reasons)| {
+        let nodes = statements + reasons;
+        let premises =
+            proptest::collection::vec(proptest::collection::vec(0..statements, 0..3), reasons);
+        let relations = proptest::collection::vec((0..nodes, 0usize..5, 0..nodes), 0..2 * nodes);
+        (Just(statements), premises, relations).prop_map(|(statements, premises, relations)| {
+            let name = |k: usize| {
+                if k < statements {
+                    format!("s{k}")
+                } else {
+                    format!("r{}", k - statements)
+                }
+            };
+            let mut text = String::new();
+            for k in 0..statements {
+                text.push_str(&format!("claim s{k} \"S{k}.\"\n"));
+            }
+            for (k, premises) in premises.iter().enumerate() {
+                let mut unique = premises.clone();
+                unique.sort_unstable();
+                unique.dedup();
+                let lines: Vec<String> = unique.iter().map(|&p| format!("s{p}")).collect();
+                text.push_str(&format!("reason r{k} {{ {} }}\n", lines.join(" ")));
+            }
+            for (from, relation, to) in relations {
+                let to_reason = to >= statements;
+                let either_reason = from >= statements || to_reason;
+                let relation = match relation {
+                    0 => "supports",
+                    1 => "attacks",
+                    2 if to_reason => "undercuts",
+                    3 if !either_reason => "contrary",
+                    4 if !either_reason => "contradicts",
+                    _ => "attacks",
+                };
+                text.push_str(&format!("{} {relation} {}\n", name(from), name(to)));
+            }
+            text
+        })
+    })
+}
+
+/// The rules of docs/evaluation.md read off the map itself, applied naively
+/// until nothing changes: what the labeller's framework must agree with.
+fn map_fixpoint(map: &argmark::model::ArgumentMap) -> Vec<Status> {
+    use argmark::model::EdgeKind;
+    let graph = &map.graph;
+    let n = graph.node_count();
+    let mut labels = vec![Undec; n];
+    loop {
+        let mut next = labels.clone();
+        for node in graph.node_indices() {
+            if labels[node.index()] != Undec {
+                continue;
+            }
+            let of = |nodes: Vec<petgraph::graph::NodeIndex>| -> Vec<Status> {
+                nodes.into_iter().map(|m| labels[m.index()]).collect()
+            };
+            let attackers = of(map
+                .incoming(node, EdgeKind::Attacks)
+                .chain(map.incoming(node, EdgeKind::Undercuts))
+                .chain(map.conflicts(node))
+                .map(|(m, _)| m)
+                .collect());
+            let defeated = attackers.contains(&In);
+            let unattacked = attackers.iter().all(|l| *l == Out);
+            let reasons = of(map
+                .incoming(node, EdgeKind::Concludes)
+                .map(|(m, _)| m)
+                .collect());
+            let staked_out = !reasons.is_empty() && reasons.iter().all(|l| *l == Out);
+            let staked_in = reasons.is_empty() || reasons.contains(&In);
+            next[node.index()] = if graph[node].as_reason().is_some() {
+                let premises = of(map.premises(node));
+                if defeated || premises.contains(&Out) || staked_out {
+                    Out
+                } else if unattacked && premises.iter().all(|l| *l == In) && staked_in {
+                    In
+                } else {
+                    Undec
+                }
+            } else if defeated || staked_out {
+                Out
+            } else if unattacked && staked_in {
+                In
+            } else {
+                Undec
+            };
+        }
+        if next == labels {
+            return labels;
+        }
+        labels = next;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// Arguments that attack, are attacked, backed and undercut, and
+    /// statements that conflict: the labelling of the written map is the one
+    /// its rules give.
+    #[test]
+    fn maps_with_arguments_follow_the_documented_rules(text in random_map()) {
+        let analysis = argmark::analyze(&text, &Default::default());
+        prop_assert!(analysis.stopped().is_none(), "{:?}\n{}", analysis.diagnostics(), text);
+        let map = analysis.map();
+        let expected = map_fixpoint(map);
+        for node in map.graph.node_indices() {
+            prop_assert_eq!(analysis.labels().of(node), expected[node.index()], "{} in\n{}", map.id(node), text);
+        }
+    }
+}
