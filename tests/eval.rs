@@ -2,6 +2,8 @@
 
 use Status::{In, Out, Undec};
 use argmark::eval::{Framework, Rule, Status};
+use std::fmt::Write as _;
+
 use proptest::prelude::*;
 
 fn attack_graph(n: usize, attacks: &[(usize, usize)]) -> Framework {
@@ -262,27 +264,27 @@ fn random_map() -> impl Strategy<Value = String> {
             };
             let mut text = String::new();
             for k in 0..statements {
-                text.push_str(&format!("claim s{k} \"S{k}.\"\n"));
+                let _ = writeln!(text, "claim s{k} \"S{k}.\"");
             }
             for (k, premises) in premises.iter().enumerate() {
                 let mut unique = premises.clone();
                 unique.sort_unstable();
                 unique.dedup();
                 let lines: Vec<String> = unique.iter().map(|&p| format!("s{p}")).collect();
-                text.push_str(&format!("reason r{k} {{ {} }}\n", lines.join(" ")));
+                let _ = writeln!(text, "reason r{k} {{ {} }}", lines.join(" "));
             }
             for (from, relation, to) in relations {
                 let to_reason = to >= statements;
                 let either_reason = from >= statements || to_reason;
+                // Where a relation cannot join the two, an attack stands in.
                 let relation = match relation {
                     0 => "supports",
-                    1 => "attacks",
                     2 if to_reason => "undercuts",
                     3 if !either_reason => "contrary",
                     4 if !either_reason => "contradicts",
                     _ => "attacks",
                 };
-                text.push_str(&format!("{} {relation} {}\n", name(from), name(to)));
+                let _ = writeln!(text, "{} {relation} {}", name(from), name(to));
             }
             text
         })
@@ -351,7 +353,7 @@ proptest! {
     /// its rules give.
     #[test]
     fn maps_with_arguments_follow_the_documented_rules(text in random_map()) {
-        let analysis = argmark::analyze(&text, &Default::default());
+        let analysis = argmark::analyze(&text, &argmark::Config::default());
         prop_assert!(analysis.stopped().is_none(), "{:?}\n{}", analysis.diagnostics(), text);
         let map = analysis.map();
         let expected = map_fixpoint(map);
