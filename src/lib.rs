@@ -170,6 +170,12 @@ pub fn export_aif(analysis: &Analysis) -> String {
     export::to_aif(analysis)
 }
 
+/// The analysed map as Argdown text (see `docs/argdown.md`), with a warning
+/// for each kind of thing Argdown had to be told differently.
+pub fn export_argdown(analysis: &Analysis) -> export::ArgdownExport {
+    export::to_argdown(analysis)
+}
+
 /// The analysed map as a Mermaid flowchart.
 pub fn export_mermaid(analysis: &Analysis) -> String {
     export::to_mermaid(analysis)

@@ -7,7 +7,7 @@ use clap::ValueEnum;
 use super::config::MapSettings;
 use super::{EXIT_FINDINGS, EXIT_OK, analyze_or_report, load, write_output_with};
 use crate::config::{Discovery, Layer};
-use crate::export::{Layout, write_aif, write_json, write_mermaid};
+use crate::export::{Layout, to_argdown, write_aif, write_json, write_mermaid};
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
@@ -34,6 +34,8 @@ enum Format {
     Aif,
     /// A Mermaid flowchart, drawn inline by GitHub (docs/export-mermaid.md).
     Mermaid,
+    /// Argdown text, which Argdown's own tools read (docs/argdown.md).
+    Argdown,
 }
 
 /// The format `--format` names, or else the one the output's name ends in.
@@ -43,7 +45,7 @@ fn format_of(args: &ExportArgs) -> Result<Format, String> {
     }
     let Some(path) = args.output.as_deref().filter(|p| *p != Path::new("-")) else {
         return Err(
-            "say which format to write: --format json, aif or mermaid (or -o with a .json, .aif.json or .mmd file)"
+            "say which format to write: --format json, aif, mermaid or argdown (or -o with a .json, .aif.json, .mmd or .argdown file)"
                 .to_string(),
         );
     };
@@ -64,9 +66,14 @@ fn format_of(args: &ExportArgs) -> Result<Format, String> {
         .is_some_and(|ext| ext.eq_ignore_ascii_case("mmd"))
     {
         Ok(Format::Mermaid)
+    } else if std::path::Path::new(&name)
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("argdown") || ext.eq_ignore_ascii_case("ad"))
+    {
+        Ok(Format::Argdown)
     } else {
         Err(format!(
-            "cannot tell the format of '{}' from its extension; use .json, .aif.json or .mmd, or --format",
+            "cannot tell the format of '{}' from its extension; use .json, .aif.json, .mmd or .argdown, or --format",
             path.display()
         ))
     }
@@ -78,8 +85,10 @@ pub fn run(args: &ExportArgs, discovery: Discovery) -> Result<i32, String> {
     let layout = match (args.compact, format) {
         (false, _) => Layout::Pretty,
         (true, Format::Json | Format::Aif) => Layout::Compact,
-        (true, Format::Mermaid) => {
-            return Err("--compact applies to JSON (json and aif), not to mermaid".to_string());
+        (true, Format::Mermaid | Format::Argdown) => {
+            return Err(
+                "--compact applies to JSON (json and aif), not to mermaid or argdown".to_string(),
+            );
         }
     };
     let settings = match MapSettings::new(discovery, Layer::default()).of(&args.file) {
@@ -90,11 +99,20 @@ pub fn run(args: &ExportArgs, discovery: Discovery) -> Result<i32, String> {
     let Some(analysis) = analyze_or_report(&loaded, &settings.check_config(), "exported") else {
         return Ok(EXIT_FINDINGS);
     };
+    // Argdown is made whole, for its warnings to come first.
+    let argdown = (format == Format::Argdown).then(|| to_argdown(&analysis));
+    for warning in argdown.iter().flat_map(|export| &export.warnings) {
+        eprintln!("warning: {}: {warning}", loaded.name);
+    }
     // Written as it is made: the JSON of a large map runs to hundreds of megabytes.
     write_output_with(args.output.as_deref(), |out| match format {
         Format::Json => write_json(&analysis, &loaded.text, layout, out),
         Format::Aif => write_aif(&analysis, layout, out),
         Format::Mermaid => write_mermaid(&analysis, out),
+        Format::Argdown => {
+            let text = argdown.as_ref().map_or("", |export| export.text.as_str());
+            out.write_all(text.as_bytes())
+        }
     })?;
     Ok(EXIT_OK)
 }

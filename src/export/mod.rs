@@ -1,10 +1,12 @@
 //! Interchange out of argmark: the whole map as versioned JSON, as AIF (the
-//! Argument Interchange Format of `AIFdb` and OVA) and as a Mermaid flowchart.
+//! Argument Interchange Format of `AIFdb` and OVA), as Argdown and as a
+//! Mermaid flowchart.
 //! Every exporter reads an analysed map and writes the same bytes for the
 //! same map: nodes in source order, edges in the order they were written.
 
 pub mod aif;
 mod aif_view;
+mod argdown;
 pub mod json;
 mod json_view;
 pub mod mermaid;
@@ -13,6 +15,7 @@ mod stream;
 use crate::model::EdgeKind;
 
 pub use aif::{to_aif, write_aif};
+pub use argdown::{ArgdownExport, to_argdown};
 pub use json::{json_schema, to_json, write_json};
 pub use mermaid::{to_mermaid, write_mermaid};
 #[cfg(feature = "cli")]
