@@ -6,8 +6,9 @@
 //! and the reader must produce the same. When `ARGDOWN_CLI` names the
 //! installed `argdown` command (`.ci/run` installs `@argdown/cli@1.7.5`),
 //! Argdown is also run live on every fixture and every map of
-//! `../shared/corpus/argdown/`; with `ARGDOWN_BLESS=1` as well, the
-//! expected files are written from those live runs.
+//! `../shared/corpus/argdown/` (and of the folder `ARGDOWN_EXTRA` names,
+//! if set); with `ARGDOWN_BLESS=1` as well, the expected files are written
+//! from those live runs.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -215,6 +216,10 @@ fn live_argdown_agrees() {
     let mut files = argdown_files(&fixtures_dir());
     let fixtures = files.len();
     files.extend(argdown_files(&corpus_dir()));
+    // More maps to compare, such as generated ones.
+    if let Ok(extra) = std::env::var("ARGDOWN_EXTRA") {
+        files.extend(argdown_files(Path::new(&extra)));
+    }
     let mut failures = Vec::new();
     for (i, path) in files.iter().enumerate() {
         let theirs = theirs(&cli, path);

@@ -218,6 +218,27 @@ fn inner_title(image: &str, skip: usize, close: char) -> Option<String> {
     Some(title.to_owned())
 }
 
+/// The text and URL of a link as Argdown finds them in the token: the
+/// leftmost `[text](url)` that stays on one line, text and URL as long as
+/// they can be.
+fn link_parts(image: &str) -> Option<(String, String)> {
+    for line in image.split(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        for (i, _) in line.match_indices('[') {
+            let rest = &line[i + 1..];
+            for (j, _) in rest.rmatch_indices("](") {
+                if j == 0 {
+                    continue;
+                }
+                let after = &rest[j + 2..];
+                if let Some(k) = after.rfind(')').filter(|k| *k > 0) {
+                    return Some((rest[..j].to_owned(), after[..k].to_owned()));
+                }
+            }
+        }
+    }
+    None
+}
+
 fn union(into: &mut Vec<String>, tags: &[String]) {
     for t in tags {
         if !into.contains(t) {
@@ -445,16 +466,11 @@ impl Builder<'_> {
                     return Ok(());
                 };
                 let image = self.image(token).to_owned();
-                let close = image.find("](").unwrap_or(0);
-                let label = image.get(1..close).unwrap_or("");
-                let url_end = image.rfind(')').unwrap_or(0);
-                let url = image.get(close + 2..url_end).unwrap_or("");
-                let one_line =
-                    |s: &str| !s.is_empty() && !s.contains(['\n', '\r', '\u{2028}', '\u{2029}']);
-                if !one_line(label) || !one_line(url) {
-                    return Err(self.error(start, "a link must stay on one line: [text](url)"));
-                }
-                let (label, url) = (label.to_owned(), url.to_owned());
+                let Some((label, url)) = link_parts(&image) else {
+                    return Err(
+                        self.error(start, "cannot read the link: write [text](url) on one line")
+                    );
+                };
                 let text = self.target_text(target);
                 let begin = text.len();
                 text.push_str(&label);

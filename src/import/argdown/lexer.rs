@@ -114,6 +114,10 @@ pub(crate) struct Token {
     pub kind: Kind,
     pub start: usize,
     pub end: usize,
+    /// A Dedent that closes all indentation (at an empty line, a numbered
+    /// statement, an inference or the end): Argdown places it at the end
+    /// of the token before.
+    pub closing: bool,
 }
 
 /// Where the text could not be cut into tokens: a backslash with nothing
@@ -332,6 +336,7 @@ impl Lexer<'_> {
             kind,
             start: self.pos,
             end: self.pos + len,
+            closing: false,
         });
         self.pos += len;
     }
@@ -349,6 +354,7 @@ impl Lexer<'_> {
                 kind: Kind::Dedent,
                 start: at,
                 end: at,
+                closing: true,
             });
         }
     }
@@ -363,6 +369,7 @@ impl Lexer<'_> {
                 kind: Kind::Indent,
                 start,
                 end,
+                closing: false,
             });
         } else {
             while self.indents.len() > 1 && width < self.indents.last().copied().unwrap_or(0) {
@@ -371,6 +378,7 @@ impl Lexer<'_> {
                     kind: Kind::Dedent,
                     start,
                     end,
+                    closing: false,
                 });
             }
         }

@@ -145,6 +145,12 @@ pub fn parse_file(name: &str, source: &str, loader: &mut dyn Loader) -> Result<D
         )
     })?;
     let tree = parser::parse(&lexed.tokens).map_err(|e| match e.token {
+        Some(t) if lexed.tokens[t].closing => Error {
+            kind: ErrorKind::Syntax,
+            message: e.message,
+            location: end_location(&text, &lexed.tokens[..=t], &at),
+            chain: Vec::new(),
+        },
         Some(t) => error(ErrorKind::Syntax, lexed.tokens[t].start, e.message),
         None => Error {
             kind: ErrorKind::Syntax,
