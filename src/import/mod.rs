@@ -3,6 +3,7 @@
 //! `docs/aif.md` documents how AIF's structure becomes argmark's.
 
 pub mod aif;
+pub mod argdown;
 mod dialogue;
 mod draft;
 mod extension;

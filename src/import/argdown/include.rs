@@ -1,0 +1,185 @@
+//! `@include(path)`: Argdown replaces each by the named file's text (its own
+//! includes replaced first) before it reads anything else, wherever the
+//! directive stands. The files come from a [`Loader`](super::Loader), so
+//! the parser itself reads nothing.
+
+use super::model::{Segment, SkippedInclude, SourceFile, locate};
+use super::{Loaded, Loader};
+
+/// Includes nested deeper than this are refused.
+const MAX_NESTING: usize = 200;
+
+pub(crate) struct Expanded {
+    pub text: String,
+    pub files: Vec<SourceFile>,
+    pub segments: Vec<Segment>,
+    pub skipped: Vec<SkippedInclude>,
+}
+
+/// Each names the file with the directive, its text and the directive's
+/// byte offset in it.
+pub(crate) enum IncludeError {
+    /// The loader failed.
+    Load {
+        file_name: String,
+        file_text: String,
+        offset: usize,
+        path: String,
+        message: String,
+    },
+    /// A file includes itself through the chain `chain`.
+    Cycle {
+        file_name: String,
+        file_text: String,
+        offset: usize,
+        chain: Vec<String>,
+    },
+    TooDeep {
+        file_name: String,
+        file_text: String,
+        offset: usize,
+    },
+}
+
+struct Expander<'l> {
+    loader: &'l mut dyn Loader,
+    files: Vec<SourceFile>,
+    segments: Vec<Segment>,
+    skipped: Vec<SkippedInclude>,
+    out: String,
+    /// Files already included (Argdown includes each file once).
+    seen: Vec<String>,
+    /// The chain of files being expanded.
+    stack: Vec<String>,
+}
+
+/// The next `@include(...)` in `text` at or after `from`: its start, end
+/// and path.
+fn next_include(text: &str, mut from: usize) -> Option<(usize, usize, &str)> {
+    while let Some(i) = text.get(from..)?.find("@include(") {
+        let start = from + i;
+        let open = start + "@include(".len();
+        let close = text[open..].find(')').map(|j| open + j);
+        match close {
+            Some(close) if close > open => return Some((start, close + 1, &text[open..close])),
+            _ => from = open,
+        }
+    }
+    None
+}
+
+pub(crate) fn expand(
+    name: &str,
+    text: &str,
+    loader: &mut dyn Loader,
+) -> Result<Expanded, IncludeError> {
+    let mut e = Expander {
+        loader,
+        files: Vec::new(),
+        segments: Vec::new(),
+        skipped: Vec::new(),
+        out: String::with_capacity(text.len()),
+        seen: Vec::new(),
+        stack: Vec::new(),
+    };
+    e.file(name.to_owned(), text.to_owned())?;
+    Ok(Expanded {
+        text: e.out,
+        files: e.files,
+        segments: e.segments,
+        skipped: e.skipped,
+    })
+}
+
+impl Expander<'_> {
+    fn copy(&mut self, file: usize, from: usize, to: usize) {
+        if from >= to {
+            return;
+        }
+        self.segments.push(Segment {
+            start: self.out.len(),
+            file,
+            file_offset: from,
+        });
+        let piece = self.files[file].text[from..to].to_owned();
+        self.out.push_str(&piece);
+    }
+
+    fn file(&mut self, name: String, text: String) -> Result<(), IncludeError> {
+        if self.stack.len() > MAX_NESTING {
+            let last = self.files.last();
+            return Err(IncludeError::TooDeep {
+                file_name: last.map(|f| f.name.clone()).unwrap_or_default(),
+                file_text: last.map(|f| f.text.clone()).unwrap_or_default(),
+                offset: 0,
+            });
+        }
+        let index = self.files.len();
+        self.files.push(SourceFile {
+            name: name.clone(),
+            text,
+        });
+        self.stack.push(name.clone());
+        let mut at = 0;
+        loop {
+            let found = {
+                let text = &self.files[index].text;
+                next_include(text, at).map(|(s, e, p)| (s, e, p.to_owned()))
+            };
+            let Some((start, end, path)) = found else {
+                break;
+            };
+            self.copy(index, at, start);
+            at = end;
+            let Loaded {
+                name: included,
+                text: included_text,
+            } = self
+                .loader
+                .load(&name, &path)
+                .map_err(|message| IncludeError::Load {
+                    file_name: name.clone(),
+                    file_text: self.files[index].text.clone(),
+                    offset: start,
+                    path: path.clone(),
+                    message,
+                })?;
+            if let Some(pos) = self.stack.iter().position(|s| *s == included) {
+                let mut chain = self.stack[pos..].to_vec();
+                chain.push(included);
+                return Err(IncludeError::Cycle {
+                    file_name: name,
+                    file_text: self.files[index].text.clone(),
+                    offset: start,
+                    chain,
+                });
+            }
+            if self.seen.contains(&included) {
+                // Argdown puts a comment in its place; so does this.
+                let comment = format!(
+                    "<!-- @include skipped: {} was included already -->",
+                    included.replace("--", "- -")
+                );
+                self.segments.push(Segment {
+                    start: self.out.len(),
+                    file: index,
+                    file_offset: start,
+                });
+                self.out.push_str(&comment);
+                let at_location =
+                    locate(&self.files, &self.segments, self.out.len() - comment.len());
+                self.skipped.push(SkippedInclude {
+                    file: included,
+                    at: at_location,
+                });
+                continue;
+            }
+            self.seen.push(included.clone());
+            self.file(included, included_text)?;
+        }
+        let len = self.files[index].text.len();
+        self.copy(index, at, len);
+        self.stack.pop();
+        Ok(())
+    }
+}

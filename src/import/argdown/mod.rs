@@ -1,0 +1,269 @@
+//! Reading Argdown (argdown.org): a parser for the whole Argdown language
+//! that builds the model Argdown's own tool builds (the one `argdown json`
+//! prints), kept apart from argmark's syntax tree.
+//!
+//! The text is read in Argdown's stages: `@include`s are replaced by the
+//! files a [`Loader`] hands over, the text is cut into Argdown's tokens,
+//! parsed by Argdown's grammar, and the model is built by the same walk
+//! Argdown makes over the tree, with the same transformations after it
+//! (relations of reconstructed arguments move to their conclusions, strict
+//! mode turns support and attack between statements into entailment and
+//! contrariness, redundant attacks on premises go).
+//!
+//! ```
+//! use argmark::import::argdown;
+//! let doc = argdown::parse("[Tax]: Cities should tax cars.\n  + <Air>: Cars pollute.\n").unwrap();
+//! assert_eq!(doc.statement("Tax").unwrap().members[0].text.as_deref(), Some("Cities should tax cars."));
+//! assert_eq!(doc.relations.len(), 1);
+//! let err = argdown::parse("[A]: a\n\n  + [B]\n").unwrap_err();
+//! assert_eq!((err.location.line, err.location.column), (3, 1));
+//! ```
+
+mod build;
+mod data;
+mod include;
+mod lexer;
+pub mod model;
+mod parser;
+mod shortcodes;
+
+use std::fmt;
+
+pub use model::{
+    Argument, Document, Endpoint, EquivalenceClass, Inference, Location, Mode, NormalForm,
+    PcsStatement, RangeKind, Relation, RelationType, Role, Section, Segment, Settings,
+    SkippedInclude, SourceFile, Span, Statement, TextRange, normal_form_of_argdown_json,
+};
+
+/// A file handed over for an `@include`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loaded {
+    /// The file's name: the same file must always get the same name (it
+    /// tells repeated includes and cycles apart), and messages show it.
+    pub name: String,
+    /// Its text.
+    pub text: String,
+}
+
+/// Resolves `@include(path)` for the parser, which reads no files itself.
+pub trait Loader {
+    /// The file that `path`, written in the file named `from`, names
+    /// (Argdown resolves it against `from`'s folder), or why it cannot be
+    /// had.
+    fn load(&mut self, from: &str, path: &str) -> Result<Loaded, String>;
+}
+
+impl<F> Loader for F
+where
+    F: FnMut(&str, &str) -> Result<Loaded, String>,
+{
+    fn load(&mut self, from: &str, path: &str) -> Result<Loaded, String> {
+        self(from, path)
+    }
+}
+
+/// A loader that has no files: every `@include` is an error.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoIncludes;
+
+impl Loader for NoIncludes {
+    fn load(&mut self, _from: &str, path: &str) -> Result<Loaded, String> {
+        Err(format!("cannot include '{path}': no files are available"))
+    }
+}
+
+/// What went wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The text cannot be cut into tokens (a backslash before a line
+    /// break or the end).
+    Lex,
+    /// Argdown's grammar rejects the text.
+    Syntax,
+    /// YAML data or front matter that is not valid YAML.
+    Data,
+    /// The model cannot be built (Argdown stops too): an argument with two
+    /// premise-conclusion structures, a link across lines, ...
+    Model,
+    /// An `@include` the loader could not serve.
+    Include,
+    /// A file that includes itself, directly or through others.
+    IncludeCycle,
+}
+
+/// Why an Argdown text could not be read, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    /// The kind of problem.
+    pub kind: ErrorKind,
+    /// What is wrong, in words.
+    pub message: String,
+    /// Where: file, 1-based line and column.
+    pub location: Location,
+    /// For an include cycle: the files in it, the first repeated last.
+    pub chain: Vec<String>,
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.location.file, self.location.line, self.location.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Reads an Argdown text that includes no other files (an `@include` is
+/// an error). Messages name the file `<input>`.
+pub fn parse(source: &str) -> Result<Document, Error> {
+    parse_file("<input>", source, &mut NoIncludes)
+}
+
+/// Reads the Argdown file `name` with text `source`, its `@include`s served
+/// by `loader`.
+pub fn parse_file(name: &str, source: &str, loader: &mut dyn Loader) -> Result<Document, Error> {
+    let expanded = include::expand(name, source, loader).map_err(include_error)?;
+    let text = expanded.text;
+    let files = expanded.files;
+    let segments = expanded.segments;
+    let at = |offset: usize| model::locate(&files, &segments, offset);
+    let error = |kind, offset: usize, message: String| Error {
+        kind,
+        message,
+        location: at(offset),
+        chain: Vec::new(),
+    };
+    let lexed = lexer::lex(&text).map_err(|e| {
+        error(
+            ErrorKind::Lex,
+            e.offset,
+            "a backslash must escape a character: write \\\\ for a backslash".to_owned(),
+        )
+    })?;
+    let tree = parser::parse(&lexed.tokens).map_err(|e| match e.token {
+        Some(t) if lexed.tokens[t].closing => Error {
+            kind: ErrorKind::Syntax,
+            message: e.message,
+            location: end_location(&text, &lexed.tokens[..=t], &at),
+            chain: Vec::new(),
+        },
+        Some(t) => error(ErrorKind::Syntax, lexed.tokens[t].start, e.message),
+        None => Error {
+            kind: ErrorKind::Syntax,
+            message: e.message,
+            location: end_location(&text, &lexed.tokens, &at),
+            chain: Vec::new(),
+        },
+    })?;
+    let mut doc = build::build(&text, &lexed.tokens, &tree).map_err(|e| {
+        let kind = if e.message.starts_with("invalid YAML") {
+            ErrorKind::Data
+        } else {
+            ErrorKind::Model
+        };
+        error(kind, e.offset, e.message)
+    })?;
+    doc.comments = lexed
+        .comments
+        .iter()
+        .map(|&(start, end)| Span { start, end })
+        .collect();
+    doc.skipped_includes = expanded.skipped;
+    doc.files = files;
+    doc.segments = segments;
+    doc.text = text;
+    Ok(doc)
+}
+
+/// Where Argdown places an error at the end of the input: on the last
+/// character of the last token (a closing Dedent after a line break sits
+/// on the next line, at the same column).
+fn end_location(text: &str, tokens: &[lexer::Token], at: &dyn Fn(usize) -> Location) -> Location {
+    let Some(last_real) = tokens.iter().rev().find(|t| t.end > t.start) else {
+        return at(0);
+    };
+    let mut last_char = last_real.end - 1;
+    while !text.is_char_boundary(last_char) {
+        last_char -= 1;
+    }
+    let mut location = at(last_char);
+    let ends_with_dedent = tokens.last().is_some_and(|t| t.kind == lexer::Kind::Dedent);
+    if ends_with_dedent
+        && matches!(
+            last_real.kind,
+            lexer::Kind::Newline | lexer::Kind::Emptyline
+        )
+    {
+        location.line += text[last_real.start..last_real.end]
+            .matches('\n')
+            .count()
+            .max(1);
+    }
+    location
+}
+
+fn include_error(e: include::IncludeError) -> Error {
+    let place = |offset: usize, file_text: Option<&str>| {
+        let files = [SourceFile {
+            name: String::new(),
+            text: file_text.unwrap_or_default().to_owned(),
+        }];
+        let segments = [Segment {
+            start: 0,
+            file: 0,
+            file_offset: 0,
+        }];
+        model::locate(&files, &segments, offset)
+    };
+    match e {
+        include::IncludeError::Load {
+            offset,
+            path,
+            message,
+            file_name,
+            file_text,
+        } => {
+            let mut location = place(offset, Some(&file_text));
+            location.file = file_name;
+            Error {
+                kind: ErrorKind::Include,
+                message: format!("cannot include '{path}': {message}"),
+                location,
+                chain: Vec::new(),
+            }
+        }
+        include::IncludeError::Cycle {
+            offset,
+            chain,
+            file_name,
+            file_text,
+        } => {
+            let mut location = place(offset, Some(&file_text));
+            location.file = file_name;
+            Error {
+                kind: ErrorKind::IncludeCycle,
+                message: format!("include cycle: {}", chain.join(" includes ")),
+                location,
+                chain,
+            }
+        }
+        include::IncludeError::TooDeep {
+            offset,
+            file_name,
+            file_text,
+        } => {
+            let mut location = place(offset, Some(&file_text));
+            location.file = file_name;
+            Error {
+                kind: ErrorKind::Include,
+                message: "includes nested too deeply".to_owned(),
+                location,
+                chain: Vec::new(),
+            }
+        }
+    }
+}

@@ -1,0 +1,334 @@
+//! The Argdown reader against Argdown itself.
+//!
+//! Every fixture in `tests/argdown/` has beside it the normal form of what
+//! Argdown 1.7.5's `argdown json` made of it (`NAME.json`: `{"normal": ...}`,
+//! or `{"error": {"line": L, "column": C}}` where Argdown rejects the file),
+//! and the reader must produce the same. When `ARGDOWN_CLI` names the
+//! installed `argdown` command (`.ci/run` installs `@argdown/cli@1.7.5`),
+//! Argdown is also run live on every fixture and every map of
+//! `../shared/corpus/argdown/` (and of the folder `ARGDOWN_EXTRA` names,
+//! if set); with `ARGDOWN_BLESS=1` as well, the expected files are written
+//! from those live runs.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use argmark::import::argdown::{
+    self, Document, Error, ErrorKind, Loaded, normal_form_of_argdown_json,
+};
+use serde_json::{Value, json};
+
+/// Where the reader deliberately differs from Argdown: file name and why.
+const DIFFERENCES: &[(&str, &str)] = &[(
+    "include_cycle.argdown",
+    "Argdown does not count the file it starts from as included, so a file that includes itself \
+     (through others or directly) is read twice before the repeat is replaced by a comment; \
+     the reader reports the cycle as an error with the including line instead",
+)];
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/argdown")
+}
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/argdown")
+}
+
+fn argdown_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "argdown"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// Serves `@include`s from the disk, relative to the including file, as
+/// Argdown's command line does.
+fn disk_loader(from: &str, path: &str) -> Result<Loaded, String> {
+    let dir = Path::new(from).parent().unwrap_or(Path::new("."));
+    let file = dir.join(path);
+    let name = std::fs::canonicalize(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let text = std::fs::read_to_string(&name).map_err(|e| format!("{}: {e}", name.display()))?;
+    Ok(Loaded {
+        name: name.display().to_string(),
+        text,
+    })
+}
+
+fn read(path: &Path) -> Result<Document, Error> {
+    let name = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    let text = std::fs::read_to_string(path).expect("fixture is readable");
+    argdown::parse_file(&name.display().to_string(), &text, &mut disk_loader)
+}
+
+/// Our outcome in the shape of the expected files.
+fn ours(path: &Path) -> Value {
+    match read(path) {
+        Ok(doc) => json!({ "normal": doc.normal_form() }),
+        Err(e) => json!({ "error": { "line": e.location.line, "column": e.location.column } }),
+    }
+}
+
+/// Argdown's outcome, run live.
+fn theirs(cli: &str, path: &Path) -> Value {
+    let work = tempfile::tempdir().expect("temporary folder");
+    let out = work.path().join("out");
+    let output = Command::new(cli)
+        .arg("json")
+        .arg(path)
+        .arg(&out)
+        .current_dir(work.path())
+        .output()
+        .expect("argdown runs");
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    let json_file = out.join(format!("{stem}.json"));
+    if output.status.success()
+        && let Ok(text) = std::fs::read_to_string(&json_file)
+    {
+        let value: Value = serde_json::from_str(&text).expect("argdown prints JSON");
+        return json!({ "normal": normal_form_of_argdown_json(&value) });
+    }
+    // "At L:C" before the first message (colours stripped).
+    let plain: String = strip_colours(&log);
+    let position = plain.lines().find_map(|l| {
+        let rest = l.trim().strip_prefix("At ")?;
+        let (line, column) = rest.split_once(':')?;
+        Some((
+            line.trim().parse::<u64>().ok()?,
+            column.trim().parse::<u64>().ok()?,
+        ))
+    });
+    match position {
+        Some((line, column)) => json!({ "error": { "line": line, "column": column } }),
+        None => json!({ "error": { "message": plain.trim() } }),
+    }
+}
+
+fn strip_colours(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for d in chars.by_ref() {
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn difference(path: &Path) -> Option<&'static str> {
+    let name = path.file_name()?.to_str()?;
+    DIFFERENCES
+        .iter()
+        .find(|(f, _)| *f == name)
+        .map(|(_, why)| *why)
+}
+
+/// Compares an error by position only where Argdown gave one; a run that
+/// fails without a position (a plugin error) matches any error of ours.
+fn same(ours: &Value, theirs: &Value) -> bool {
+    if let (Some(o), Some(t)) = (ours.get("error"), theirs.get("error")) {
+        return t.get("line").is_none() || o == t;
+    }
+    ours == theirs
+}
+
+fn report(path: &Path, ours: &Value, theirs: &Value) -> String {
+    format!(
+        "{}:\n--- ours\n{}\n--- argdown\n{}\n",
+        path.display(),
+        serde_json::to_string_pretty(ours).unwrap_or_default(),
+        serde_json::to_string_pretty(theirs).unwrap_or_default()
+    )
+}
+
+#[test]
+fn fixtures_match_the_stored_argdown_output() {
+    let files = argdown_files(&fixtures_dir());
+    assert!(files.len() >= 10, "the fixtures are there");
+    let mut failures = Vec::new();
+    for path in &files {
+        let expected_file = path.with_extension("json");
+        let Ok(text) = std::fs::read_to_string(&expected_file) else {
+            failures.push(format!("{}: no expected file", path.display()));
+            continue;
+        };
+        let expected: Value = serde_json::from_str(&text).expect("expected file is JSON");
+        let got = ours(path);
+        if let Some(why) = difference(path) {
+            println!(
+                "{}: deliberately differs from Argdown: {why}",
+                path.display()
+            );
+            assert!(
+                got.get("error").is_some(),
+                "{}: the difference is an error",
+                path.display()
+            );
+            continue;
+        }
+        if !same(&got, &expected) {
+            failures.push(report(path, &got, &expected));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn corpus_maps_are_read() {
+    let files = argdown_files(&corpus_dir());
+    if files.is_empty() {
+        println!("no Argdown corpus at {}: skipped", corpus_dir().display());
+        return;
+    }
+    for path in &files {
+        if let Err(e) = read(path) {
+            panic!("{}: {e}", path.display());
+        }
+    }
+}
+
+#[test]
+fn live_argdown_agrees() {
+    let Some(cli) = std::env::var("ARGDOWN_CLI").ok().filter(|c| !c.is_empty()) else {
+        println!("ARGDOWN_CLI is not set: the live comparison with Argdown is skipped");
+        return;
+    };
+    let bless = std::env::var("ARGDOWN_BLESS").is_ok_and(|v| v == "1");
+    let mut files = argdown_files(&fixtures_dir());
+    let fixtures = files.len();
+    files.extend(argdown_files(&corpus_dir()));
+    // More maps to compare, such as generated ones.
+    if let Ok(extra) = std::env::var("ARGDOWN_EXTRA") {
+        files.extend(argdown_files(Path::new(&extra)));
+    }
+    let mut failures = Vec::new();
+    for (i, path) in files.iter().enumerate() {
+        let theirs = theirs(&cli, path);
+        if bless && i < fixtures {
+            let text = serde_json::to_string_pretty(&theirs).expect("JSON") + "\n";
+            std::fs::write(path.with_extension("json"), text).expect("expected file written");
+        }
+        let got = ours(path);
+        if let Some(why) = difference(path) {
+            println!(
+                "{}: deliberately differs from Argdown: {why}",
+                path.display()
+            );
+            continue;
+        }
+        if !same(&got, &theirs) {
+            failures.push(report(path, &got, &theirs));
+        }
+    }
+    println!("compared {} files with Argdown", files.len());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Mangled maps: cut short, lines dropped, doubled and shuffled, bytes
+/// flipped. The reader answers each with a model or with an error whose
+/// place lies in the text, and never panics.
+#[test]
+fn mangled_maps_never_panic() {
+    let mut sources: Vec<String> = argdown_files(&fixtures_dir())
+        .iter()
+        .chain(argdown_files(&corpus_dir()).iter())
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    sources.retain(|s| !s.contains("@include"));
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let specials = [
+        "[", "]", "<", ">", "(", ")", "{", "}", "+", "-", "_", "*", "#", "\\", "\n", "  ", ":",
+        "@", "===", "--", "\r",
+    ];
+    let mut checked = 0;
+    for source in &sources {
+        let lines: Vec<&str> = source.split_inclusive('\n').collect();
+        for round in 0..60 {
+            let mut variant = String::new();
+            match round % 4 {
+                0 => {
+                    let cut = usize::try_from(next() % (source.len() as u64 + 1)).unwrap_or(0);
+                    let mut cut = cut.min(source.len());
+                    while !source.is_char_boundary(cut) {
+                        cut -= 1;
+                    }
+                    variant.push_str(&source[..cut]);
+                }
+                1 => {
+                    for line in &lines {
+                        match next() % 6 {
+                            0 => {}
+                            1 => {
+                                variant.push_str(line);
+                                variant.push_str(line);
+                            }
+                            _ => variant.push_str(line),
+                        }
+                    }
+                }
+                2 => {
+                    let mut shuffled = lines.clone();
+                    for i in (1..shuffled.len()).rev() {
+                        let j = usize::try_from(next() % (i as u64 + 1)).unwrap_or(0);
+                        shuffled.swap(i, j);
+                    }
+                    variant = shuffled.concat();
+                }
+                _ => {
+                    for c in source.chars() {
+                        if next() % 23 == 0 {
+                            variant.push_str(
+                                specials
+                                    [usize::try_from(next() % specials.len() as u64).unwrap_or(0)],
+                            );
+                        } else {
+                            variant.push(c);
+                        }
+                    }
+                }
+            }
+            match argdown::parse(&variant) {
+                Ok(doc) => {
+                    let _ = doc.normal_form();
+                }
+                Err(e) => {
+                    let lines = variant.split('\n').count();
+                    assert!(
+                        e.location.line >= 1 && e.location.line <= lines && e.location.column >= 1,
+                        "error outside the text: {e} in {variant:?}"
+                    );
+                    assert!(e.location.offset <= variant.len());
+                    assert!(!e.message.is_empty());
+                    let _ = e.kind == ErrorKind::Syntax;
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 100);
+}
