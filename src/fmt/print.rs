@@ -148,8 +148,18 @@ fn attribute(attribute: &Attribute) -> String {
         AttributeKind::Also(text) => format!("also {}", quote(&text.value)),
         AttributeKind::By(text) => format!("by {}", quote(&text.value)),
         AttributeKind::Note(text) => format!("note {}", quote(&text.value)),
-        AttributeKind::Tag(tag) => format!("#{}", tag.name),
+        AttributeKind::Tag(tag) => tag_text(&tag.name),
         AttributeKind::Allow(codes) => format!("allow({})", ids(codes)),
+    }
+}
+
+/// `#tag`, or `#(tag)` when the name is not one word.
+pub fn tag_text(name: &str) -> String {
+    let word = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    if word {
+        format!("#{name}")
+    } else {
+        format!("#({name})")
     }
 }
 

@@ -1,6 +1,8 @@
 //! rules `attributes` and `attribute`: what follows a statement or a
 //! reason's head, up to the next item.
 
+use nom::Input as _;
+
 use crate::span::Span;
 use crate::syntax::ast::*;
 use crate::syntax::error::{SyntaxError, SyntaxErrorKind};
@@ -154,9 +156,13 @@ fn text_attribute<'a>(i: Input<'a>, word: &'static str) -> PResult<'a, Attribute
     Ok((i, Attribute { kind, span }))
 }
 
-/// rule `tag`: `#` immediately followed by a word.
+/// rule `tag`: `#` immediately followed by a word, or by `(` any text on
+/// one line `)`.
 fn tag(i: Input<'_>) -> PResult<'_, Attribute> {
     let (i, hash) = punct('#')(i)?;
+    if i.fragment().starts_with('(') {
+        return bracketed_tag(i, hash);
+    }
     if let Ok((rest, w)) = word(i) {
         let start = offset(&w);
         let name = Ident {
@@ -181,6 +187,39 @@ fn tag(i: Input<'_>) -> PResult<'_, Attribute> {
         let help = "write the tag right after '#', with no space: #economy";
         fail(SyntaxError::new(kind, span).with_help(help))
     }
+}
+
+/// The rest of `#(tag with spaces)`, from its `(`.
+fn bracketed_tag(i: Input<'_>, hash: Span) -> PResult<'_, Attribute> {
+    let body = &i.fragment()[1..];
+    let end = body.find([')', '\n']);
+    let close = end.filter(|&k| body[k..].starts_with(')'));
+    let name = close.map(|k| body[..k].trim()).filter(|name| !name.is_empty());
+    let (Some(close), Some(name)) = (close, name) else {
+        let (found, span) = found_at(i.take_split(1).0);
+        let kind = SyntaxErrorKind::ExpectedId {
+            what: "a tag name and ')'",
+            after: "#(".into(),
+            found,
+        };
+        let help = "a tag in brackets holds text on one line: #(tag with spaces)";
+        return fail(SyntaxError::new(kind, span).with_help(help));
+    };
+    let start = offset(&i);
+    let (rest, _) = i.take_split(close + 2);
+    let name_start = start + 1 + (body[..close].len() - body[..close].trim_start().len());
+    let tag = Ident {
+        name: name.into(),
+        span: Span::new(name_start, name_start + name.len()),
+    };
+    let span = hash.to(Span::new(start, start + close + 2));
+    Ok((
+        rest,
+        Attribute {
+            kind: AttributeKind::Tag(tag),
+            span,
+        },
+    ))
 }
 
 /// rule `allow`: `allow ( CODE {"," CODE} [","] )`, each code a `key`.
