@@ -8,6 +8,10 @@ use serde::{Deserialize, Serialize};
 pub const DEFAULT_INFERENCE: &str = "Default Inference";
 /// The text `AIFdb` gives a CA-node with no scheme.
 pub const DEFAULT_CONFLICT: &str = "Default Conflict";
+/// The scheme of the CA-nodes of `contradicts`: both cannot be true, and one is.
+pub const CONTRADICTION: &str = "Contradiction";
+/// The scheme of the CA-nodes of `contrary`: both cannot be true, though both may be false.
+pub const CONTRARINESS: &str = "Contrariness";
 
 /// An `AIFdb` JSON document.
 #[derive(Debug, Serialize)]
@@ -28,11 +32,14 @@ pub struct AifNode {
     /// Its AIF id.
     #[serde(rename = "nodeID")]
     pub node_id: String,
-    /// A statement's text, a reason's label, or the scheme of a CA-node.
+    /// A statement's text, or the scheme of an RA- or CA-node.
     pub text: String,
     /// `I`, `RA` or `CA`.
     #[serde(rename = "type")]
     pub node_type: &'static str,
+    /// The scheme of an RA- or CA-node, when it has one beyond AIF's defaults.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scheme: Option<String>,
     /// What argmark knows of it.
     pub argmark: NodeExtension,
 }
@@ -58,22 +65,40 @@ pub struct NodeExtension {
     /// The statement's or reason's id (absent on CA-nodes).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// A statement's kind, `reason` for a reason, or the relation of a CA-node
-    /// (`attacks`, `undercuts`, `contradicts`).
+    /// A statement's kind, `reason` for the first node of a reason, or the
+    /// relation of a statement's CA-node (`attacks`, `undercuts`,
+    /// `contradicts`, `contrary`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-    /// Whether a reason was written as a `reason` block.
+    /// Whether a reason was written as a `reason` block (or is a step of one).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub named: Option<bool>,
     /// A named reason's label.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// On the further nodes of a reason (one per thing it points at): the
+    /// reason's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// On a reason's node: what it does to the node it points at
+    /// (`supports`, `attacks` or `undercuts`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relation: Option<String>,
     /// On the second CA-node of a contradiction: the mirror of the first.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub mirror: bool,
+    /// On an earlier inference of a reconstruction: the argument and its number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub step: Option<StepExtension>,
     /// The index of its section in the document's `argmark.sections`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub section: Option<usize>,
+    /// The `called "..."` title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// `also "..."` texts.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
     /// `by "..."` values.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub by: Vec<String>,
@@ -89,13 +114,49 @@ pub struct NodeExtension {
     /// Allowed check codes.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub allow: Vec<String>,
+    /// A reconstruction's lines, for a reason whose braces hold inferences.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reconstruction: Option<Vec<LineExtension>>,
+}
+
+/// An earlier inference of a reconstruction, in [`NodeExtension::step`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StepExtension {
+    /// The id of the reason whose reconstruction it belongs to.
+    pub argument: String,
+    /// Its place among the inferences, from 1.
+    pub number: u32,
+}
+
+/// A line of a reconstruction, in [`NodeExtension::reconstruction`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LineExtension {
+    /// The id of the statement on the line.
+    pub statement: String,
+    /// How it is drawn, for a conclusion.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inference: Option<InferenceExtension>,
+}
+
+/// The inference that draws a line, in [`LineExtension`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InferenceExtension {
+    /// The rules of inference it names.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<String>,
+    /// The lines it uses, numbered from 1 (only when named with `from`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub from: Vec<usize>,
 }
 
 /// The document's `argmark` object: the map's own data.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MapExtension {
-    /// The version of this extension: 1.
+    /// The version of this extension: 2.
     pub version: u32,
     /// The map's title.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -81,3 +81,70 @@ fn node_ids_may_be_numbers_or_strings() {
         ]
     );
 }
+
+/// The schemes of RA- and CA-nodes come back from a trip through argmark:
+/// an RA-node's as the rule of its inference, a CA-node's as the label of
+/// the attacking reason it becomes.
+#[test]
+fn scheme_names_survive_a_round_trip() {
+    let aif = r#"{"nodes":[
+        {"nodeID":"1","text":"Dr Smith says the bridge is safe.","type":"I"},
+        {"nodeID":"2","text":"The bridge is safe.","type":"I"},
+        {"nodeID":"3","text":"RA","type":"RA","scheme":"Argument From Expert Opinion"},
+        {"nodeID":"4","text":"Dr Smith built the bridge.","type":"I"},
+        {"nodeID":"5","text":"Conflict From Bias","type":"CA"},
+        {"nodeID":"6","text":"The bridge swayed in the wind.","type":"I"},
+        {"nodeID":"7","text":"CA","type":"CA","scheme":"Conflict From Observation"}],
+      "edges":[{"edgeID":"1","fromID":"1","toID":"3"},{"edgeID":"2","fromID":"3","toID":"2"},
+        {"edgeID":"3","fromID":"4","toID":"5"},{"edgeID":"4","fromID":"5","toID":"3"},
+        {"edgeID":"5","fromID":"6","toID":"7"},{"edgeID":"6","fromID":"7","toID":"2"}]}"#;
+    let imported = import_aif(aif).unwrap();
+    let source = &imported.source;
+    assert!(
+        source.contains("-- \"Argument From Expert Opinion\""),
+        "{source}"
+    );
+    assert!(
+        source.contains("reason ca-5 \"Conflict From Bias\""),
+        "{source}"
+    );
+    let analysis = argmark::analyze(source, &Config::default());
+    assert!(analysis.stopped().is_none(), "{source}");
+    let exported: serde_json::Value =
+        serde_json::from_str(&argmark::export::to_aif(&analysis)).unwrap();
+    let schemes: Vec<(&str, &str, &str)> = exported["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["type"] != "I")
+        .map(|n| {
+            (
+                n["type"].as_str().unwrap(),
+                n["text"].as_str().unwrap(),
+                n["scheme"].as_str().unwrap_or("none"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        schemes,
+        [
+            (
+                "RA",
+                "Argument From Expert Opinion",
+                "Argument From Expert Opinion"
+            ),
+            ("CA", "Conflict From Bias", "Conflict From Bias"),
+            (
+                "CA",
+                "Conflict From Observation",
+                "Conflict From Observation"
+            ),
+        ]
+    );
+    // The undercut still points at the inference, and a second trip
+    // gives the same source.
+    let again = import_aif(&argmark::export::to_aif(&analysis)).unwrap();
+    let body = |s: &str| s.lines().skip(1).collect::<Vec<_>>().join("\n");
+    assert_eq!(body(&again.source), body(source));
+    assert!(source.contains("undercuts ra-3"), "{source}");
+}

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{maps, root};
+use common::{export_maps, root};
 
 use argmark::check::Config;
 use argmark::export::{to_aif, to_json};
@@ -54,7 +54,7 @@ fn strip(value: &mut Value) {
 
 #[test]
 fn round_trips_keep_the_whole_map() {
-    for path in maps() {
+    for path in export_maps() {
         let text = std::fs::read_to_string(&path).unwrap();
         let aif = to_aif(&analyze(&text));
         let imported = import_aif(&aif).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -75,7 +75,7 @@ fn round_trips_keep_the_whole_map() {
 #[test]
 fn exports_follow_the_rules_of_aif() {
     use argmark::model::EdgeKind::*;
-    for path in maps() {
+    for path in export_maps() {
         let text = std::fs::read_to_string(&path).unwrap();
         let analysis = analyze(&text);
         let aif: Value = serde_json::from_str(&to_aif(&analysis)).unwrap();
@@ -88,26 +88,33 @@ fn exports_follow_the_rules_of_aif() {
                 .to_string()
         };
         let count = |t: &str| nodes.iter().filter(|n| n["type"] == t).count();
-        assert_eq!(count("I"), analysis.map().statements().count());
-        assert_eq!(count("RA"), analysis.map().reasons().count());
-        let kinds = |k: argmark::model::EdgeKind| {
-            analysis
-                .map()
-                .graph
-                .edge_weights()
-                .filter(|e| e.kind == k)
-                .count()
-        };
+        let map = analysis.map();
+        assert_eq!(count("I"), map.statements().count());
+        let kinds =
+            |k: argmark::model::EdgeKind| map.graph.edge_weights().filter(|e| e.kind == k).count();
+        // One RA-node per conclusion of a reason, and one for a reason
+        // that points nowhere; one CA-node per attack and undercut (of a
+        // statement or a reason), two per conflict.
+        let pointless = map
+            .reasons()
+            .filter(|(n, _)| {
+                [Concludes, Attacks, Undercuts]
+                    .iter()
+                    .all(|&k| map.outgoing(*n, k).next().is_none())
+            })
+            .count();
+        assert_eq!(count("RA"), kinds(Concludes) + pointless);
         assert_eq!(
             count("CA"),
-            kinds(Attacks) + kinds(Undercuts) + 2 * kinds(Contradicts)
+            kinds(Attacks) + kinds(Undercuts) + 2 * (kinds(Contradicts) + kinds(Contrary))
         );
         for edge in edges {
             let (from, to) = (type_of(&edge["fromID"]), type_of(&edge["toID"]));
+            // Premises lead into S-nodes, and S-nodes point at I- or S-nodes.
             assert!(
                 matches!(
                     (from.as_str(), to.as_str()),
-                    ("I" | "CA", "RA") | ("RA" | "CA", "I") | ("I", "CA")
+                    ("I", "RA" | "CA") | ("RA" | "CA", "I" | "RA" | "CA")
                 ),
                 "{}: {from} -> {to}",
                 path.display()

@@ -36,6 +36,53 @@ fn hostile_text() {
     insta::assert_snapshot!(format!("{text}\n---- mermaid ----\n{chart}"));
 }
 
+/// Arguments that attack, back and undercut, sketches, steps, titles and
+/// `contrary`: each has its link or its label.
+#[test]
+fn version_2_constructs() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/export/arguments.argmark");
+    let text = std::fs::read_to_string(path).unwrap();
+    let chart = export(&text);
+    assert_well_formed(&chart);
+    let analysis = argmark::analyze(&text, &Config::default());
+    let map = analysis.map();
+    let node = |id: &str| {
+        let n = map.graph.node_indices().find(|&n| map.id(n) == id).unwrap();
+        let prefix = if map.graph[n].as_reason().is_some() {
+            "r"
+        } else {
+            "s"
+        };
+        format!("{prefix}{}", n.index())
+    };
+    for (from, arrow, to) in [
+        ("diffusion", "-.-x|attacks|", "T"),
+        ("tracking", "-.-x|attacks|", "security"),
+        ("forged", "-.-x|attacks|", "tracking"),
+        ("momentum", "-.-x|undercuts|", "security"),
+        ("law", "-->", "tracking"),
+        ("audits", "-->", "tracking"),
+        ("rare", "-.-x|undercuts|", "leaks->T"),
+        ("diffusion.1", "-->", "slower"),
+        ("tiers", "---", "diffusion.1"),
+        ("open", "o-.-o|contrary|", "T"),
+    ] {
+        let link = format!("  {} {arrow} {}\n", node(from), node(to));
+        assert!(chart.contains(&link), "{link}{chart}");
+    }
+    // The implicit reason that is undercut is drawn, and the step shows its rules.
+    assert!(
+        chart.contains(&format!("  {}((", node("leaks->T"))),
+        "{chart}"
+    );
+    assert!(
+        chart.contains("((\"diffusion.1<br>modus ponens\"))"),
+        "{chart}"
+    );
+    assert!(chart.contains("<b>Main thesis</b><br>"), "{chart}");
+    insta::assert_snapshot!(format!("{text}\n---- mermaid ----\n{chart}"));
+}
+
 #[test]
 fn user_ids_that_are_mermaid_keywords_are_harmless() {
     let chart = export(
@@ -49,7 +96,7 @@ fn user_ids_that_are_mermaid_keywords_are_harmless() {
 }
 
 /// Every line is one we write: a node with a quoted label holding no quote,
-/// no HTML but our own `<br>` and `<i>`, no bare `#` outside an entity code,
+/// no HTML but our own `<br>`, `<i>` and `<b>`, no bare `#` outside an entity code,
 /// no backslash or backtick; ids are ours (`s0`, `r1`, `g2`).
 fn assert_well_formed(chart: &str) {
     let mut body = chart;
@@ -109,7 +156,9 @@ fn assert_well_formed(chart: &str) {
         let label = label
             .replace("<br>", "")
             .replace("<i>", "")
-            .replace("</i>", "");
+            .replace("</i>", "")
+            .replace("<b>", "")
+            .replace("</b>", "");
         assert!(!label.contains(['<', '>', '\\', '`', '\n']), "{line}");
         for (at, _) in label.match_indices('#') {
             let entity = &label[at + 1..];

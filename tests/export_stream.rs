@@ -6,7 +6,7 @@ mod common;
 
 use std::io::{self, Write};
 
-use common::maps;
+use common::export_maps;
 
 use argmark::check::Config;
 use argmark::export::aif::to_aif_document;
@@ -38,7 +38,7 @@ fn pretty(value: &impl serde::Serialize) -> String {
 /// `AifDocument` says: the streamed bytes must be theirs, for every map.
 #[test]
 fn streamed_json_and_aif_are_the_documented_types_byte_for_byte() {
-    for path in maps() {
+    for path in export_maps() {
         let text = std::fs::read_to_string(&path).unwrap();
         let analysis = analyze(&text);
         let json = written(|out| write_json(&analysis, &text, Layout::Pretty, out));
@@ -52,7 +52,7 @@ fn streamed_json_and_aif_are_the_documented_types_byte_for_byte() {
 
 #[test]
 fn compact_json_is_the_same_value_on_one_line() {
-    for path in maps() {
+    for path in export_maps() {
         let text = std::fs::read_to_string(&path).unwrap();
         let analysis = analyze(&text);
         for (compact, pretty) in [

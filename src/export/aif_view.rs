@@ -7,7 +7,9 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-use super::aif::{DEFAULT_CONFLICT, DEFAULT_INFERENCE};
+use std::rc::Rc;
+
+use super::aif::{self, DEFAULT_CONFLICT, StepExtension};
 use super::stream::Seq;
 use crate::model::{ArgumentMap, AttributeValues, EdgeKind, SectionIndex};
 use crate::pipeline::Analysis;
@@ -45,20 +47,36 @@ struct Conflict {
 /// What a node of the document is.
 enum Item<'a> {
     Statement(NodeIndex, &'a crate::model::Statement),
-    Reason(NodeIndex, &'a crate::model::Reason),
+    Reason(ReasonNode<'a>),
     Conflict(Conflict),
 }
 
+/// The `n`th node of a reason (0: its own), pointing at `to` as `arm` says.
+struct ReasonNode<'a> {
+    id: u32,
+    node: NodeIndex,
+    reason: &'a crate::model::Reason,
+    n: usize,
+    arm: Option<EdgeKind>,
+    to: Option<NodeIndex>,
+    schemes: Rc<[Option<String>; 2]>,
+}
+
 impl<'a> DocumentView<'a> {
-    /// A view of `analysis`: statements count from 1, then reasons, then conflicts.
+    /// A view of `analysis`: statements count from 1, then the nodes of
+    /// each reason, then the statements' conflicts.
     pub(super) fn new(analysis: &'a Analysis) -> Self {
         let map = &analysis.map;
         let mut aif_id = vec![0; map.graph.node_count()];
         let mut next = 1;
-        let nodes = map.statements().map(|(n, _)| n);
-        for node in nodes.chain(map.reasons().map(|(n, _)| n)) {
+        for (node, _) in map.statements() {
             aif_id[node.index()] = next;
             next += 1;
+        }
+        for (node, _) in map.reasons() {
+            aif_id[node.index()] = next;
+            // Fewer than 2^32 nodes and edges: a map is at most 4 GiB of text.
+            next += u32::try_from(aif::arm_count(map, node)).unwrap_or(u32::MAX);
         }
         DocumentView {
             map,
@@ -71,9 +89,11 @@ impl<'a> DocumentView<'a> {
         AifId(self.aif_id[node.index()])
     }
 
-    /// Every CA-node in order: one a conflict, two a contradiction.
+    /// Every CA-node of a statement in order: one an attack or undercut,
+    /// two a conflict.
     fn conflicts(&self) -> impl Iterator<Item = Conflict> + '_ {
-        let sides = self.map.graph.edge_references().flat_map(|e| {
+        let map = self.map;
+        let sides = map.graph.edge_references().flat_map(move |e| {
             let kind = e.weight().kind;
             let (from, to) = (e.source(), e.target());
             let first = Conflict {
@@ -90,6 +110,7 @@ impl<'a> DocumentView<'a> {
                 ..first
             };
             let both = match kind {
+                _ if map.graph[from].as_statement().is_none() => 0,
                 EdgeKind::Attacks | EdgeKind::Undercuts => 1,
                 EdgeKind::Contradicts | EdgeKind::Contrary => 2,
                 EdgeKind::Premise | EdgeKind::Concludes => 0,
@@ -101,23 +122,49 @@ impl<'a> DocumentView<'a> {
             .map(|(c, id)| Conflict { id, ..c })
     }
 
+    /// The nodes of each reason.
+    fn reason_nodes(&self) -> impl Iterator<Item = ReasonNode<'a>> + '_ {
+        let map = self.map;
+        map.reasons().flat_map(move |(node, reason)| {
+            let arms = aif::arms(map, node);
+            let schemes = Rc::new(aif::schemes(map, node));
+            let count = arms.len().max(1);
+            let first = self.aif_id[node.index()];
+            let arms = arms.into_iter().map(|(kind, to)| (Some(kind), Some(to)));
+            arms.chain([(None, None)])
+                .take(count)
+                .zip(first..)
+                .enumerate()
+                .map(move |(n, ((arm, to), id))| ReasonNode {
+                    id,
+                    node,
+                    reason,
+                    n,
+                    arm,
+                    to,
+                    schemes: Rc::clone(&schemes),
+                })
+        })
+    }
+
     fn nodes(&self) -> impl Iterator<Item = Item<'a>> + '_ {
         let statements = self.map.statements().map(|(n, s)| Item::Statement(n, s));
-        let reasons = self.map.reasons().map(|(n, r)| Item::Reason(n, r));
+        let reasons = self.reason_nodes().map(Item::Reason);
         statements
             .chain(reasons)
             .chain(self.conflicts().map(Item::Conflict))
     }
 
-    /// Every edge, as `(from, to)`: each reason's premises and conclusion,
-    /// then both sides of each CA-node.
+    /// Every edge, as `(from, to)`: into each node of each reason from its
+    /// premises and out to what it points at, then both sides of each
+    /// statement's CA-node.
     fn edges(&self) -> impl Iterator<Item = (AifId, AifId)> + '_ {
         let map = self.map;
-        let reasons = map.reasons().flat_map(move |(node, _)| {
-            let premises = map.premises(node).into_iter();
-            let into = premises.map(move |p| (self.id(p), self.id(node)));
-            let conclusion = map.conclusion(node).map(|c| (self.id(node), self.id(c)));
-            into.chain(conclusion)
+        let reasons = self.reason_nodes().flat_map(move |r| {
+            let id = AifId(r.id);
+            let premises = map.premises(r.node).into_iter();
+            let into = premises.map(move |p| (self.id(p), id));
+            into.chain(r.to.map(|t| (id, self.id(t))))
         });
         let conflicts = self.conflicts().flat_map(|c| {
             let ca = AifId(c.id);
@@ -164,18 +211,28 @@ struct NodeOut<'v, 'a>(&'v DocumentView<'a>, Item<'a>);
 impl Serialize for NodeOut<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let NodeOut(view, item) = self;
-        let (id, text, node_type) = match item {
-            Item::Statement(n, s) => (view.id(*n), &*s.text, "I"),
-            Item::Reason(n, r) => {
-                let text = r.label.as_deref().unwrap_or(DEFAULT_INFERENCE);
-                (view.id(*n), text, "RA")
+        let (id, text, node_type, scheme) = match item {
+            Item::Statement(n, s) => (view.id(*n), &*s.text, "I", None),
+            Item::Reason(r) => {
+                let (node_type, default, which) = aif::arm_type(r.arm);
+                let scheme = r.schemes[which].as_deref();
+                (AifId(r.id), scheme.unwrap_or(default), node_type, scheme)
             }
-            Item::Conflict(c) => (AifId(c.id), DEFAULT_CONFLICT, "CA"),
+            Item::Conflict(c) => {
+                let scheme = aif::conflict_scheme(c.kind);
+                (
+                    AifId(c.id),
+                    scheme.unwrap_or(DEFAULT_CONFLICT),
+                    "CA",
+                    scheme,
+                )
+            }
         };
-        let mut out = serializer.serialize_struct("AifNode", 4)?;
+        let mut out = serializer.serialize_struct("AifNode", 5)?;
         out.serialize_field("nodeID", &id)?;
         out.serialize_field("text", text)?;
         out.serialize_field("type", node_type)?;
+        optional(&mut out, "scheme", scheme)?;
         out.serialize_field("argmark", &ExtensionOut(view.map, item))?;
         out.end()
     }
@@ -187,7 +244,7 @@ struct ExtensionOut<'v, 'a>(&'a ArgumentMap, &'v Item<'a>);
 impl Serialize for ExtensionOut<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let ExtensionOut(map, item) = *self;
-        let mut out = serializer.serialize_struct("NodeExtension", 11)?;
+        let mut out = serializer.serialize_struct("NodeExtension", 17)?;
         match item {
             Item::Statement(_, s) => {
                 out.serialize_field("id", s.id.as_str())?;
@@ -195,13 +252,34 @@ impl Serialize for ExtensionOut<'_, '_> {
                 optional(&mut out, "section", s.section.map(SectionIndex::index))?;
                 attributes(&mut out, map, &s.attributes)?;
             }
-            Item::Reason(_, r) => {
+            Item::Reason(ReasonNode {
+                reason: r,
+                n: 0,
+                arm,
+                ..
+            }) => {
                 out.serialize_field("id", r.id.as_str())?;
                 out.serialize_field("kind", "reason")?;
                 out.serialize_field("named", &r.named)?;
                 optional(&mut out, "label", r.label.as_deref())?;
+                optional(&mut out, "relation", arm.map(aif::arm_relation))?;
+                let step = r.step.map(|s| StepExtension {
+                    argument: map.id(s.argument).to_string(),
+                    number: s.number,
+                });
+                optional(&mut out, "step", step)?;
                 optional(&mut out, "section", r.section.map(SectionIndex::index))?;
                 attributes(&mut out, map, &r.attributes)?;
+                let lines = r.reconstruction.as_deref();
+                optional(
+                    &mut out,
+                    "reconstruction",
+                    lines.map(aif::reconstruction_extension),
+                )?;
+            }
+            Item::Reason(ReasonNode { reason, arm, .. }) => {
+                out.serialize_field("reason", reason.id.as_str())?;
+                optional(&mut out, "relation", arm.map(aif::arm_relation))?;
             }
             Item::Conflict(c) => {
                 out.serialize_field("kind", super::edge_name(c.kind))?;
@@ -232,6 +310,10 @@ fn attributes<S: SerializeStruct>(
     map: &ArgumentMap,
     values: &AttributeValues,
 ) -> Result<(), S::Error> {
+    optional(out, "title", values.title())?;
+    if !values.also.is_empty() {
+        out.serialize_field("also", &values.also[..])?;
+    }
     if !values.by.is_empty() {
         out.serialize_field("by", &values.by[..])?;
     }
@@ -262,7 +344,7 @@ impl Serialize for MapOut<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let map = self.0;
         let mut out = serializer.serialize_struct("MapExtension", 5)?;
-        out.serialize_field("version", &1u32)?;
+        out.serialize_field("version", &2u32)?;
         optional(&mut out, "title", map.title.as_deref())?;
         let meta = || map.meta.iter().map(|(k, v)| (k.as_str(), v.as_str()));
         out.serialize_field("meta", &Seq(meta))?;

@@ -12,19 +12,19 @@ use serde::Serialize;
 use super::json_view::MapView;
 use super::stream::Layout;
 use crate::eval::Status;
-use crate::model::{ArgumentMap, Attributes, EdgeKind, SectionIndex};
+use crate::model::{ArgumentMap, Attributes, EdgeKind, Reconstruction, SectionIndex};
 use crate::pipeline::Analysis;
 use crate::span::{LineIndex, Span};
 
 /// The version of the format; it changes only when a change could break a reader.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// A whole argument map.
 #[derive(Debug, Serialize, JsonSchema)]
 #[schemars(title = "argmark map")]
 pub struct JsonMap {
-    /// The version of this format: 1.
-    #[schemars(extend("const" = 1))]
+    /// The version of this format: 2.
+    #[schemars(extend("const" = 2))]
     pub version: u32,
     /// The map's title, if it has one.
     pub title: Option<String>,
@@ -138,22 +138,33 @@ pub struct JsonStatement {
     pub span: JsonSpan,
 }
 
-/// A reason: premises that together support one conclusion.
+/// A reason, that is an argument: premises that together support, attack
+/// or undercut what it points at (what it attacks and undercuts is in
+/// `relations`).
 #[derive(Debug, Serialize, JsonSchema)]
 #[schemars(rename = "Reason")]
 pub struct JsonReason {
-    /// Its id; an implicit reason's is `premise->conclusion`.
+    /// Its id; an implicit reason's is `premise->conclusion`, a step's `argument.N`.
     pub id: String,
-    /// Whether it was written as a `reason` block (false: the implicit reason of `a supports b`).
+    /// Whether it was written as a `reason` block or is a step of one (false:
+    /// the implicit reason of `a supports b`).
     pub named: bool,
     /// The label of a named reason.
     pub label: Option<String>,
     /// Its evaluation status.
     pub status: JsonStatus,
-    /// The ids of its premises, in the order written.
+    /// The ids of its premises, in the order written (none for a sketch).
     pub premises: Vec<String>,
-    /// The id of its conclusion (absent only in a map with errors, which is never exported).
+    /// The first of `conclusions`, or null when it supports nothing (it
+    /// only attacks or undercuts, or is a sketch that points nowhere).
     pub conclusion: Option<String>,
+    /// The ids of everything it supports, in source order: statements, and
+    /// reasons it backs.
+    pub conclusions: Vec<String>,
+    /// For an earlier inference of a reconstruction: the argument it belongs to.
+    pub step: Option<JsonStep>,
+    /// For a reason whose braces hold inferences: its lines in standard form.
+    pub reconstruction: Option<JsonReconstruction>,
     /// The index in `sections` of the innermost section it is declared in.
     pub section: Option<usize>,
     /// Its attributes (always empty for an implicit reason).
@@ -163,10 +174,61 @@ pub struct JsonReason {
     pub span: JsonSpan,
 }
 
+/// An earlier inference of a reconstruction, which is a reason of its own.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(rename = "Step")]
+pub struct JsonStep {
+    /// The id of the reason whose reconstruction it belongs to.
+    pub argument: String,
+    /// Its place among the reconstruction's inferences, from 1.
+    pub number: u32,
+}
+
+/// A reconstruction in several steps, as standard form numbers it.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(rename = "Reconstruction")]
+pub struct JsonReconstruction {
+    /// Its lines in the order written, numbered from 1; the last is the
+    /// final conclusion.
+    pub lines: Vec<JsonLine>,
+}
+
+/// A line of a reconstruction: a statement, and how it is drawn if it is a
+/// conclusion.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(rename = "Line")]
+pub struct JsonLine {
+    /// The id of the statement on the line.
+    pub statement: String,
+    /// The inference that draws it, or null for a premise.
+    pub inference: Option<JsonInference>,
+}
+
+/// The inference that draws a line of a reconstruction.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(rename = "Inference")]
+pub struct JsonInference {
+    /// The rules of inference it names, in the order written.
+    pub rules: Vec<String>,
+    /// The lines it uses, by number (the first line is 1).
+    pub uses: Vec<usize>,
+    /// Whether the lines were named with `from` (false: the default, every
+    /// line since the previous inference and that inference's conclusion).
+    pub explicit: bool,
+    /// The id of its reason: a step (`argument.N`), or the argument itself
+    /// for the last inference.
+    pub reason: String,
+}
+
 /// The attributes statements and named reasons share.
 #[derive(Debug, Serialize, JsonSchema)]
 #[schemars(rename = "Attributes")]
 pub struct JsonAttributes {
+    /// The title given with `called "..."`, or null.
+    pub title: Option<String>,
+    /// Further texts given with `also "..."`: other wordings of a statement,
+    /// other descriptions of a reason.
+    pub also: Vec<String>,
     /// `by "..."` values.
     pub by: Vec<String>,
     /// `note "..."` values.
@@ -338,17 +400,23 @@ impl Parts<'_> {
     fn reasons(&self) -> Vec<JsonReason> {
         let map = &self.analysis.map;
         map.reasons()
-            .map(|(node, r)| JsonReason {
+            .map(|(node, r)| (node, r, ids(map, &map.conclusions(node))))
+            .map(|(node, r, conclusions)| JsonReason {
                 id: r.id.to_string(),
                 named: r.named,
                 label: r.label.as_deref().map(str::to_string),
                 status: self.status(node),
-                premises: map
-                    .premises(node)
-                    .iter()
-                    .map(|p| map.id(*p).into())
-                    .collect(),
-                conclusion: map.conclusion(node).map(|c| map.id(c).to_string()),
+                premises: ids(map, &map.premises(node)),
+                conclusion: conclusions.first().cloned(),
+                conclusions,
+                step: r.step.map(|s| JsonStep {
+                    argument: map.id(s.argument).to_string(),
+                    number: s.number,
+                }),
+                reconstruction: r
+                    .reconstruction
+                    .as_deref()
+                    .map(|rc| reconstruction(map, rc)),
                 section: r.section.map(SectionIndex::index),
                 attributes: attributes(map, &r.attributes),
                 span: self.span(r.span),
@@ -368,6 +436,10 @@ impl Parts<'_> {
             })
             .collect()
     }
+}
+
+fn ids(map: &ArgumentMap, nodes: &[NodeIndex]) -> Vec<String> {
+    nodes.iter().map(|&n| map.id(n).to_string()).collect()
 }
 
 fn meta(map: &ArgumentMap) -> Vec<MetaEntry> {
@@ -429,10 +501,34 @@ pub(super) fn relation_kind(kind: EdgeKind) -> JsonRelationKind {
     }
 }
 
+/// A reconstruction's lines, with the lines each inference uses numbered from 1.
+pub(super) fn reconstruction(
+    map: &ArgumentMap,
+    reconstruction: &Reconstruction,
+) -> JsonReconstruction {
+    JsonReconstruction {
+        lines: reconstruction
+            .lines
+            .iter()
+            .map(|line| JsonLine {
+                statement: line.id.to_string(),
+                inference: line.inference.as_ref().map(|i| JsonInference {
+                    rules: i.rules.clone(),
+                    uses: i.uses.iter().map(|u| u + 1).collect(),
+                    explicit: i.explicit,
+                    reason: map.id(i.reason).to_string(),
+                }),
+            })
+            .collect(),
+    }
+}
+
 /// A node's attributes with sources named by their ids (the AIF export's
 /// node extension carries the same lists).
 pub(super) fn attributes(map: &ArgumentMap, attributes: &Attributes) -> JsonAttributes {
     JsonAttributes {
+        title: attributes.title().map(str::to_string),
+        also: attributes.also.to_vec(),
         by: attributes.by.to_vec(),
         notes: attributes.notes.to_vec(),
         tags: attributes

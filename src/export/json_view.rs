@@ -8,7 +8,7 @@ use petgraph::graph::{EdgeReference, NodeIndex};
 use petgraph::visit::EdgeRef;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-use super::json::{JsonSpan, JsonStatus, VERSION, kind, relation_kind};
+use super::json::{JsonSpan, JsonStatus, JsonStep, VERSION, kind, reconstruction, relation_kind};
 use super::stream::Seq;
 use crate::eval::Status;
 use crate::model::{AttributeValues, Edge, Reason, SectionIndex, Statement};
@@ -46,13 +46,15 @@ impl<'a> MapView<'a> {
         }
     }
 
-    /// The five attribute lists, as fields of the struct being written.
+    /// The title and the attribute lists, as fields of the struct being written.
     fn attributes<S: SerializeStruct>(
         &self,
         out: &mut S,
         values: &AttributeValues,
     ) -> Result<(), S::Error> {
         let map = &self.analysis.map;
+        out.serialize_field("title", &values.title())?;
+        out.serialize_field("also", values.also())?;
         out.serialize_field("by", &values.by[..])?;
         out.serialize_field("notes", &values.notes[..])?;
         out.serialize_field(
@@ -133,7 +135,7 @@ impl Serialize for Of<'_, '_, NodeIndex, &Statement> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let Of(view, node, s) = *self;
         let map = &view.analysis.map;
-        let mut out = serializer.serialize_struct("Statement", 12)?;
+        let mut out = serializer.serialize_struct("Statement", 14)?;
         out.serialize_field("id", s.id.as_str())?;
         out.serialize_field("kind", &kind(s.kind))?;
         out.serialize_field("text", &*s.text)?;
@@ -151,14 +153,29 @@ impl Serialize for Of<'_, '_, NodeIndex, &Reason> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let Of(view, node, r) = *self;
         let map = &view.analysis.map;
-        let mut out = serializer.serialize_struct("Reason", 13)?;
+        let mut out = serializer.serialize_struct("Reason", 18)?;
         out.serialize_field("id", r.id.as_str())?;
         out.serialize_field("named", &r.named)?;
         out.serialize_field("label", &r.label.as_deref())?;
         out.serialize_field("status", &view.status(node))?;
         let premises = map.premises(node);
         out.serialize_field("premises", &Seq(|| premises.iter().map(|&p| map.id(p))))?;
-        out.serialize_field("conclusion", &map.conclusion(node).map(|c| map.id(c)))?;
+        let conclusions = map.conclusions(node);
+        out.serialize_field("conclusion", &conclusions.first().map(|&c| map.id(c)))?;
+        out.serialize_field(
+            "conclusions",
+            &Seq(|| conclusions.iter().map(|&c| map.id(c))),
+        )?;
+        let step = r.step.map(|s| JsonStep {
+            argument: map.id(s.argument).to_string(),
+            number: s.number,
+        });
+        out.serialize_field("step", &step)?;
+        let reconstruction = r
+            .reconstruction
+            .as_deref()
+            .map(|rc| reconstruction(map, rc));
+        out.serialize_field("reconstruction", &reconstruction)?;
         out.serialize_field("section", &r.section.map(SectionIndex::index))?;
         view.attributes(&mut out, &r.attributes)?;
         out.serialize_field("span", &view.span(r.span))?;

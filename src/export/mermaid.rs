@@ -86,14 +86,15 @@ fn class_definitions(out: &mut impl Write) -> io::Result<()> {
     )
 }
 
-/// Named reasons, and any reason that is undercut, get a junction node.
+/// Named reasons (steps among them), and any reason that is attacked,
+/// undercut or backed, get a junction node: something points at it.
 fn is_junction(map: &ArgumentMap, node: NodeIndex) -> bool {
     map.graph[node].as_reason().is_some_and(|r| {
         r.named
             || map
                 .graph
                 .edges_directed(node, petgraph::Direction::Incoming)
-                .any(|e| e.weight().kind == EdgeKind::Undercuts)
+                .any(|e| e.weight().kind != EdgeKind::Premise)
     })
 }
 
@@ -115,7 +116,12 @@ fn node_line(
     match &map.graph[node] {
         Node::Statement(s) => {
             let (open, close) = shape(s.kind);
-            let header = format!("<i>{} · {}</i><br>", s.kind.keyword(), text(&s.id));
+            let header = format!(
+                "<i>{} · {}</i><br>{}",
+                s.kind.keyword(),
+                text(&s.id),
+                title(s.attributes.title())
+            );
             let body = wrapped(&s.text);
             writeln!(
                 out,
@@ -124,10 +130,39 @@ fn node_line(
             )
         }
         Node::Reason(r) => {
-            let caption = r.label.as_deref().unwrap_or(&r.id);
-            writeln!(out, "{indent}{id}((\"{}\")):::junction", wrapped(caption))
+            let caption = match (&r.label, r.step) {
+                (Some(label), _) => wrapped(label),
+                // A step of a reconstruction shows the rules it names.
+                (None, Some(_)) => match step_rules(map, node) {
+                    Some(rules) => format!("{}<br>{}", text(&r.id), wrapped(&rules)),
+                    None => text(&r.id),
+                },
+                (None, None) => wrapped(&r.id),
+            };
+            let title = title(r.attributes.title());
+            writeln!(out, "{indent}{id}((\"{title}{caption}\")):::junction")
         }
     }
+}
+
+/// A `called` title in bold, on a line of its own, or nothing.
+fn title(title: Option<&str>) -> String {
+    title.map_or_else(String::new, |t| format!("<b>{}</b><br>", wrapped(t)))
+}
+
+/// The rules named by the inference of a reconstruction's step, if any.
+fn step_rules(map: &ArgumentMap, step: NodeIndex) -> Option<String> {
+    let argument = map.graph[step].as_reason()?.step?.argument;
+    let lines = &map.graph[argument]
+        .as_reason()?
+        .reconstruction
+        .as_ref()?
+        .lines;
+    lines
+        .iter()
+        .filter_map(|l| l.inference.as_ref())
+        .find(|i| i.reason == step && !i.rules.is_empty())
+        .map(|i| i.rules.join(", "))
 }
 
 fn section_block(

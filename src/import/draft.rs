@@ -1,13 +1,16 @@
 //! From AIF's graph to an argmark map in outline: roles, ids, reasons,
 //! relations, and the dialogue nodes kept as notes.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::ImportError;
 use super::aif::{Aif, AifNode, NodeType};
 use super::names::{Names, id_part};
 use super::structure::{Structure, structure};
-use crate::aif::{DEFAULT_CONFLICT, DEFAULT_INFERENCE, MapExtension, NodeExtension};
+use crate::aif::{
+    CONTRADICTION, CONTRARINESS, DEFAULT_CONFLICT, DEFAULT_INFERENCE, LineExtension, MapExtension,
+    NodeExtension,
+};
 use crate::syntax::ast::{RelationKind, StatementKind};
 
 /// A map in outline, ready to be written as argmark.
@@ -49,12 +52,40 @@ pub struct DraftReason {
     pub id: Option<String>,
     /// Its label.
     pub label: Option<String>,
-    /// Premise ids.
+    /// Premise ids (when it has no reconstruction, whose lines say them).
     pub premises: Vec<String>,
-    /// Conclusion id.
-    pub conclusion: String,
+    /// What it supports, attacks and undercuts, in order; an implicit
+    /// reason supports one statement or reason.
+    pub relations: Vec<(RelationKind, String)>,
+    /// The lines of its reconstruction, when its braces hold inferences.
+    pub lines: Vec<DraftLine>,
     /// Section, notes, tags and the like.
     pub extra: NodeExtension,
+}
+
+/// A line of a reconstruction: a statement's id, and for a conclusion the
+/// rules and the ids of the lines its inference names with `from`.
+#[derive(Debug, Default)]
+pub struct DraftLine {
+    /// The id of the statement on the line.
+    pub statement: String,
+    /// For a conclusion: its inference's rules and `from` lines.
+    pub inference: Option<(Vec<String>, Vec<String>)>,
+}
+
+/// What an RA- or CA-node becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// A reason of its own (its first node).
+    Reason,
+    /// A further node of the reason whose first node is at this index.
+    ArmOf(usize),
+    /// An earlier inference of a reconstruction, rebuilt from its argument's lines.
+    Step,
+    /// A relation between statements (a CA-node).
+    Relation,
+    /// A mirror CA-node, or argmark's own node that is not valid: nothing.
+    Nothing,
 }
 
 /// Interprets a read AIF document.
@@ -71,6 +102,8 @@ pub fn draft(aif: &Aif) -> Result<Draft, ImportError> {
 struct Drafting<'a> {
     aif: &'a Aif,
     structure: Structure,
+    /// What each RA- and CA-node becomes.
+    roles: Vec<Option<Role>>,
     /// The CA-nodes that become relations.
     conflicts: Vec<usize>,
     names: Names,
@@ -90,11 +123,16 @@ impl<'a> Drafting<'a> {
             map: aif.argmark.clone().unwrap_or_default(),
             ..Draft::default()
         };
-        let invalid = super::extension::sanitise_map(&mut draft.map);
+        let mut invalid = super::extension::sanitise_map(&mut draft.map);
+        let roles = roles(aif, &structure, &mut invalid);
+        let conflicts = (0..aif.nodes.len())
+            .filter(|&c| roles[c] == Some(Role::Relation))
+            .collect();
         Ok(Drafting {
             aif,
             structure,
-            conflicts: conflicts(&aif.nodes),
+            roles,
+            conflicts,
             names: Names::default(),
             id_of: vec![None; aif.nodes.len()],
             invalid,
@@ -111,7 +149,7 @@ impl<'a> Drafting<'a> {
         let aif = self.aif;
         let nodes = &aif.nodes;
         for i in (0..nodes.len())
-            .filter(|&i| !matches!(nodes[i].node_type, NodeType::Ca | NodeType::Other(_)))
+            .filter(|&i| is(nodes, i, &NodeType::I) || self.roles[i] == Some(Role::Reason))
         {
             let wanted = nodes[i].argmark.as_ref().and_then(|e| e.id.clone());
             let named = is(nodes, i, &NodeType::I)
@@ -132,7 +170,10 @@ impl<'a> Drafting<'a> {
         let statements: Vec<usize> = (0..nodes.len())
             .filter(|&i| is(nodes, i, &NodeType::I))
             .collect();
-        let roles = Roles::new(&self.structure, &self.conflicts, &statements);
+        let cas: Vec<usize> = (0..nodes.len())
+            .filter(|&c| is(nodes, c, &NodeType::Ca) && self.roles[c] != Some(Role::Nothing))
+            .collect();
+        let roles = Roles::new(&self.structure, &cas, &statements);
         for &i in &statements {
             let node = &nodes[i];
             let id = self.id_of[i]
@@ -156,77 +197,210 @@ impl<'a> Drafting<'a> {
         }
     }
 
-    /// Each RA-node becomes a reason: an implicit one (`a supports b`) when
-    /// nothing it carries needs a `reason` block.
+    /// Each RA-node, and each CA-node that needs one, becomes a reason: an
+    /// implicit one (`a supports b`) when nothing it carries needs a
+    /// `reason` block. Named reasons get their ids first, since reasons may
+    /// point at reasons.
     fn add_reasons(&mut self) {
         let aif = self.aif;
         let nodes = &aif.nodes;
-        let undercut: FxHashSet<usize> = self
-            .conflicts
-            .iter()
-            .flat_map(|&c| self.structure.targets[c].iter().copied())
-            .filter(|&t| is(nodes, t, &NodeType::Ra))
+        let reasons: Vec<usize> = (0..nodes.len())
+            .filter(|&i| self.roles[i] == Some(Role::Reason))
             .collect();
         let mut implicit_pairs = FxHashSet::default();
-        for ra in (0..nodes.len()).filter(|&i| is(nodes, i, &NodeType::Ra)) {
-            let node = &nodes[ra];
-            let premises: Vec<String> = self.structure.premises[ra]
-                .iter()
-                .map(|&p| id(&self.id_of, p))
-                .collect();
-            let conclusion = id(&self.id_of, self.structure.conclusions[ra][0]);
-            let label = reason_label(node);
-            let wants_implicit = node
-                .argmark
-                .as_ref()
-                .map_or(label.is_none(), |e| e.named == Some(false));
-            // Two implicit reasons between the same statements would be one `supports`.
-            let implicit = wants_implicit
-                && premises.len() == 1
-                && !undercut.contains(&ra)
-                && implicit_pairs.insert((premises[0].clone(), conclusion.clone()));
-            let extra = match &node.argmark {
-                Some(ext) => super::extension::sanitise(ext, &self.draft.map, &mut self.invalid),
-                None if !implicit => aif_id_note(node),
-                None => NodeExtension::default(),
-            };
-            let id = (!implicit).then(|| self.reason_id(ra));
-            let argmark_id = id
-                .clone()
-                .unwrap_or_else(|| format!("{}->{conclusion}", premises[0]));
-            self.draft.ids.push((node.id.clone(), argmark_id));
-            self.draft.reasons.push(DraftReason {
-                id,
-                label,
-                premises,
-                conclusion,
-                extra,
-            });
+        let mut implicit = vec![false; nodes.len()];
+        for &ra in &reasons {
+            implicit[ra] = self.implicit(ra, &mut implicit_pairs);
+            if !implicit[ra] {
+                self.reason_id(ra);
+            }
+        }
+        for &ra in &reasons {
+            if implicit[ra] {
+                let premise = id(&self.id_of, self.structure.premises[ra][0]);
+                let conclusion = self.target_id(self.structure.conclusions[ra][0]);
+                self.id_of[ra] = Some(format!("{premise}->{conclusion}"));
+            }
+        }
+        for (i, node) in nodes.iter().enumerate() {
+            match self.roles[i] {
+                Some(Role::Step) => {
+                    let step = node.argmark.as_ref().and_then(|e| e.id.clone());
+                    self.draft
+                        .ids
+                        .push((node.id.clone(), step.unwrap_or_default()));
+                }
+                Some(Role::Reason) => {
+                    let reason = self.reason(i, implicit[i]);
+                    self.draft.ids.push((node.id.clone(), id(&self.id_of, i)));
+                    self.draft.reasons.push(reason);
+                }
+                _ => {}
+            }
         }
     }
 
-    /// The id of a named reason: the one the file asks for, or one from its AIF id.
+    /// Whether a reason's node can be written `a supports b`: one premise,
+    /// one conclusion that has an id (a statement or a named reason), no
+    /// scheme, nothing pointing at it (unless argmark's own export says it
+    /// was written so), and no other implicit reason between the same two.
+    fn implicit(&self, ra: usize, pairs: &mut FxHashSet<(usize, usize)>) -> bool {
+        let nodes = &self.aif.nodes;
+        let s = &self.structure;
+        let pointed_at = (0..nodes.len())
+            .any(|n| s.targets[n].contains(&ra) || (n != ra && s.conclusions[n].contains(&ra)));
+        let wants = match &nodes[ra].argmark {
+            Some(ext) => ext.named == Some(false) && !self.has_arms(ra),
+            None => scheme(&nodes[ra]).is_none() && !pointed_at,
+        };
+        let [premise] = s.premises[ra][..] else {
+            return false;
+        };
+        let [conclusion] = s.conclusions[ra][..] else {
+            return false;
+        };
+        let concludes_a_named =
+            is(nodes, conclusion, &NodeType::I) || self.roles[conclusion] == Some(Role::Reason);
+        wants
+            && is(nodes, ra, &NodeType::Ra)
+            && concludes_a_named
+            && self.implicit_ok(conclusion)
+            && pairs.insert((premise, conclusion))
+    }
+
+    /// An implicit reason may conclude a statement or a reason that will be named.
+    fn implicit_ok(&self, conclusion: usize) -> bool {
+        let nodes = &self.aif.nodes;
+        is(nodes, conclusion, &NodeType::I)
+            || nodes[conclusion]
+                .argmark
+                .as_ref()
+                .is_none_or(|e| e.named != Some(false))
+    }
+
+    fn has_arms(&self, reason: usize) -> bool {
+        self.roles.contains(&Some(Role::ArmOf(reason)))
+    }
+
+    /// The id a relation names for a node: a statement's or a reason's.
+    fn target_id(&self, node: usize) -> String {
+        let node = match self.roles[node] {
+            Some(Role::ArmOf(first)) => first,
+            _ => node,
+        };
+        self.id_of[node].clone().unwrap_or_default()
+    }
+
+    /// The reason whose first node is `first`, with all it points at.
+    fn reason(&mut self, first: usize, implicit: bool) -> DraftReason {
+        let aif = self.aif;
+        let nodes = &aif.nodes;
+        let node = &nodes[first];
+        let arms = std::iter::once(first)
+            .chain((0..nodes.len()).filter(|&a| self.roles[a] == Some(Role::ArmOf(first))));
+        let relations: Vec<(RelationKind, String)> = arms
+            .filter_map(|a| {
+                let s = &self.structure;
+                let (kind, target) = if nodes[a].node_type == NodeType::Ra {
+                    (RelationKind::Supports, *s.conclusions[a].first()?)
+                } else {
+                    let target = *s.targets[a].first()?;
+                    (arm_relation(nodes, a, target), target)
+                };
+                Some((kind, self.target_id(target)))
+            })
+            .collect();
+        let premise_nodes = if is(nodes, first, &NodeType::Ra) {
+            &self.structure.premises[first]
+        } else {
+            &self.structure.sources[first]
+        };
+        let premises: Vec<String> = premise_nodes.iter().map(|&p| id(&self.id_of, p)).collect();
+        let extra = match &node.argmark {
+            Some(ext) => super::extension::sanitise(ext, &self.draft.map, &mut self.invalid),
+            None if !implicit => aif_id_note(node),
+            None => NodeExtension::default(),
+        };
+        let mut reason = DraftReason {
+            id: (!implicit).then(|| id(&self.id_of, first)),
+            label: node.argmark.as_ref().and_then(|e| e.label.clone()),
+            premises,
+            relations,
+            lines: Vec::new(),
+            extra,
+        };
+        if !implicit {
+            self.reconstruct(first, &mut reason);
+        }
+        reason
+    }
+
+    /// The lines of a reason's reconstruction: argmark's own, or, for an
+    /// RA-node of another tool with a scheme, one inference that names the
+    /// scheme as its rule. A scheme of a CA-node (or of an RA-node that
+    /// concludes no statement) becomes the reason's label.
+    fn reconstruct(&mut self, first: usize, reason: &mut DraftReason) {
+        let node = &self.aif.nodes[first];
+        let statements: FxHashSet<&str> = self
+            .draft
+            .statements
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect();
+        let lines = if let Some(ext) = &node.argmark {
+            ext.reconstruction.as_deref().and_then(|lines| {
+                let lines = own_lines(lines, &statements);
+                self.invalid += usize::from(lines.is_none());
+                lines
+            })
+        } else {
+            scheme_lines(node, reason, &statements)
+        };
+        let Some(lines) = lines else {
+            return;
+        };
+        // The last line is the conclusion the reconstruction draws: not
+        // written again as a `supports`.
+        if let Some(last) = lines.last()
+            && let Some(at) = reason
+                .relations
+                .iter()
+                .position(|(k, to)| *k == RelationKind::Supports && *to == last.statement)
+        {
+            reason.relations.remove(at);
+        }
+        reason.premises.clear();
+        reason.lines = lines;
+    }
+
+    /// The id of a named reason: the one the file asks for, or one from its
+    /// AIF id (`ra-ID` for an RA-node, `ca-ID` for a CA-node).
     fn reason_id(&mut self, ra: usize) -> String {
-        let aif_id = &self.aif.nodes[ra].id;
+        let node = &self.aif.nodes[ra];
+        let prefix = if node.node_type == NodeType::Ca {
+            "ca"
+        } else {
+            "ra"
+        };
         self.id_of[ra]
-            .get_or_insert_with(|| self.names.derive("", &format!("ra-{}", id_part(aif_id))))
+            .get_or_insert_with(|| {
+                self.names
+                    .derive("", &format!("{prefix}-{}", id_part(&node.id)))
+            })
             .clone()
     }
 
-    /// Each CA-node becomes a relation from each of its sources; text it
-    /// carries beyond AIF's default goes in a note on the source.
+    /// Each CA-node that is a relation becomes one from its source; text
+    /// it carries beyond AIF's defaults goes in a note on the source.
     fn add_relations(&mut self) {
         let aif = self.aif;
         let nodes = &aif.nodes;
         for &c in &self.conflicts {
             let target = self.structure.targets[c][0];
             let relation = relation_kind(nodes, c, target);
-            let text = nodes[c]
-                .scheme
-                .clone()
-                .unwrap_or_else(|| nodes[c].text.clone());
-            let noted =
-                nodes[c].argmark.is_none() && !matches!(text.trim(), "" | "CA" | DEFAULT_CONFLICT);
+            let text = scheme(&nodes[c]).unwrap_or_default();
+            let noted = nodes[c].argmark.is_none()
+                && !matches!(text.as_str(), "" | CONTRADICTION | CONTRARINESS);
             for &source in &self.structure.sources[c] {
                 let from = id(&self.id_of, source);
                 if noted && let Some(st) = self.draft.statements.iter_mut().find(|st| st.id == from)
@@ -235,11 +409,19 @@ impl<'a> Drafting<'a> {
                         .notes
                         .push(format!("aif:{} CA: {text}", nodes[c].id));
                 }
-                self.draft.relations.push((
-                    from,
-                    relation,
-                    self.id_of[target].clone().expect("targets have ids"),
-                ));
+                let to = self.target_id(target);
+                // Another tool may write a conflict both ways: it is one relation.
+                let symmetric =
+                    matches!(relation, RelationKind::Contradicts | RelationKind::Contrary);
+                let mirrored = symmetric
+                    && self
+                        .draft
+                        .relations
+                        .iter()
+                        .any(|(f, k, t)| *f == to && *k == relation && *t == from);
+                if !mirrored {
+                    self.draft.relations.push((from, relation, to));
+                }
             }
         }
     }
@@ -267,16 +449,52 @@ impl<'a> Drafting<'a> {
     }
 }
 
-/// The CA-nodes that become relations: all but the mirrors, as a
-/// contradiction's mirror CA-node repeats the first one.
-fn conflicts(nodes: &[AifNode]) -> Vec<usize> {
+/// What each RA- and CA-node becomes (`None` for I- and other nodes).
+/// argmark's own export says it on each node; a CA-node of another tool
+/// becomes a reason when it has a scheme, several sources or something
+/// pointing at it, and a relation otherwise.
+fn roles(aif: &Aif, s: &Structure, invalid: &mut usize) -> Vec<Option<Role>> {
+    let nodes = &aif.nodes;
+    let first_of: FxHashMap<&str, usize> = (0..nodes.len())
+        .filter_map(|i| {
+            let ext = nodes[i].argmark.as_ref()?;
+            let own = nodes[i].node_type.is_argument()
+                && nodes[i].node_type != NodeType::I
+                && ext.kind.as_deref() == Some("reason")
+                && ext.step.is_none();
+            own.then_some((ext.id.as_deref()?, i))
+        })
+        .collect();
+    let pointed_at = |i: usize| {
+        (0..nodes.len()).any(|n| s.targets[n].contains(&i) || s.conclusions[n].contains(&i))
+    };
     (0..nodes.len())
-        .filter(|&c| is(nodes, c, &NodeType::Ca))
-        .filter(|&c| {
-            !nodes[c]
-                .argmark
-                .as_ref()
-                .is_some_and(|e| e.mirror && e.kind.as_deref() == Some("contradicts"))
+        .map(|i| {
+            let node = &nodes[i];
+            if !matches!(node.node_type, NodeType::Ra | NodeType::Ca) {
+                return None;
+            }
+            let ext = node.argmark.as_ref();
+            let role = match ext {
+                Some(e) if e.step.is_some() => Role::Step,
+                Some(e) if e.kind.as_deref() == Some("reason") => Role::Reason,
+                Some(e) if e.reason.is_some() => {
+                    let first = e.reason.as_deref().and_then(|r| first_of.get(r));
+                    first.map_or(Role::Nothing, |&f| Role::ArmOf(f))
+                }
+                Some(e) if node.node_type == NodeType::Ca && e.mirror => Role::Nothing,
+                Some(_) if node.node_type == NodeType::Ca => Role::Relation,
+                _ if node.node_type == NodeType::Ra => Role::Reason,
+                _ if scheme(node).is_some_and(|t| t != CONTRADICTION && t != CONTRARINESS)
+                    || s.sources[i].len() != 1
+                    || pointed_at(i) =>
+                {
+                    Role::Reason
+                }
+                _ => Role::Relation,
+            };
+            *invalid += usize::from(role == Role::Nothing && !ext.is_some_and(|e| e.mirror));
+            Some(role)
         })
         .collect()
 }
@@ -344,27 +562,115 @@ impl<'a> Roles<'a> {
     }
 }
 
-/// A reason's label: argmark's own, else the AIF scheme, else the node's
-/// text unless it is only AIF's default.
-fn reason_label(node: &AifNode) -> Option<String> {
-    match &node.argmark {
-        Some(ext) => ext.label.clone(),
-        None => node.scheme.clone().or_else(|| {
-            Some(node.text.clone()).filter(|t| !matches!(t.trim(), "" | "RA" | DEFAULT_INFERENCE))
-        }),
+/// The scheme of an RA- or CA-node: its `scheme`, else its text unless that
+/// is only AIF's default.
+fn scheme(node: &AifNode) -> Option<String> {
+    node.scheme.clone().or_else(|| {
+        let text = node.text.trim();
+        (!matches!(
+            text,
+            "" | "RA" | "CA" | DEFAULT_INFERENCE | DEFAULT_CONFLICT
+        ))
+        .then(|| node.text.clone())
+    })
+}
+
+/// What a reason's CA-node does to its target: what argmark's export says,
+/// else an undercut of an RA- or CA-node and an attack on a statement.
+fn arm_relation(nodes: &[AifNode], arm: usize, target: usize) -> RelationKind {
+    let said = nodes[arm]
+        .argmark
+        .as_ref()
+        .and_then(|e| e.relation.as_deref());
+    match said {
+        Some("undercuts") => RelationKind::Undercuts,
+        Some(_) => RelationKind::Attacks,
+        None if is(nodes, target, &NodeType::I) => RelationKind::Attacks,
+        None => RelationKind::Undercuts,
     }
 }
 
-/// The relation a conflict makes: an undercut when it targets a reason.
+/// For an RA-node of another tool with a scheme and a statement for its
+/// conclusion: its premises, and one inference that names the scheme as its
+/// rule. Any other scheme becomes the reason's label.
+fn scheme_lines(
+    node: &AifNode,
+    reason: &mut DraftReason,
+    statements: &FxHashSet<&str>,
+) -> Option<Vec<DraftLine>> {
+    let scheme = scheme(node);
+    let conclusion = match &reason.relations[..] {
+        [(RelationKind::Supports, c)] if statements.contains(c.as_str()) => Some(c),
+        _ => None,
+    };
+    let (Some(rule), Some(conclusion)) = (&scheme, conclusion) else {
+        reason.label = scheme;
+        return None;
+    };
+    if node.node_type != NodeType::Ra {
+        reason.label = scheme;
+        return None;
+    }
+    let premises = reason.premises.iter().map(|p| DraftLine {
+        statement: p.clone(),
+        inference: None,
+    });
+    let drawn = DraftLine {
+        statement: conclusion.clone(),
+        inference: Some((vec![rule.clone()], Vec::new())),
+    };
+    Some(premises.chain([drawn]).collect())
+}
+
+/// argmark's own reconstruction lines, if every line names a statement and
+/// every `from` an earlier line.
+fn own_lines(lines: &[LineExtension], statements: &FxHashSet<&str>) -> Option<Vec<DraftLine>> {
+    let mut out: Vec<DraftLine> = Vec::with_capacity(lines.len());
+    for (n, line) in lines.iter().enumerate() {
+        if !statements.contains(line.statement.as_str()) {
+            return None;
+        }
+        let inference = match &line.inference {
+            None => None,
+            Some(i) => {
+                let from = i
+                    .from
+                    .iter()
+                    .map(|&u| (1..=n).contains(&u).then(|| out[u - 1].statement.clone()))
+                    .collect::<Option<Vec<String>>>()?;
+                Some((i.rules.clone(), from))
+            }
+        };
+        out.push(DraftLine {
+            statement: line.statement.clone(),
+            inference,
+        });
+    }
+    // A reconstruction ends with a conclusion.
+    out.last()?.inference.as_ref()?;
+    Some(out)
+}
+
+/// The relation a conflict makes: what argmark's export says, else an
+/// undercut when it targets a reason, a conflict when its scheme is one of
+/// argmark's two, and an attack.
 fn relation_kind(nodes: &[AifNode], conflict: usize, target: usize) -> RelationKind {
     let kind = nodes[conflict]
         .argmark
         .as_ref()
         .and_then(|e| e.kind.as_deref());
-    match (is(nodes, target, &NodeType::Ra), kind) {
-        (true, _) => RelationKind::Undercuts,
-        (false, Some("contradicts")) => RelationKind::Contradicts,
-        (false, _) => RelationKind::Attacks,
+    let on_statement = is(nodes, target, &NodeType::I);
+    match kind {
+        Some("contradicts") if on_statement => RelationKind::Contradicts,
+        Some("contrary") if on_statement => RelationKind::Contrary,
+        Some("attacks") => RelationKind::Attacks,
+        Some(_) => RelationKind::Undercuts,
+        None if !on_statement => RelationKind::Undercuts,
+        None => match scheme(&nodes[conflict]).as_deref() {
+            Some(CONTRADICTION) => RelationKind::Contradicts,
+            Some(CONTRARINESS) => RelationKind::Contrary,
+            _ => RelationKind::Attacks,
+        },
     }
 }
 

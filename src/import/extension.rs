@@ -32,6 +32,8 @@ pub fn sanitise(ext: &NodeExtension, map: &MapExtension, invalid: &mut usize) ->
     let before = ext.tags.len() + ext.cites.len() + ext.allow.len();
     let out = NodeExtension {
         section: ext.section.filter(|&s| s < map.sections.len()),
+        title: ext.title.clone(),
+        also: ext.also.clone(),
         by: ext.by.clone(),
         notes: ext.notes.clone(),
         tags: ext

@@ -49,23 +49,14 @@ impl Structure {
         match (&from.node_type, &to.node_type) {
             (Other(_), _) | (_, Other(_)) => {}
             (I, Ra) => push_once(&mut self.premises[edge.to], edge.from),
-            (Ra, I) => push_once(&mut self.conclusions[edge.from], edge.to),
+            // An RA-node may conclude an S-node: an argument backing another.
+            (Ra, I | Ra | Ca) => push_once(&mut self.conclusions[edge.from], edge.to),
             (I, Ca) => push_once(&mut self.sources[edge.to], edge.from),
-            (Ca, I | Ra) => push_once(&mut self.targets[edge.from], edge.to),
+            (Ca, I | Ra | Ca) => push_once(&mut self.targets[edge.from], edge.to),
             (I, I) => {
                 return Err(ImportError::Invalid(format!(
                     "edge {} joins I-node {} to I-node {} directly; AIF relates statements only through RA- or CA-nodes",
                     edge.id, from.id, to.id
-                )));
-            }
-            (a, b) => {
-                return Err(ImportError::Invalid(format!(
-                    "edge {} joins {}-node {} to {}-node {}, which argmark cannot express: a reason concludes a statement, and a conflict targets a statement or a reason",
-                    edge.id,
-                    a.as_str(),
-                    from.id,
-                    b.as_str(),
-                    to.id
                 )));
             }
         }
@@ -76,6 +67,11 @@ impl Structure {
     /// sources and targets as a reason or a relation can have.
     fn check_ends(&self, aif: &Aif, index: usize) -> Result<(), ImportError> {
         let node = &aif.nodes[index];
+        // argmark's own reasons may be sketches (no premises) or point nowhere.
+        let own_reason = node
+            .argmark
+            .as_ref()
+            .is_some_and(|e| e.kind.as_deref() == Some("reason") || e.reason.is_some());
         let fail = |what: String| {
             Err(ImportError::Invalid(format!(
                 "{}-node {} {what}",
@@ -84,7 +80,7 @@ impl Structure {
             )))
         };
         match node.node_type {
-            NodeType::Ra if self.conclusions[index].is_empty() => {
+            NodeType::Ra if self.conclusions[index].is_empty() && !own_reason => {
                 fail("has no conclusion: an RA-node needs one edge to an I-node".into())
             }
             NodeType::Ra if self.conclusions[index].len() > 1 => {
@@ -98,16 +94,21 @@ impl Structure {
                     ids.join(", ")
                 ))
             }
-            NodeType::Ra if self.premises[index].is_empty() => {
+            NodeType::Ra if self.premises[index].is_empty() && !own_reason => {
                 fail("has no premises: no I-node leads into it".into())
             }
-            NodeType::Ca if self.sources[index].is_empty() => {
+            NodeType::Ca if self.sources[index].is_empty() && !own_reason => {
                 fail("has no source: no I-node leads into it".into())
             }
-            NodeType::Ca if self.targets[index].len() != 1 => fail(format!(
-                "has {} targets; a CA-node attacks exactly one I- or RA-node",
-                self.targets[index].len()
-            )),
+            NodeType::Ca
+                if self.targets[index].len() > 1
+                    || !own_reason && self.targets[index].is_empty() =>
+            {
+                fail(format!(
+                    "has {} targets; a CA-node attacks exactly one I- or RA-node",
+                    self.targets[index].len()
+                ))
+            }
             _ => Ok(()),
         }
     }

@@ -33,7 +33,11 @@ pub fn write(draft: &Draft, header: &str) -> String {
         out.push('\n');
     }
     for reason in supports {
-        let _ = writeln!(out, "{} supports {}", reason.premises[0], reason.conclusion);
+        if let (Some(premise), Some((_, conclusion))) =
+            (reason.premises.first(), reason.relations.first())
+        {
+            let _ = writeln!(out, "{premise} supports {conclusion}");
+        }
     }
     for (from, relation, to) in &draft.relations {
         let _ = writeln!(out, "{from} {} {to}", relation.keyword());
@@ -92,23 +96,50 @@ fn write_statement(out: &mut String, statement: &DraftStatement, indent: &str) {
 }
 
 fn write_reason(out: &mut String, reason: &DraftReason, indent: &str) {
-    let id = reason.id.as_deref().expect("named reasons have ids");
+    let id = reason.id.as_deref().unwrap_or_default();
     let _ = write!(out, "{indent}reason {id}");
     if let Some(label) = &reason.label {
         let _ = write!(out, " {}", quoted(label));
     }
-    let _ = writeln!(out, " supports {}", reason.conclusion);
+    out.push('\n');
+    for (relation, target) in &reason.relations {
+        let _ = writeln!(out, "{indent}  {} {target}", relation.keyword());
+    }
     write_attributes(out, &reason.extra, indent);
+    if reason.premises.is_empty() && reason.lines.is_empty() {
+        // A sketch: no braces.
+        return;
+    }
     // The brace closes the last line of the header.
     out.pop();
     out.push_str(" {\n");
     for premise in &reason.premises {
         let _ = writeln!(out, "{indent}  {premise}");
     }
+    for line in &reason.lines {
+        if let Some((rules, from)) = &line.inference {
+            let _ = write!(out, "{indent}  --");
+            let rules: Vec<String> = rules.iter().map(|r| quoted(r)).collect();
+            if !rules.is_empty() {
+                let _ = write!(out, " {}", rules.join(", "));
+            }
+            if !from.is_empty() {
+                let _ = write!(out, " from {}", from.join(", "));
+            }
+            out.push('\n');
+        }
+        let _ = writeln!(out, "{indent}  {}", line.statement);
+    }
     let _ = writeln!(out, "{indent}}}");
 }
 
 fn write_attributes(out: &mut String, extra: &NodeExtension, indent: &str) {
+    if let Some(title) = &extra.title {
+        let _ = writeln!(out, "{indent}  called {}", quoted(title));
+    }
+    for also in &extra.also {
+        let _ = writeln!(out, "{indent}  also {}", quoted(also));
+    }
     for by in &extra.by {
         let _ = writeln!(out, "{indent}  by {}", quoted(by));
     }

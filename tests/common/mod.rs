@@ -27,6 +27,19 @@ pub fn maps() -> Vec<PathBuf> {
     paths
 }
 
+/// Every map of [`maps`], and the cases of the exports (`tests/export`).
+pub fn export_maps() -> Vec<PathBuf> {
+    let mut paths = maps();
+    for entry in std::fs::read_dir(root().join("tests/export")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "argmark") {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    paths
+}
+
 /// Runs `argmark` in the crate's folder with `stdin` as its input.
 pub fn argmark(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_argmark"))
