@@ -74,6 +74,7 @@
 #![allow(clippy::unnecessary_wraps)]
 
 mod aif;
+mod argdown;
 pub mod check;
 pub(crate) mod cleanup;
 #[cfg(feature = "cli")]
@@ -185,6 +186,19 @@ pub fn export_mermaid(analysis: &Analysis) -> String {
 /// is returned.
 pub fn import_aif(text: &str) -> Result<Imported, ImportError> {
     import::import_aif(text)
+}
+
+/// Reads Argdown and writes the map as argmark source, checked before it is
+/// returned; `@include` is refused (use [`import::import_argdown`] with a
+/// loader to serve includes).
+///
+/// ```
+/// let imported = argmark::import_argdown("[T]: Tax cars.\n  + [Air]: Cars pollute.\n").unwrap();
+/// assert!(imported.source.contains("claim T \"Tax cars.\""));
+/// assert!(imported.source.contains("Air supports T"));
+/// ```
+pub fn import_argdown(text: &str) -> Result<Imported, ImportError> {
+    import::import_argdown("<input>", text, &mut import::argdown::NoIncludes)
 }
 
 /// The README's Rust examples, compiled and run as doc tests.

@@ -183,7 +183,10 @@ fn export_without_a_format_it_can_tell_is_a_usage_error() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = text(&output.stderr);
     assert!(stderr.contains(&format!("'{path}'")), "{stderr}");
-    assert!(stderr.contains(".json, .aif.json or .mmd"), "{stderr}");
+    assert!(
+        stderr.contains(".json, .aif.json, .mmd or .argdown"),
+        "{stderr}"
+    );
     assert!(!out.exists());
     for args in [
         &["export", "maps/ai-diffusion.argmark"][..],

@@ -55,7 +55,7 @@ enum Command {
     Fmt(fmt::FmtArgs),
     /// Export a map as versioned JSON, AIF or a Mermaid flowchart.
     Export(export::ExportArgs),
-    /// Import AIF (`AIFdb` JSON) as argmark source.
+    /// Import AIF (`AIFdb` JSON) or Argdown as argmark source.
     Import(import::ImportArgs),
     /// Explain a check code; without a code, list them all.
     Explain(explain::ExplainArgs),

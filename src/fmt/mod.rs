@@ -11,7 +11,7 @@
 //! or after the line they end.
 
 mod attach;
-mod print;
+pub(crate) mod print;
 
 use crate::diagnostic::Diagnostic;
 use crate::syntax::{self, ast};

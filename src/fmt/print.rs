@@ -155,7 +155,10 @@ fn attribute(attribute: &Attribute) -> String {
 
 /// `#tag`, or `#(tag)` when the name is not one word.
 pub fn tag_text(name: &str) -> String {
-    let word = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    let word = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
     if word {
         format!("#{name}")
     } else {

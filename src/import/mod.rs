@@ -7,10 +7,12 @@ pub mod argdown;
 mod dialogue;
 mod draft;
 mod extension;
+mod from_argdown;
 mod names;
 mod structure;
 mod write;
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::Severity;
@@ -32,6 +34,12 @@ pub enum ImportError {
     /// The file is JSON but not AIF argmark can hold; the message names the
     /// offending node or edge.
     Invalid(String),
+    /// An Argdown file that Argdown itself rejects (or one of its includes),
+    /// with the file, line and column.
+    Argdown(argdown::Error),
+    /// An Argdown map argmark cannot hold as it is; the message names the
+    /// statements and arguments involved.
+    Unrepresentable(String),
 }
 
 impl fmt::Display for ImportError {
@@ -43,6 +51,8 @@ impl fmt::Display for ImportError {
                 message,
             } => write!(f, "invalid JSON at line {line}, column {column}: {message}"),
             ImportError::Invalid(message) => write!(f, "invalid AIF: {message}"),
+            ImportError::Argdown(error) => write!(f, "{error}"),
+            ImportError::Unrepresentable(message) => write!(f, "{message}"),
         }
     }
 }
@@ -58,6 +68,59 @@ pub struct Imported {
     pub warnings: Vec<String>,
     /// AIF node id to argmark id, for every I- and RA-node.
     pub ids: Vec<(String, String)>,
+}
+
+/// Reads an Argdown file (named `name`, its `@include`s served by `loader`)
+/// and writes the map as argmark source, checked before it is returned.
+/// What argmark has no place for is kept as notes and comments, and said in
+/// the warnings; `ids` pairs each Argdown title with its argmark id.
+pub fn import_argdown(
+    name: &str,
+    text: &str,
+    loader: &mut dyn argdown::Loader,
+) -> Result<Imported, ImportError> {
+    let doc = argdown::parse_file(name, text, loader).map_err(ImportError::Argdown)?;
+    let mut written = from_argdown::write(&doc, &BTreeMap::new());
+    // Argdown sees nothing wrong in what argmark's checks report as errors
+    // (a statement that both supports and attacks another, circular
+    // support): those checks are allowed where they fire, and said so.
+    let analysis = crate::pipeline::analyze(&written.source, &Config::default());
+    let mut allow: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for d in analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error && d.code.is_check())
+    {
+        if let Some(id) = &d.id {
+            let codes = allow.entry(id.clone()).or_default();
+            if !codes.iter().any(|c| *c == d.code.as_str()) {
+                codes.push(d.code.as_str().to_string());
+            }
+        }
+    }
+    if !allow.is_empty() {
+        let count: usize = allow.values().map(Vec::len).sum();
+        let mut named: Vec<String> = allow
+            .iter()
+            .map(|(id, codes)| format!("{} on '{id}'", codes.join(", ")))
+            .collect();
+        named.sort();
+        written = from_argdown::write(&doc, &allow);
+        written.warnings.push(format!(
+            "{count} findings that argmark reports as errors were allowed where they fire, as Argdown holds them: {}",
+            named.join("; ")
+        ));
+    }
+    verify(&written.source, &written.ids, "").map_err(|error| match error {
+        ImportError::Invalid(message) => ImportError::Unrepresentable(message),
+        other => other,
+    })?;
+    let source = crate::fmt::format_source(&written.source).unwrap_or(written.source);
+    Ok(Imported {
+        source,
+        warnings: written.warnings,
+        ids: written.ids,
+    })
 }
 
 /// Reads `AIFdb` JSON and writes the map as argmark source. The source is
@@ -86,7 +149,7 @@ pub fn import_aif(text: &str) -> Result<Imported, ImportError> {
         nodes(others, "other node"),
     );
     let source = write::write(&draft, &header);
-    verify(&source, &draft.ids)?;
+    verify(&source, &draft.ids, "AIF node ")?;
     // Imported maps come out in the canonical layout, as `argmark fmt` leaves them.
     let source = crate::fmt::format_source(&source).unwrap_or(source);
     Ok(Imported {
@@ -104,8 +167,9 @@ fn nodes(n: usize, what: &str) -> String {
     }
 }
 
-/// Fails with the first error `argmark check` would report, naming AIF nodes.
-fn verify(source: &str, ids: &[(String, String)]) -> Result<(), ImportError> {
+/// Fails with the first error `argmark check` would report, naming the
+/// imported file's nodes (`node` says what they are).
+fn verify(source: &str, ids: &[(String, String)], node: &str) -> Result<(), ImportError> {
     let analysis = crate::pipeline::analyze(source, &Config::default());
     let Some(error) = analysis
         .diagnostics
@@ -121,7 +185,7 @@ fn verify(source: &str, ids: &[(String, String)]) -> Result<(), ImportError> {
     let involved: Vec<String> = ids
         .iter()
         .filter(|(_, id)| error.id.as_deref() == Some(id.as_str()) || words.contains(&id.as_str()))
-        .map(|(aif, id)| format!("'{id}' is AIF node {aif}"))
+        .map(|(aif, id)| format!("'{id}' is {node}{aif}"))
         .collect();
     Err(ImportError::Invalid(format!(
         "argmark cannot hold this structure: {}[{}]: {}{}",

@@ -1,6 +1,8 @@
 //! Helpers shared by integration tests; each test file uses some of them.
 #![allow(dead_code)]
 
+pub mod argdown;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

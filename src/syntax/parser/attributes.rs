@@ -194,7 +194,9 @@ fn bracketed_tag(i: Input<'_>, hash: Span) -> PResult<'_, Attribute> {
     let body = &i.fragment()[1..];
     let end = body.find([')', '\n']);
     let close = end.filter(|&k| body[k..].starts_with(')'));
-    let name = close.map(|k| body[..k].trim()).filter(|name| !name.is_empty());
+    let name = close
+        .map(|k| body[..k].trim())
+        .filter(|name| !name.is_empty());
     let (Some(close), Some(name)) = (close, name) else {
         let (found, span) = found_at(i.take_split(1).0);
         let kind = SyntaxErrorKind::ExpectedId {

@@ -10,11 +10,18 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use petgraph::graph::NodeIndex;
+use rustc_hash::FxHashSet;
 use serde_json::{Map, Value, json};
 
-use crate::model::{ArgumentMap, EdgeKind, Node, Reason, SectionIndex, Statement};
+mod data;
+mod relations;
+mod text;
+
+use data::mode_of;
+use text::{escape, escape_keeping, escape_title, markup, one_line};
+
+use crate::model::{ArgumentMap, Node, Reason, SectionIndex, Statement};
 use crate::pipeline::Analysis;
-use crate::syntax::ast::StatementKind;
 
 /// A map as Argdown, with what Argdown could not say as it was.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,19 +58,26 @@ struct Writer<'a> {
     titles: Vec<String>,
     /// Counts of what had to change, by message.
     changed: BTreeMap<&'static str, usize>,
+    /// The titles written, of statements and of arguments, for mentions.
+    statement_titles: FxHashSet<String>,
+    argument_titles: FxHashSet<String>,
+    /// The tags of the element being written that its texts hold already.
+    tags_in_text: Vec<String>,
 }
 
 impl<'a> Writer<'a> {
     fn new(map: &'a ArgumentMap) -> Self {
         let mut changed = BTreeMap::new();
-        let titles = map
+        let titles: Vec<String> = map
             .graph
             .node_indices()
             .map(|n| {
                 let node = &map.graph[n];
                 let title = node.attributes().title().unwrap_or(node.id());
                 let written = escape_title(title);
-                if written != title {
+                let exported = node.as_statement().is_some()
+                    || node.as_reason().is_some_and(|r| r.named && r.step.is_none());
+                if written != title && exported {
                     *changed
                         .entry("titles with ']', '>', a line break or a leading '-' were written with those changed: Argdown cannot hold them in a title")
                         .or_default() += 1;
@@ -71,12 +85,25 @@ impl<'a> Writer<'a> {
                 written
             })
             .collect();
+        let (statements, arguments): (Vec<_>, Vec<_>) = map
+            .graph
+            .node_indices()
+            .partition(|&n| map.graph[n].as_statement().is_some());
+        let titles_of = |nodes: Vec<NodeIndex>, titles: &[String]| -> FxHashSet<String> {
+            nodes
+                .into_iter()
+                .map(|n| titles[n.index()].clone())
+                .collect()
+        };
         Writer {
             map,
             mode: mode_of(map),
             out: String::new(),
+            statement_titles: titles_of(statements, &titles),
+            argument_titles: titles_of(arguments, &titles),
             titles,
             changed,
+            tags_in_text: Vec::new(),
         }
     }
 
@@ -99,18 +126,27 @@ impl<'a> Writer<'a> {
     /// The map's title, the mode, and what argmark keeps of the map itself.
     fn frontmatter(&mut self) {
         let map = self.map;
-        let mut front = Map::new();
+        // What the Argdown import kept of a front matter, under what argmark writes.
+        let mut front = map
+            .meta
+            .iter()
+            .find(|(key, _)| key == crate::argdown::FRONT_MATTER_META)
+            .and_then(|(_, json)| serde_json::from_str::<Map<String, Value>>(json).ok())
+            .unwrap_or_default();
         if let Some(title) = &map.title {
             front.insert("title".into(), json!(title));
         }
         if self.mode == Mode::Strict {
-            front.insert("model".into(), json!({ "mode": "strict" }));
+            let model = front.entry("model").or_insert_with(|| json!({}));
+            if let Value::Object(model) = model {
+                model.insert("mode".into(), json!("strict"));
+            }
         }
         let mut argmark = Map::new();
         let meta: Vec<Value> = map
             .meta
             .iter()
-            .filter(|(key, _)| key != "argdown-mode")
+            .filter(|(key, _)| !key.starts_with("argdown-"))
             .map(|(key, value)| json!([key, value]))
             .collect();
         if !meta.is_empty() {
@@ -218,11 +254,17 @@ impl<'a> Writer<'a> {
     /// `[Title]: text #tags {data}`, and one more definition per further text.
     fn statement_definition(&mut self, node: NodeIndex, statement: &Statement) {
         let title = self.titles[node.index()].clone();
-        let text = self.text(&statement.text);
+        self.tags_in_text.clear();
+        let text = self.node_text(node, &statement.text);
+        let texts: Vec<String> = statement
+            .attributes
+            .also()
+            .iter()
+            .map(|also| self.node_text(node, also))
+            .collect();
         let _ = write!(self.out, "[{title}]: {text}");
         self.tags_and_data(node);
-        for also in statement.attributes.also() {
-            let also = self.text(also);
+        for also in texts {
             let _ = write!(self.out, "\n\n[{title}]: {also}");
         }
         self.out.push('\n');
@@ -232,14 +274,20 @@ impl<'a> Writer<'a> {
     fn argument(&mut self, node: NodeIndex, reason: &Reason) {
         let title = self.titles[node.index()].clone();
         let _ = write!(self.out, "<{title}>");
+        self.tags_in_text.clear();
+        let texts: Vec<String> = reason
+            .attributes
+            .also()
+            .iter()
+            .map(|also| self.node_text(node, also))
+            .collect();
         if let Some(label) = &reason.label {
-            let label = self.text(label);
+            let label = self.node_text(node, label);
             let _ = write!(self.out, ": {label}");
         }
         self.tags_and_data(node);
         self.out.push('\n');
-        for also in reason.attributes.also() {
-            let also = self.text(also);
+        for also in texts {
             let _ = writeln!(self.out, "\n<{title}>: {also}");
         }
         if self.writes_lines(node) {
@@ -334,147 +382,35 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// ` #tag ... {data}` after a definition: tags, then what Argdown has
-    /// no syntax for.
-    fn tags_and_data(&mut self, node: NodeIndex) {
-        let map = self.map;
-        let attributes = map.graph[node].attributes();
-        for tag in attributes.tags() {
-            let _ = write!(self.out, " #({tag})");
+    /// A text of `node` on one line, its Argdown syntax escaped but for the
+    /// markup Argdown is to read again: the node's tags, mentions and links.
+    fn node_text(&mut self, node: NodeIndex, text: &str) -> String {
+        let flat = one_line(text);
+        if flat != text {
+            self.note("texts with line breaks or tabs were written on one line: Argdown reads a line break as a space");
         }
-        let mut data = Map::new();
-        if let Node::Statement(s) = &map.graph[node]
-            && s.kind != default_kind(map, node)
-        {
-            data.insert("kind".into(), json!(s.kind.keyword()));
-        }
-        let lists: [(&str, Vec<String>); 4] = [
-            ("by", attributes.by().to_vec()),
-            ("notes", attributes.notes().to_vec()),
-            (
-                "cites",
-                attributes
-                    .cites()
-                    .iter()
-                    .map(|&s| map.sources[s].id.to_string())
-                    .collect(),
-            ),
-            (
-                "allow",
-                attributes
-                    .allow()
-                    .iter()
-                    .map(|(c, _)| c.to_string())
-                    .collect(),
-            ),
-        ];
-        for (key, values) in lists {
-            if !values.is_empty() {
-                data.insert(key.into(), json!(values));
+        let attributes = self.map.graph[node].attributes();
+        let tags: Vec<&str> = attributes
+            .tags()
+            .iter()
+            .map(crate::syntax::ast::Name::as_str)
+            .collect();
+        let links: Vec<(String, String)> = attributes
+            .notes()
+            .iter()
+            .filter_map(|n| n.strip_prefix(crate::argdown::LINK_NOTE))
+            .filter_map(|json| serde_json::from_str::<(String, String)>(json).ok())
+            .collect();
+        let known = |title: &str, statement: bool| {
+            if statement {
+                self.statement_titles.contains(title)
+            } else {
+                self.argument_titles.contains(title)
             }
-        }
-        if !data.is_empty() {
-            let _ = write!(self.out, " {}", Value::Object(data));
-        }
-    }
-
-    /// Every relation, each below the element it leaves.
-    fn relations(&mut self) {
-        let map = self.map;
-        for node in map.graph.node_indices() {
-            let mut lines = Vec::new();
-            match &map.graph[node] {
-                Node::Statement(_) => self.statement_relations(node, &mut lines),
-                Node::Reason(r) if r.named && r.step.is_none() => {
-                    self.argument_relations(node, &mut lines);
-                }
-                Node::Reason(_) => {}
-            }
-            if lines.is_empty() {
-                continue;
-            }
-            let _ = writeln!(self.out, "{}", self.reference(node));
-            for line in lines {
-                let _ = writeln!(self.out, "    {line}");
-            }
-            self.out.push('\n');
-        }
-    }
-
-    fn statement_relations(&mut self, node: NodeIndex, lines: &mut Vec<String>) {
-        let map = self.map;
-        for (reason, _) in sorted(map.outgoing(node, EdgeKind::Premise)) {
-            if !map.graph[reason].is_implicit_reason() {
-                continue;
-            }
-            for target in map.conclusions(reason) {
-                self.relation_to("+>", target, lines);
-            }
-        }
-        for (target, _) in sorted(map.outgoing(node, EdgeKind::Attacks)) {
-            let to_statement = map.graph[target].as_statement().is_some();
-            if to_statement && self.mode == Mode::Strict {
-                self.note("attacks between statements were written as contrariness: strict mode has no attack between statements");
-            }
-            self.relation_to("->", target, lines);
-        }
-        for (target, _) in sorted(map.outgoing(node, EdgeKind::Undercuts)) {
-            self.relation_to("_>", target, lines);
-        }
-        for (target, _) in sorted(map.outgoing(node, EdgeKind::Contradicts)) {
-            self.relation_to("><", target, lines);
-        }
-        for (target, _) in sorted(map.outgoing(node, EdgeKind::Contrary)) {
-            if self.mode == Mode::Loose {
-                self.note("contrary relations were written as attacks: loose mode, which the map's attacks between statements need, has no contrariness");
-            }
-            self.relation_to("->", target, lines);
-        }
-    }
-
-    fn argument_relations(&mut self, node: NodeIndex, lines: &mut Vec<String>) {
-        let map = self.map;
-        // A structure's own conclusion is no relation of the argument.
-        let own = map.graph[node]
-            .as_reason()
-            .and_then(|r| match &r.reconstruction {
-                Some(reconstruction) => reconstruction.lines.last().and_then(|l| map.node(&l.id)),
-                None if !map.premises(node).is_empty() => map
-                    .conclusions(node)
-                    .into_iter()
-                    .find(|&c| map.graph[c].as_statement().is_some()),
-                None => None,
-            });
-        for target in map.conclusions(node) {
-            if Some(target) != own {
-                self.relation_to("+>", target, lines);
-            }
-        }
-        for (target, _) in sorted(map.outgoing(node, EdgeKind::Attacks)) {
-            self.relation_to("->", target, lines);
-        }
-        for (target, _) in sorted(map.outgoing(node, EdgeKind::Undercuts)) {
-            self.relation_to("_>", target, lines);
-        }
-    }
-
-    /// `RELATION [Title]` for a relation to `target`, unless the target is
-    /// the reason of a plain `supports`, which Argdown has no name for.
-    fn relation_to(&mut self, symbol: &str, target: NodeIndex, lines: &mut Vec<String>) {
-        if self.map.graph[target].is_implicit_reason() {
-            self.note("relations to the reason behind a plain 'supports' were left out: Argdown has no name for that reason");
-            return;
-        }
-        lines.push(format!("{symbol} {}", self.reference(target)));
-    }
-
-    /// `[Title]` or `<Title>`.
-    fn reference(&self, node: NodeIndex) -> String {
-        let title = self.titles[node.index()].clone();
-        match &self.map.graph[node] {
-            Node::Statement(_) => format!("[{title}]"),
-            Node::Reason(_) => format!("<{title}>"),
-        }
+        };
+        let (kept, found) = markup(&flat, &tags, &known, &links);
+        self.tags_in_text.extend(found);
+        escape_keeping(&flat, &kept)
     }
 
     /// A text on one line, its Argdown syntax escaped.
@@ -484,143 +420,6 @@ impl<'a> Writer<'a> {
             self.note("texts with line breaks or tabs were written on one line: Argdown reads a line break as a space");
         }
         escape(&flat)
-    }
-}
-
-/// The mode the map needs: strict for contrariness, unless statements
-/// attack statements, which only loose mode can say.
-fn mode_of(map: &ArgumentMap) -> Mode {
-    let said = map
-        .meta
-        .iter()
-        .find(|(key, _)| key == "argdown-mode")
-        .map(|(_, value)| value.as_str());
-    let statements = |e: &petgraph::graph::EdgeReference<'_, crate::model::Edge>| {
-        use petgraph::visit::EdgeRef;
-        map.graph[e.source()].as_statement().is_some()
-            && map.graph[e.target()].as_statement().is_some()
-    };
-    let attacks = map
-        .graph
-        .edge_references()
-        .any(|e| e.weight().kind == EdgeKind::Attacks && statements(&e));
-    let contrary = map
-        .graph
-        .edge_weights()
-        .any(|e| e.kind == EdgeKind::Contrary);
-    match said {
-        Some("strict") if !attacks => Mode::Strict,
-        Some("loose") => Mode::Loose,
-        _ if contrary && !attacks => Mode::Strict,
-        _ => Mode::Loose,
-    }
-}
-
-/// The kind the Argdown import gives a statement without a `kind` in its
-/// data: `premise` for one that only stands in structures as a premise,
-/// `claim` for everything else. The export writes a kind only where it
-/// differs.
-pub(crate) fn default_kind(map: &ArgumentMap, node: NodeIndex) -> StatementKind {
-    let in_structures = map
-        .outgoing(node, EdgeKind::Premise)
-        .any(|(r, _)| !map.graph[r].is_implicit_reason());
-    let concluded = map.incoming(node, EdgeKind::Concludes).next().is_some();
-    if in_structures && !concluded {
-        StatementKind::Premise
-    } else {
-        StatementKind::Claim
-    }
-}
-
-fn sorted<'e>(
-    edges: impl Iterator<Item = (NodeIndex, &'e crate::model::Edge)>,
-) -> Vec<(NodeIndex, &'e crate::model::Edge)> {
-    let mut edges: Vec<_> = edges.collect();
-    edges.sort_by_key(|(_, e)| e.span);
-    edges
-}
-
-/// Line breaks and tabs as spaces.
-fn one_line(text: &str) -> String {
-    text.replace(['\n', '\r', '\t'], " ")
-}
-
-/// Escapes what Argdown would read as syntax inside a text: markup, titles,
-/// mentions, tags, data, comments and shortcodes, with a backslash.
-fn escape(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    for (k, &c) in chars.iter().enumerate() {
-        let shortcode = matches!(c, '.' | ':') && opens_shortcode(&chars[k..]);
-        if matches!(
-            c,
-            '\\' | '*'
-                | '_'
-                | '['
-                | ']'
-                | '<'
-                | '>'
-                | '#'
-                | '@'
-                | '{'
-                | '}'
-                | '/'
-                | '('
-                | ')'
-                | '+'
-                | '-'
-                | '='
-        ) || shortcode
-        {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    // Argdown drops the spaces at the ends of a text.
-    out.trim().to_string()
-}
-
-/// Whether `.name.` or `:name:` starts here: a shortcode Argdown would
-/// replace with a symbol.
-fn opens_shortcode(rest: &[char]) -> bool {
-    let marker = rest[0];
-    let body = &rest[1..];
-    let Some(end) = body.iter().position(|&c| c == marker || c.is_whitespace()) else {
-        return false;
-    };
-    end > 0 && body[end] == marker
-}
-
-/// A title inside `[...]` or `<...>`. Argdown reads a title as it stands,
-/// up to the first `]` or `>`, so those become `)`; a title may not begin
-/// with `-`, which would read as a relation.
-fn escape_title(title: &str) -> String {
-    let flat = one_line(title).replace([']', '>'], ")");
-    let flat = flat.trim();
-    match flat.strip_prefix('-') {
-        Some(rest) => format!("\u{2010}{rest}"),
-        None => flat.to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn syntax_in_texts_is_escaped_and_shortcodes_are_kept_as_text() {
-        assert_eq!(
-            escape("a *b* [c] <d> #e @f {g}"),
-            "a \\*b\\* \\[c\\] \\<d\\> \\#e \\@f \\{g\\}"
-        );
-        assert_eq!(
-            escape("see :smile: or .x. here"),
-            "see \\:smile: or \\.x. here"
-        );
-        // `.g.` could be a shortcode: escaped, it still reads as "e.g.".
-        assert_eq!(escape("e.g. a dot. And 3.5"), "e\\.g. a dot. And 3.5");
-        assert_eq!(escape("// not a comment"), "\\/\\/ not a comment");
-        assert_eq!(escape("  padded  "), "padded");
     }
 }
 

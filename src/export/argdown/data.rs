@@ -1,0 +1,121 @@
+//! What an Argdown export says in YAML data, and the reading of `+` and
+//! `-` between statements that the map needs.
+
+use std::fmt::Write as _;
+
+use petgraph::graph::NodeIndex;
+use serde_json::{Map, Value, json};
+
+use super::{Mode, Writer};
+use crate::model::{ArgumentMap, EdgeKind, Node};
+use crate::syntax::ast::StatementKind;
+
+impl Writer<'_> {
+    /// ` #tag ... {data}` after a definition: tags, then what Argdown has
+    /// no syntax for.
+    pub(super) fn tags_and_data(&mut self, node: NodeIndex) {
+        let map = self.map;
+        let attributes = map.graph[node].attributes();
+        for tag in attributes.tags() {
+            if !self.tags_in_text.iter().any(|t| t == tag.as_str()) {
+                let _ = write!(self.out, " #({tag})");
+            }
+        }
+        let mut data = Map::new();
+        if let Node::Statement(s) = &map.graph[node]
+            && s.kind != default_kind(map, node)
+        {
+            data.insert("kind".into(), json!(s.kind.keyword()));
+        }
+        let lists: [(&str, Vec<String>); 4] = [
+            ("by", attributes.by().to_vec()),
+            (
+                "notes",
+                attributes
+                    .notes()
+                    .iter()
+                    .filter(|n| !crate::argdown::is_kept_note(n))
+                    .cloned()
+                    .collect(),
+            ),
+            (
+                "cites",
+                attributes
+                    .cites()
+                    .iter()
+                    .map(|&s| map.sources[s].id.to_string())
+                    .collect(),
+            ),
+            (
+                "allow",
+                attributes
+                    .allow()
+                    .iter()
+                    .map(|(c, _)| c.to_string())
+                    .collect(),
+            ),
+        ];
+        for (key, values) in lists {
+            if !values.is_empty() {
+                data.insert(key.into(), json!(values));
+            }
+        }
+        // The data the Argdown import kept, back in place.
+        for note in attributes.notes() {
+            let kept = note.strip_prefix(crate::argdown::DATA_NOTE);
+            if let Some(Ok(Value::Object(kept))) = kept.map(serde_json::from_str::<Value>) {
+                for (key, value) in kept {
+                    data.entry(key).or_insert(value);
+                }
+            }
+        }
+        if !data.is_empty() {
+            let _ = write!(self.out, " {}", Value::Object(data));
+        }
+    }
+}
+
+/// The mode the map needs: strict for contrariness, unless statements
+/// attack statements, which only loose mode can say.
+pub(super) fn mode_of(map: &ArgumentMap) -> Mode {
+    let said = map
+        .meta
+        .iter()
+        .find(|(key, _)| key == "argdown-mode")
+        .map(|(_, value)| value.as_str());
+    let statements = |e: &petgraph::graph::EdgeReference<'_, crate::model::Edge>| {
+        use petgraph::visit::EdgeRef;
+        map.graph[e.source()].as_statement().is_some()
+            && map.graph[e.target()].as_statement().is_some()
+    };
+    let attacks = map
+        .graph
+        .edge_references()
+        .any(|e| e.weight().kind == EdgeKind::Attacks && statements(&e));
+    let contrary = map
+        .graph
+        .edge_weights()
+        .any(|e| e.kind == EdgeKind::Contrary);
+    match said {
+        Some("strict") if !attacks => Mode::Strict,
+        Some("loose") => Mode::Loose,
+        _ if contrary && !attacks => Mode::Strict,
+        _ => Mode::Loose,
+    }
+}
+
+/// The kind the Argdown import gives a statement without a `kind` in its
+/// data: `premise` for one that only stands in structures as a premise,
+/// `claim` for everything else. The export writes a kind only where it
+/// differs.
+fn default_kind(map: &ArgumentMap, node: NodeIndex) -> StatementKind {
+    let in_structures = map
+        .outgoing(node, EdgeKind::Premise)
+        .any(|(r, _)| !map.graph[r].is_implicit_reason());
+    let concluded = map.incoming(node, EdgeKind::Concludes).next().is_some();
+    if in_structures && !concluded {
+        StatementKind::Premise
+    } else {
+        StatementKind::Claim
+    }
+}

@@ -1,0 +1,185 @@
+//! Texts and titles as Argdown reads them: escaped syntax, one line, and
+//! the markup argmark kept from Argdown put back.
+
+use std::ops::Range;
+
+/// Line breaks and tabs as spaces.
+pub(super) fn one_line(text: &str) -> String {
+    text.replace(['\n', '\r', '\t'], " ")
+}
+
+/// Escapes what Argdown would read as syntax inside a text: markup, titles,
+/// mentions, tags, data, comments and shortcodes, with a backslash.
+pub(super) fn escape(text: &str) -> String {
+    escape_keeping(text, &[])
+}
+
+/// A stretch of a text written as it stands, for Argdown to read as
+/// markup: a tag, a mention, a link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Kept {
+    pub range: Range<usize>,
+    pub written: String,
+}
+
+/// [`escape`], except the stretches in `kept` (in order, apart).
+pub(super) fn escape_keeping(text: &str, kept: &[Kept]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for k in kept {
+        out.push_str(&escape_part(&text[at..k.range.start]));
+        out.push_str(&k.written);
+        at = k.range.end;
+    }
+    out.push_str(&escape_part(&text[at..]));
+    // Argdown drops the spaces at the ends of a text.
+    out.trim().to_string()
+}
+
+/// What Argdown reads as markup in a text: the node's own tags (`#tag`,
+/// `#(tag)`), mentions of titles the export writes (`@[T]`, `@<A>`), and the
+/// links its notes keep; in order, apart. Also the tags found.
+pub(super) fn markup(
+    text: &str,
+    tags: &[&str],
+    known: &dyn Fn(&str, bool) -> bool,
+    links: &[(String, String)],
+) -> (Vec<Kept>, Vec<String>) {
+    let mut kept = Vec::new();
+    let mut found = Vec::new();
+    for &tag in tags {
+        let forms = [format!("#({tag})"), format!("#{tag}")];
+        for form in forms {
+            let hit = text.match_indices(&form).find(|&(at, _)| {
+                let before = text[..at].chars().next_back();
+                let after = text[at + form.len()..].chars().next();
+                before.is_none_or(char::is_whitespace)
+                    && (form.ends_with(')')
+                        || after.is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '_'))
+            });
+            if let Some((at, _)) = hit {
+                kept.push(Kept {
+                    range: at..at + form.len(),
+                    written: form.clone(),
+                });
+                found.push(tag.to_string());
+                break;
+            }
+        }
+    }
+    for (at, _) in text.match_indices('@') {
+        let (close, statement) = match text[at + 1..].chars().next() {
+            Some('[') => (']', true),
+            Some('<') => ('>', false),
+            _ => continue,
+        };
+        let body = &text[at + 2..];
+        let Some(end) = body.find(close) else {
+            continue;
+        };
+        if known(&body[..end], statement) {
+            let range = at..at + 2 + end + 1;
+            kept.push(Kept {
+                written: text[range.clone()].to_string(),
+                range,
+            });
+        }
+    }
+    for (words, url) in links {
+        if let Some(at) = text.find(words.as_str()) {
+            let written = format!("[{}]({url})", escape_part(words));
+            kept.push(Kept {
+                range: at..at + words.len(),
+                written,
+            });
+        }
+    }
+    kept.sort_by_key(|k| (k.range.start, std::cmp::Reverse(k.range.end)));
+    let mut apart: Vec<Kept> = Vec::new();
+    for k in kept {
+        if apart
+            .last()
+            .is_none_or(|last| last.range.end <= k.range.start)
+        {
+            apart.push(k);
+        }
+    }
+    (apart, found)
+}
+
+/// A part of a text, escaped; its spaces kept.
+fn escape_part(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (k, &c) in chars.iter().enumerate() {
+        let shortcode = matches!(c, '.' | ':') && opens_shortcode(&chars[k..]);
+        if matches!(
+            c,
+            '\\' | '*'
+                | '_'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '#'
+                | '@'
+                | '{'
+                | '}'
+                | '/'
+                | '('
+                | ')'
+                | '+'
+                | '-'
+                | '='
+        ) || shortcode
+        {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether `.name.` or `:name:` starts here: a shortcode Argdown would
+/// replace with a symbol.
+fn opens_shortcode(rest: &[char]) -> bool {
+    let marker = rest[0];
+    let body = &rest[1..];
+    let Some(end) = body.iter().position(|&c| c == marker || c.is_whitespace()) else {
+        return false;
+    };
+    end > 0 && body[end] == marker
+}
+
+/// A title inside `[...]` or `<...>`. Argdown reads a title as it stands,
+/// up to the first `]` or `>`, so those become `)`; a title may not begin
+/// with `-`, which would read as a relation.
+pub(super) fn escape_title(title: &str) -> String {
+    let flat = one_line(title).replace([']', '>'], ")");
+    let flat = flat.trim();
+    match flat.strip_prefix('-') {
+        Some(rest) => format!("\u{2010}{rest}"),
+        None => flat.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_in_texts_is_escaped_and_shortcodes_are_kept_as_text() {
+        assert_eq!(
+            escape("a *b* [c] <d> #e @f {g}"),
+            "a \\*b\\* \\[c\\] \\<d\\> \\#e \\@f \\{g\\}"
+        );
+        assert_eq!(
+            escape("see :smile: or .x. here"),
+            "see \\:smile: or \\.x. here"
+        );
+        // `.g.` could be a shortcode: escaped, it still reads as "e.g.".
+        assert_eq!(escape("e.g. a dot. And 3.5"), "e\\.g. a dot. And 3.5");
+        assert_eq!(escape("// not a comment"), "\\/\\/ not a comment");
+        assert_eq!(escape("  padded  "), "padded");
+    }
+}
