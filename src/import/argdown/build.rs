@@ -142,7 +142,6 @@ struct Builder<'a> {
     node_inference: FxHashMap<usize, usize>,
     node_relation: FxHashMap<usize, usize>,
     node_data: FxHashMap<usize, Value>,
-    node_text: FxHashMap<usize, String>,
 }
 
 type Built<T> = Result<T, BuildError>;
@@ -183,7 +182,6 @@ pub(crate) fn build(text: &str, tokens: &[Token], tree: &Tree) -> Result<Documen
         node_inference: FxHashMap::default(),
         node_relation: FxHashMap::default(),
         node_data: FxHashMap::default(),
-        node_text: FxHashMap::default(),
     };
     if !tree.nodes.is_empty() {
         b.visit(0, None, None)?;
@@ -263,7 +261,7 @@ fn splice_out(list: &mut Vec<usize>, rel: usize) {
 impl Builder<'_> {
     fn image(&self, token: usize) -> &str {
         let t = self.tokens[token];
-        &self.text[t.start..t.end]
+        &self.text[t.start()..t.end()]
     }
 
     #[allow(clippy::unused_self)]
@@ -279,8 +277,8 @@ impl Builder<'_> {
         let last = self.edge_token(node, false);
         match (first, last) {
             (Some(f), Some(l)) => Span {
-                start: self.tokens[f].start,
-                end: self.tokens[l].end,
+                start: self.tokens[f].start(),
+                end: self.tokens[l].end(),
             },
             _ => Span::default(),
         }
@@ -288,7 +286,7 @@ impl Builder<'_> {
 
     fn edge_token(&self, mut node: usize, first: bool) -> Option<usize> {
         loop {
-            let children = &self.tree.nodes[node].children;
+            let children = self.tree.children(node);
             let child = if first {
                 children.first()
             } else {
@@ -399,9 +397,9 @@ impl Builder<'_> {
 
     fn visit(&mut self, node: usize, parent: Option<usize>, index: Option<usize>) -> Built<()> {
         self.enter(node, parent, index)?;
-        let count = self.tree.nodes[node].children.len();
+        let count = self.tree.children(node).len();
         for i in 0..count {
-            match self.tree.nodes[node].children[i] {
+            match self.tree.children(node)[i] {
                 Child::Token(t) => self.token(t, node, i, count)?,
                 Child::Node(n) => self.visit(n, Some(node), Some(i))?,
             }
@@ -413,7 +411,7 @@ impl Builder<'_> {
     #[allow(clippy::too_many_lines)]
     fn token(&mut self, token: usize, parent: usize, index: usize, siblings: usize) -> Built<()> {
         let kind = self.tokens[token].kind;
-        let start = self.tokens[token].start;
+        let start = self.tokens[token].start();
         match kind {
             Kind::StatementDefinition | Kind::ArgumentDefinition => {
                 let close = if kind == Kind::StatementDefinition {
@@ -739,8 +737,25 @@ impl Builder<'_> {
     }
 
     fn enter_freestyle(&mut self, node: usize) {
-        let mut text = String::new();
-        for child in &self.tree.nodes[node].children {
+        let target = self.target();
+        let mut text = match target {
+            Some(t) => std::mem::take(self.target_text(t)),
+            None => String::new(),
+        };
+        let specials = self.freestyle_text(node, &mut text);
+        for _ in 0..specials {
+            self.ranges.push(Open::Detached);
+        }
+        if let Some(t) = target {
+            *self.target_text(t) = text;
+        }
+    }
+
+    /// Appends a free text's characters to `text` as Argdown reads them;
+    /// the count of special characters read.
+    fn freestyle_text(&self, node: usize, text: &mut String) -> usize {
+        let mut specials = 0;
+        for child in self.tree.children(node) {
             let Child::Token(t) = *child else { continue };
             let image = self.image(t);
             match self.tokens[t].kind {
@@ -757,7 +772,7 @@ impl Builder<'_> {
                         if image.ends_with(' ') {
                             text.push(' ');
                         }
-                        self.ranges.push(Open::Detached);
+                        specials += 1;
                     } else {
                         text.push_str(image);
                     }
@@ -765,10 +780,7 @@ impl Builder<'_> {
                 _ => text.push_str(image),
             }
         }
-        if let Some(target) = self.target() {
-            self.target_text(target).push_str(&text);
-        }
-        self.node_text.insert(node, text);
+        specials
     }
 
     fn enter_pcs(&mut self, node: usize, parent: Option<usize>, index: Option<usize>) -> Built<()> {
@@ -776,7 +788,7 @@ impl Builder<'_> {
         if let (Some(parent), Some(index)) = (parent, index)
             && index > 0
         {
-            let siblings = &self.tree.nodes[parent].children;
+            let siblings = self.tree.children(parent);
             let argument_node = |c: Child| match c {
                 Child::Node(n) if self.tree.nodes[n].rule == Rule::Argument => Some(n),
                 _ => None,
@@ -836,17 +848,18 @@ impl Builder<'_> {
             Rule::PcsStatement => self.exit_pcs_statement(node, parent, index)?,
             Rule::Inference => {
                 if let Some(i) = self.current_inference {
-                    self.infs[i].data = self.node_data.get(&node).cloned();
+                    self.infs[i].data = self.node_data.remove(&node);
                 }
             }
             Rule::InferenceRules => {
                 if let Some(i) = self.current_inference {
-                    for child in &self.tree.nodes[node].children {
+                    for child in self.tree.children(node) {
                         if let Child::Node(n) = *child
                             && self.tree.nodes[n].rule == Rule::FreestyleText
                         {
-                            let text = self.node_text.get(&n).map_or("", |t| js_trim(t)).to_owned();
-                            self.infs[i].rules.push(text);
+                            let mut text = String::new();
+                            self.freestyle_text(n, &mut text);
+                            self.infs[i].rules.push(js_trim(&text).to_owned());
                         }
                     }
                 }
@@ -871,7 +884,7 @@ impl Builder<'_> {
                     {
                         range.end = len;
                     }
-                    let end_token = match self.tree.nodes[node].children.last() {
+                    let end_token = match self.tree.children(node).last() {
                         Some(Child::Token(t)) => Some(*t),
                         _ => None,
                     };
@@ -887,7 +900,7 @@ impl Builder<'_> {
 
     fn exit_heading(&mut self, node: usize) {
         let heading = self.heading.take().unwrap_or_default();
-        let Some(&Child::Token(start)) = self.tree.nodes[node].children.first() else {
+        let Some(&Child::Token(start)) = self.tree.children(node).first() else {
             return;
         };
         let level = self.image(start).len().saturating_sub(1);
@@ -909,7 +922,7 @@ impl Builder<'_> {
             parent,
             tags: heading.tags,
             ranges: heading.ranges,
-            data: self.node_data.get(&node).cloned(),
+            data: self.node_data.remove(&node),
             span: self.span_of(node),
         });
         self.current_section = Some(self.sections.len() - 1);
@@ -920,7 +933,7 @@ impl Builder<'_> {
             return;
         };
         let span = self.span_of(node);
-        let data = self.node_data.get(&node).cloned();
+        let data = self.node_data.remove(&node);
         if self.statements[s]
             .title
             .as_deref()
@@ -958,7 +971,7 @@ impl Builder<'_> {
             return;
         };
         let span = self.span_of(node);
-        let data = self.node_data.get(&node).cloned();
+        let data = self.node_data.remove(&node);
         self.statements[s].span = span;
         self.statements[s].data.clone_from(&data);
         if self.statements[s]
@@ -1000,7 +1013,7 @@ impl Builder<'_> {
         let Some(a) = self.current_pcs else {
             return Err(self.error(self.span_of(node).start, "missing argument reconstruction"));
         };
-        let Some(&Child::Node(statement_node)) = self.tree.nodes[node].children.get(1) else {
+        let Some(&Child::Node(statement_node)) = self.tree.children(node).get(1) else {
             return Ok(());
         };
         let Some(&s) = self.node_statement.get(&statement_node) else {
@@ -1011,7 +1024,7 @@ impl Builder<'_> {
         self.statements[s].role = Some(Role::Premise);
         if let (Some(parent), Some(index)) = (parent, index)
             && index > 0
-            && let Child::Node(prev) = self.tree.nodes[parent].children[index - 1]
+            && let Child::Node(prev) = self.tree.children(parent)[index - 1]
             && self.tree.nodes[prev].rule == Rule::Inference
         {
             self.statements[s].role = Some(Role::IntermediaryConclusion);
@@ -1029,7 +1042,7 @@ impl Builder<'_> {
         let Some(&r) = self.node_relation.get(&node) else {
             return Ok(());
         };
-        let Some(&Child::Node(content)) = self.tree.nodes[node].children.get(1) else {
+        let Some(&Child::Node(content)) = self.tree.children(node).get(1) else {
             return Err(self.error(self.span_of(node).start, "relation without content"));
         };
         let target = if let Some(&a) = self.node_argument.get(&content) {
@@ -1258,16 +1271,17 @@ impl Builder<'_> {
         self.relations = kept;
     }
 
-    fn statement(&self, s: usize) -> Statement {
-        let st = &self.statements[s];
+    /// Moves the statement out of the arena.
+    fn take_statement(&mut self, s: usize) -> Statement {
+        let st = std::mem::take(&mut self.statements[s]);
         Statement {
-            title: st.title.clone().unwrap_or_default(),
-            text: st.text.clone(),
+            title: st.title.unwrap_or_default(),
+            text: st.text,
             role: st.role,
             is_reference: st.is_reference,
-            tags: st.tags.clone(),
-            ranges: st.ranges.clone(),
-            data: st.data.clone(),
+            tags: st.tags,
+            ranges: st.ranges,
+            data: st.data,
             section: st.section,
             span: st.span,
         }
@@ -1291,42 +1305,8 @@ impl Builder<'_> {
         }
     }
 
-    fn finish(self) -> Document {
-        let statements = self
-            .ecs
-            .iter()
-            .map(|ec| EquivalenceClass {
-                title: ec.title.clone(),
-                members: ec.members.iter().map(|&s| self.statement(s)).collect(),
-                tags: ec.tags.clone(),
-                data: ec.data.clone(),
-                section: ec.section,
-            })
-            .collect();
-        let arguments = self
-            .args
-            .iter()
-            .map(|a| Argument {
-                title: a.title.clone(),
-                members: a.members.iter().map(|&s| self.statement(s)).collect(),
-                pcs: a
-                    .pcs
-                    .iter()
-                    .map(|&s| PcsStatement {
-                        statement: self.statement(s),
-                        inference: self.statements[s].inference.map(|i| Inference {
-                            rules: self.infs[i].rules.clone(),
-                            data: self.infs[i].data.clone(),
-                            span: self.infs[i].span,
-                        }),
-                    })
-                    .collect(),
-                tags: a.tags.clone(),
-                data: a.data.clone(),
-                section: a.section,
-            })
-            .collect();
-        let relations = self
+    fn finish(mut self) -> Document {
+        let relations: Vec<Relation> = self
             .relations
             .iter()
             .map(|&r| Relation {
@@ -1334,6 +1314,46 @@ impl Builder<'_> {
                 from: self.endpoint(self.rels[r].from),
                 to: self.endpoint(self.rels[r].to),
                 occurrences: self.rels[r].occurrences.clone(),
+            })
+            .collect();
+        let inferences: Vec<Option<usize>> = self.statements.iter().map(|s| s.inference).collect();
+        let mut built: Vec<Option<Statement>> = (0..self.statements.len())
+            .map(|s| Some(self.take_statement(s)))
+            .collect();
+        let arguments = std::mem::take(&mut self.args)
+            .into_iter()
+            .map(|a| Argument {
+                title: a.title,
+                // A pcs statement is an equivalence class's member too: a copy.
+                pcs: a
+                    .pcs
+                    .iter()
+                    .filter_map(|&s| {
+                        let statement = built[s].clone()?;
+                        Some(PcsStatement {
+                            statement,
+                            inference: inferences[s].map(|i| Inference {
+                                rules: self.infs[i].rules.clone(),
+                                data: self.infs[i].data.clone(),
+                                span: self.infs[i].span,
+                            }),
+                        })
+                    })
+                    .collect(),
+                members: a.members.iter().filter_map(|&s| built[s].take()).collect(),
+                tags: a.tags,
+                data: a.data,
+                section: a.section,
+            })
+            .collect::<Vec<_>>();
+        let statements = std::mem::take(&mut self.ecs)
+            .into_iter()
+            .map(|ec| EquivalenceClass {
+                members: ec.members.iter().filter_map(|&s| built[s].take()).collect(),
+                title: ec.title,
+                tags: ec.tags,
+                data: ec.data,
+                section: ec.section,
             })
             .collect();
         Document {

@@ -112,8 +112,8 @@ impl Kind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token {
     pub kind: Kind,
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
     /// A Dedent that closes all indentation (at an empty line, a numbered
     /// statement, an inference or the end): Argdown places it at the end
     /// of the token before.
@@ -122,6 +122,16 @@ pub(crate) struct Token {
 
 /// Where the text could not be cut into tokens: a backslash with nothing
 /// to escape.
+impl Token {
+    pub(crate) fn start(self) -> usize {
+        self.start as usize
+    }
+
+    pub(crate) fn end(self) -> usize {
+        self.end as usize
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct LexError {
     pub offset: usize,
@@ -286,7 +296,7 @@ pub(crate) fn lex(text: &str) -> Result<Lexed, LexError> {
     let mut lexer = Lexer {
         text,
         pos: 0,
-        tokens: Vec::with_capacity(text.len() / 4),
+        tokens: Vec::with_capacity(text.len() / 6),
         comments: Vec::new(),
         indents: vec![0],
         ranges: Vec::new(),
@@ -317,7 +327,7 @@ impl Lexer<'_> {
     }
 
     fn last_end(&self) -> usize {
-        self.tokens.last().map_or(0, |t| t.end)
+        self.tokens.last().map_or(0, |t| t.end())
     }
 
     fn at_line_start(&self) -> bool {
@@ -334,8 +344,8 @@ impl Lexer<'_> {
     fn push(&mut self, kind: Kind, len: usize) {
         self.tokens.push(Token {
             kind,
-            start: self.pos,
-            end: self.pos + len,
+            start: self.pos as u32,
+            end: (self.pos + len) as u32,
             closing: false,
         });
         self.pos += len;
@@ -352,8 +362,8 @@ impl Lexer<'_> {
             self.indents.pop();
             self.tokens.push(Token {
                 kind: Kind::Dedent,
-                start: at,
-                end: at,
+                start: at as u32,
+                end: at as u32,
                 closing: true,
             });
         }
@@ -367,8 +377,8 @@ impl Lexer<'_> {
             self.indents.push(width);
             self.tokens.push(Token {
                 kind: Kind::Indent,
-                start,
-                end,
+                start: start as u32,
+                end: end as u32,
                 closing: false,
             });
         } else {
@@ -376,8 +386,8 @@ impl Lexer<'_> {
                 self.indents.pop();
                 self.tokens.push(Token {
                     kind: Kind::Dedent,
-                    start,
-                    end,
+                    start: start as u32,
+                    end: end as u32,
                     closing: false,
                 });
             }
@@ -769,7 +779,7 @@ impl Lexer<'_> {
         ];
         let closable = self.tokens.last().is_some_and(|last| {
             self.last_skipped_end
-                .is_none_or(|skipped| skipped <= last.end)
+                .is_none_or(|skipped| skipped <= last.end())
         });
         for (mark, range, kind) in ends {
             if self.ranges.last() != Some(&range) || !closable || !rest.starts_with(mark) {
@@ -992,7 +1002,7 @@ mod tests {
         let lexed = lex("a {x: {y: 1}, z: 2} b").unwrap();
         let data = lexed.tokens.iter().find(|t| t.kind == Kind::Data).unwrap();
         assert_eq!(
-            &"a {x: {y: 1}, z: 2} b"[data.start..data.end],
+            &"a {x: {y: 1}, z: 2} b"[data.start()..data.end()],
             "{x: {y: 1}, z: 2}"
         );
     }

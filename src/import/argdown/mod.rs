@@ -137,6 +137,13 @@ pub fn parse_file(name: &str, source: &str, loader: &mut dyn Loader) -> Result<D
         location: at(offset),
         chain: Vec::new(),
     };
+    if u32::try_from(text.len()).is_err() {
+        return Err(error(
+            ErrorKind::Lex,
+            0,
+            "the text (with its includes) is over 4 GiB, more than the reader takes".to_owned(),
+        ));
+    }
     let lexed = lexer::lex(&text).map_err(|e| {
         error(
             ErrorKind::Lex,
@@ -151,7 +158,7 @@ pub fn parse_file(name: &str, source: &str, loader: &mut dyn Loader) -> Result<D
             location: end_location(&text, &lexed.tokens[..=t], &at),
             chain: Vec::new(),
         },
-        Some(t) => error(ErrorKind::Syntax, lexed.tokens[t].start, e.message),
+        Some(t) => error(ErrorKind::Syntax, lexed.tokens[t].start(), e.message),
         None => Error {
             kind: ErrorKind::Syntax,
             message: e.message,
@@ -183,10 +190,10 @@ pub fn parse_file(name: &str, source: &str, loader: &mut dyn Loader) -> Result<D
 /// character of the last token (a closing Dedent after a line break sits
 /// on the next line, at the same column).
 fn end_location(text: &str, tokens: &[lexer::Token], at: &dyn Fn(usize) -> Location) -> Location {
-    let Some(last_real) = tokens.iter().rev().find(|t| t.end > t.start) else {
+    let Some(last_real) = tokens.iter().rev().find(|t| t.end() > t.start()) else {
         return at(0);
     };
-    let mut last_char = last_real.end - 1;
+    let mut last_char = last_real.end() - 1;
     while !text.is_char_boundary(last_char) {
         last_char -= 1;
     }
@@ -198,7 +205,7 @@ fn end_location(text: &str, tokens: &[lexer::Token], at: &dyn Fn(usize) -> Locat
             lexer::Kind::Newline | lexer::Kind::Emptyline
         )
     {
-        location.line += text[last_real.start..last_real.end]
+        location.line += text[last_real.start()..last_real.end()]
             .matches('\n')
             .count()
             .max(1);

@@ -44,15 +44,28 @@ pub(crate) enum Child {
     Node(usize),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Node {
     pub rule: Rule,
-    pub children: Vec<Child>,
+    /// The children: `children[first..first + len]` of the tree.
+    first: u32,
+    len: u32,
 }
 
-/// The tree: nodes in an arena, the root first.
+/// The tree: nodes in an arena, the root first; each node's children lie
+/// together in one shared list (a node's children are complete when it
+/// closes, so they are moved there in one piece).
 pub(crate) struct Tree {
     pub nodes: Vec<Node>,
+    children: Vec<Child>,
+}
+
+impl Tree {
+    pub(crate) fn children(&self, node: usize) -> &[Child] {
+        let n = self.nodes[node];
+        let first = n.first as usize;
+        &self.children[first..first + n.len as usize]
+    }
 }
 
 /// Where the grammar failed: the offending token (None: the end of the
@@ -71,6 +84,12 @@ struct Parser<'t> {
     tokens: &'t [Token],
     pos: usize,
     nodes: Vec<Node>,
+    /// Children of the closed nodes.
+    children: Vec<Child>,
+    /// Children of the open nodes, innermost last.
+    pending: Vec<Child>,
+    /// Where each open node's children start in `pending`.
+    marks: Vec<usize>,
     depth: usize,
 }
 
@@ -113,11 +132,15 @@ pub(crate) fn parse(tokens: &[Token]) -> Result<Tree, SyntaxError> {
         tokens,
         pos: 0,
         nodes: Vec::with_capacity(tokens.len() / 2 + 1),
+        children: Vec::with_capacity(tokens.len() + tokens.len() / 2 + 1),
+        pending: Vec::new(),
+        marks: Vec::new(),
         depth: 0,
     };
     parser.argdown()?;
     Ok(Tree {
         nodes: parser.nodes,
+        children: parser.children,
     })
 }
 
@@ -153,23 +176,33 @@ impl Parser<'_> {
         }
         self.nodes.push(Node {
             rule,
-            children: Vec::new(),
+            first: 0,
+            len: 0,
         });
+        self.marks.push(self.pending.len());
         Ok(self.nodes.len() - 1)
     }
 
+    /// Closes the innermost open node, `node`.
     fn close(&mut self, node: usize) -> usize {
         self.depth -= 1;
+        let mark = self.marks.pop().unwrap_or(0);
+        let first = self.children.len();
+        self.children.extend(self.pending.drain(mark..));
+        self.nodes[node].first = first as u32;
+        self.nodes[node].len = (self.children.len() - first) as u32;
         node
     }
 
-    fn push_token(&mut self, node: usize) {
-        self.nodes[node].children.push(Child::Token(self.pos));
+    /// Adds the current token to the innermost open node, `_node`.
+    fn push_token(&mut self, _node: usize) {
+        self.pending.push(Child::Token(self.pos));
         self.pos += 1;
     }
 
-    fn push_node(&mut self, node: usize, child: usize) {
-        self.nodes[node].children.push(Child::Node(child));
+    /// Adds a closed node to the innermost open node, `_node`.
+    fn push_node(&mut self, _node: usize, child: usize) {
+        self.pending.push(Child::Node(child));
     }
 
     fn expect(&mut self, node: Option<usize>, kind: Kind, what: &str) -> Parsed<()> {
