@@ -228,3 +228,110 @@ fn compact_export_is_one_line_of_the_same_json() {
     assert_eq!(output.status.code(), Some(2));
     assert!(text(&output.stderr).contains("--compact"));
 }
+
+#[test]
+fn argdown_imports_by_its_extension_and_checks_without_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("relations.argmark");
+    let output = argmark(
+        &[
+            "import",
+            "tests/argdown/relations.argdown",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("kept as notes or comments"), "{stderr}");
+    assert!(
+        stderr.contains("undercuts of statements (as attacks"),
+        "{stderr}"
+    );
+    let check = argmark(&["check", out.to_str().unwrap()], None);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stdout));
+    let source = std::fs::read_to_string(&out).unwrap();
+    assert!(source.contains("claim T \"The thesis.\""), "{source}");
+    assert!(source.contains("reason U \"Undercut by T.\""), "{source}");
+    assert!(source.contains("T undercuts U"), "{source}");
+}
+
+#[test]
+fn argdown_on_standard_input_needs_from_and_includes_come_from_its_folder() {
+    let input = b"[T]: Tax cars.\n  + [Air]: Cars pollute.\n";
+    let output = argmark(&["import", "-", "--from", "argdown"], Some(input));
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains("Air supports T"));
+    let included = argmark(&["import", "tests/argdown/include.argdown"], None);
+    assert_eq!(
+        included.status.code(),
+        Some(0),
+        "{}",
+        text(&included.stderr)
+    );
+    let stderr = text(&included.stderr);
+    assert!(
+        stderr.contains("was included already; Argdown reads a file once"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn argdown_that_argdown_rejects_is_an_error_at_its_line_and_column() {
+    let output = argmark(&["import", "tests/argdown/errors_relation.argdown"], None);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.starts_with("error: tests/argdown/errors_relation.argdown:3:1: "),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty());
+    let cycle = argmark(&["import", "tests/argdown/include_cycle.argdown"], None);
+    assert_eq!(cycle.status.code(), Some(2));
+    let stderr = text(&cycle.stderr);
+    assert!(
+        stderr.contains("include_cycle.argdown:3:1: include cycle"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_map_exports_as_argdown_and_imports_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let argdown = dir.path().join("arguments.argdown");
+    let output = argmark(
+        &[
+            "export",
+            "tests/show/arguments.argmark",
+            "-o",
+            argdown.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("relations to the reason behind a plain 'supports' were left out"),
+        "{stderr}"
+    );
+    let written = std::fs::read_to_string(&argdown).unwrap();
+    assert!(
+        written.contains("<rights>: Censorship violates a right the state must respect"),
+        "{written}"
+    );
+    assert!(
+        written.contains(
+            "--\nmodus barbara\n--\n(3) [The violation]: Censorship violates free speech."
+        ),
+        "{written}"
+    );
+    let back = argmark(&["import", argdown.to_str().unwrap()], None);
+    assert_eq!(back.status.code(), Some(0), "{}", text(&back.stderr));
+    let source = text(&back.stdout);
+    assert!(
+        source.contains("evidence courts \"Courts have upheld free speech for a century.\""),
+        "{source}"
+    );
+    assert!(source.contains("-- \"modus barbara\""), "{source}");
+}

@@ -251,6 +251,7 @@ impl<'d> Mapping<'d> {
             .iter()
             .filter(|m| !m.is_reference)
             .filter_map(|m| m.text.as_deref())
+            .map(str::trim)
             .collect();
         let kind = self.kind(ec);
         let mut line = format!(
@@ -373,6 +374,7 @@ impl<'d> Mapping<'d> {
             .iter()
             .filter(|m| !m.is_reference)
             .filter_map(|m| m.text.as_deref())
+            .map(str::trim)
             .collect();
         let _ = write!(self.out, "{indent}reason {id}");
         if let Some(first) = descriptions.first() {
