@@ -21,6 +21,12 @@
 //!   (`unsupported-claim`).
 //!
 //! `cargo run --release --example generate -- --preset findings 100000 > gaps.argmark`
+//!
+//! With `--argdown` it writes the same map in Argdown, through argmark's
+//! own Argdown export (`argmark export --format argdown`), for comparing
+//! with Argdown's tools:
+//!
+//! `cargo run --release --example generate -- --argdown 100000 > big.argdown`
 
 // an example's functions are called for their value
 #![allow(clippy::must_use_candidate)]
@@ -178,8 +184,13 @@ pub fn generate_with(n: usize, preset: Preset) -> String {
 fn main() {
     let mut n = 10_000;
     let mut preset = Preset::Clean;
+    let mut argdown = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
+        if arg == "--argdown" {
+            argdown = true;
+            continue;
+        }
         let name = match arg.strip_prefix("--preset=") {
             Some(name) => Some(name.to_owned()),
             None if arg == "--preset" => args.next(),
@@ -199,5 +210,15 @@ fn main() {
             }
         };
     }
-    print!("{}", generate_with(n, preset));
+    let map = generate_with(n, preset);
+    if argdown {
+        let analysis = argmark::analyze(&map, &argmark::Config::default());
+        let export = argmark::export_argdown(&analysis);
+        for warning in &export.warnings {
+            eprintln!("warning: {warning}");
+        }
+        print!("{}", export.text);
+    } else {
+        print!("{map}");
+    }
 }

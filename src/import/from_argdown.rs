@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::{Map, Value};
 
 use super::argdown::{
@@ -49,6 +50,16 @@ struct Mapping<'d> {
     argument_ids: Vec<String>,
     /// For each statement, the argument in whose braces it is declared.
     declared_in: Vec<Option<usize>>,
+    /// Statements and arguments by title.
+    statement_at: FxHashMap<&'d str, usize>,
+    argument_at: FxHashMap<&'d str, usize>,
+    /// The titles of statements that something supports or entails.
+    supported: FxHashSet<&'d str>,
+    /// The statements, arguments and sub-sections of each section, by index
+    /// plus one (`0`: outside every section).
+    statements_in: Vec<Vec<usize>>,
+    arguments_in: Vec<Vec<usize>>,
+    sections_in: Vec<Vec<usize>>,
     out: String,
     kept: BTreeMap<&'static str, usize>,
 }
@@ -76,8 +87,57 @@ impl<'d> Mapping<'d> {
             .iter()
             .map(|a| id(&a.title, "argument"))
             .collect();
-        let declared_in = doc.statements.iter().map(|ec| lines_in(doc, ec)).collect();
+        // Where each line of a structure stands: the argument, by the
+        // line's place in the text.
+        let mut line_at: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+        for (k, argument) in doc.arguments.iter().enumerate() {
+            for line in &argument.pcs {
+                line_at.entry((line.statement.span.start, line.statement.span.end)).or_insert(k);
+            }
+        }
+        let declared_in = doc.statements.iter().map(|ec| lines_in(&line_at, ec)).collect();
+        let statement_at = doc
+            .statements
+            .iter()
+            .enumerate()
+            .map(|(k, s)| (s.title.as_str(), k))
+            .collect();
+        let argument_at = doc
+            .arguments
+            .iter()
+            .enumerate()
+            .map(|(k, a)| (a.title.as_str(), k))
+            .collect();
+        let supported = doc
+            .relations
+            .iter()
+            .filter(|r| matches!(r.relation_type, RelationType::Support | RelationType::Entails))
+            .filter_map(|r| match &r.to {
+                Endpoint::EquivalenceClass { title } => Some(title.as_str()),
+                _ => None,
+            })
+            .collect();
+        let slots = doc.sections.len() + 1;
+        let slot = |s: Option<usize>| s.map_or(0, |s| (s + 1).min(slots - 1));
+        let mut statements_in = vec![Vec::new(); slots];
+        for (k, ec) in doc.statements.iter().enumerate() {
+            statements_in[slot(ec.section)].push(k);
+        }
+        let mut arguments_in = vec![Vec::new(); slots];
+        for (k, argument) in doc.arguments.iter().enumerate() {
+            arguments_in[slot(argument.section)].push(k);
+        }
+        let mut sections_in = vec![Vec::new(); slots];
+        for (k, inner) in doc.sections.iter().enumerate() {
+            sections_in[slot(inner.parent)].push(k);
+        }
         Mapping {
+            statements_in,
+            arguments_in,
+            sections_in,
+            statement_at,
+            argument_at,
+            supported,
             doc,
             allow,
             statement_ids,
@@ -202,18 +262,18 @@ impl<'d> Mapping<'d> {
     /// section), then its sub-sections.
     fn items(&mut self, section: Option<usize>, depth: usize) {
         let doc = self.doc;
-        for (k, ec) in doc.statements.iter().enumerate() {
-            if ec.section == section && self.declared_in[k].is_none() {
-                self.statement(k, ec, depth);
+        let slot = section.map_or(0, |s| s + 1);
+        for k in std::mem::take(&mut self.statements_in[slot]) {
+            if self.declared_in[k].is_none() {
+                self.statement(k, &doc.statements[k], depth);
             }
         }
-        for (k, argument) in doc.arguments.iter().enumerate() {
-            if argument.section == section {
-                self.argument(k, argument, depth);
-            }
+        for k in std::mem::take(&mut self.arguments_in[slot]) {
+            self.argument(k, &doc.arguments[k], depth);
         }
-        for (k, inner) in doc.sections.iter().enumerate() {
-            if inner.parent != section || Some(k) == section {
+        for k in std::mem::take(&mut self.sections_in[slot]) {
+            let inner = &doc.sections[k];
+            if Some(k) == section {
                 continue;
             }
             let indent = "  ".repeat(depth);
@@ -294,12 +354,7 @@ impl<'d> Mapping<'d> {
                 m.role,
                 Some(Role::IntermediaryConclusion | Role::MainConclusion)
             )
-        }) || self.doc.relations.iter().any(|r| {
-            matches!(
-                r.relation_type,
-                RelationType::Support | RelationType::Entails
-            ) && matches!(&r.to, Endpoint::EquivalenceClass { title: t } if t == title)
-        });
+        }) || self.supported.contains(title.as_str());
         if premise && !concluded {
             StatementKind::Premise
         } else {
@@ -448,11 +503,7 @@ impl<'d> Mapping<'d> {
                 self.keep("inference data entries (as comments)");
             }
         }
-        let statement = self
-            .doc
-            .statements
-            .iter()
-            .position(|s| s.title == line.statement.title);
+        let statement = self.statement_at.get(line.statement.title.as_str()).copied();
         match statement {
             Some(s) if self.declared_in[s] == Some(k) => {
                 let doc = self.doc;
@@ -468,11 +519,7 @@ impl<'d> Mapping<'d> {
 
     /// The id a line of a structure names.
     fn line_id(&self, line: &PcsStatement) -> Option<String> {
-        let s = self
-            .doc
-            .statements
-            .iter()
-            .position(|s| s.title == line.statement.title)?;
+        let s = *self.statement_at.get(line.statement.title.as_str())?;
         Some(self.statement_ids[s].clone())
     }
 
@@ -513,18 +560,18 @@ impl<'d> Mapping<'d> {
         let doc = self.doc;
         match end {
             Endpoint::EquivalenceClass { title } => {
-                let k = doc.statements.iter().position(|s| &s.title == title)?;
+                let k = *self.statement_at.get(title.as_str())?;
                 Some(self.statement_ids[k].clone())
             }
             Endpoint::Argument { title } => {
-                let k = doc.arguments.iter().position(|a| &a.title == title)?;
+                let k = *self.argument_at.get(title.as_str())?;
                 Some(self.argument_ids[k].clone())
             }
             Endpoint::Inference {
                 argument,
                 conclusion_index,
             } => {
-                let k = doc.arguments.iter().position(|a| &a.title == argument)?;
+                let k = *self.argument_at.get(argument.as_str())?;
                 if *conclusion_index + 1 != doc.arguments[k].pcs.len() {
                     self.keep("relations to inner inferences (attached to their argument)");
                 }
@@ -585,9 +632,10 @@ fn generated_number(title: &str) -> Option<&str> {
         .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// The argument in whose braces a statement is declared: the one argument
-/// whose structure holds its only text.
-fn lines_in(doc: &Document, ec: &EquivalenceClass) -> Option<usize> {
+/// The argument in whose braces a statement is declared: the one whose
+/// structure holds its only text (`line_at` finds a line's argument by its
+/// place in the text).
+fn lines_in(line_at: &FxHashMap<(usize, usize), usize>, ec: &EquivalenceClass) -> Option<usize> {
     let mut texts = ec
         .members
         .iter()
@@ -596,9 +644,5 @@ fn lines_in(doc: &Document, ec: &EquivalenceClass) -> Option<usize> {
     if texts.next().is_some() {
         return None;
     }
-    doc.arguments.iter().position(|a| {
-        a.pcs
-            .iter()
-            .any(|line| line.statement.span == only.span && line.statement.title == ec.title)
-    })
+    line_at.get(&(only.span.start, only.span.end)).copied()
 }
