@@ -12,7 +12,6 @@ mod names;
 mod structure;
 mod write;
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::Severity;
@@ -79,48 +78,7 @@ pub fn import_argdown(
     text: &str,
     loader: &mut dyn argdown::Loader,
 ) -> Result<Imported, ImportError> {
-    let doc = argdown::parse_file(name, text, loader).map_err(ImportError::Argdown)?;
-    let mut written = from_argdown::write(&doc, &BTreeMap::new());
-    // Argdown sees nothing wrong in what argmark's checks report as errors
-    // (a statement that both supports and attacks another, circular
-    // support): those checks are allowed where they fire, and said so.
-    let analysis = crate::pipeline::analyze(&written.source, &Config::default());
-    let mut allow: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for d in analysis
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error && d.code.is_check())
-    {
-        if let Some(id) = &d.id {
-            let codes = allow.entry(id.clone()).or_default();
-            if !codes.iter().any(|c| *c == d.code.as_str()) {
-                codes.push(d.code.as_str().to_string());
-            }
-        }
-    }
-    if !allow.is_empty() {
-        let count: usize = allow.values().map(Vec::len).sum();
-        let mut named: Vec<String> = allow
-            .iter()
-            .map(|(id, codes)| format!("{} on '{id}'", codes.join(", ")))
-            .collect();
-        named.sort();
-        written = from_argdown::write(&doc, &allow);
-        written.warnings.push(format!(
-            "{count} findings that argmark reports as errors were allowed where they fire, as Argdown holds them: {}",
-            named.join("; ")
-        ));
-    }
-    verify(&written.source, &written.ids, "").map_err(|error| match error {
-        ImportError::Invalid(message) => ImportError::Unrepresentable(message),
-        other => other,
-    })?;
-    let source = crate::fmt::format_source(&written.source).unwrap_or(written.source);
-    Ok(Imported {
-        source,
-        warnings: written.warnings,
-        ids: written.ids,
-    })
+    from_argdown::import(name, text, loader)
 }
 
 /// Reads `AIFdb` JSON and writes the map as argmark source. The source is
@@ -170,7 +128,19 @@ fn nodes(n: usize, what: &str) -> String {
 /// Fails with the first error `argmark check` would report, naming the
 /// imported file's nodes (`node` says what they are).
 fn verify(source: &str, ids: &[(String, String)], node: &str) -> Result<(), ImportError> {
-    let analysis = crate::pipeline::analyze(source, &Config::default());
+    verify_analysis(
+        &crate::pipeline::analyze(source, &Config::default()),
+        ids,
+        node,
+    )
+}
+
+/// [`verify`] of a source analysed already.
+fn verify_analysis(
+    analysis: &crate::Analysis,
+    ids: &[(String, String)],
+    node: &str,
+) -> Result<(), ImportError> {
     let Some(error) = analysis
         .diagnostics
         .iter()

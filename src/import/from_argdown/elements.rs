@@ -1,194 +1,22 @@
-//! From Argdown's model to argmark source: equivalence classes become
-//! statements (a title apart from the id where the title is no id, further
-//! texts as `also`), arguments become reasons (sketches, or reconstructions
-//! with their inferences), relations become relation lines, headings become
-//! sections. What argmark has no place for is kept as notes and comments,
-//! and counted in one warning. `docs/argdown.md` documents the mapping.
+//! The statements, arguments and sections of an Argdown map as argmark
+//! items: their texts, kinds, attributes and the lines of structures.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::{Map, Value};
 
-use super::argdown::{
-    Argument, Document, Endpoint, EquivalenceClass, Mode, PcsStatement, RelationType, Role,
-};
-use super::names::{Names, one_line, quoted};
+use super::{Mapping, generated_number};
+use crate::argdown::{DATA_NOTE, FRONT_MATTER_META, LINK_NOTE, MODE_META, OWN_KEYS};
 use crate::fmt::print::tag_text;
+use crate::import::argdown::{
+    Argument, EquivalenceClass, Mode, PcsStatement, RangeKind, Role, Statement,
+};
+use crate::import::names::{one_line, quoted};
 use crate::syntax::ast::StatementKind;
 
-use crate::argdown::{DATA_NOTE, FRONT_MATTER_META, LINK_NOTE, MODE_META, OWN_KEYS};
-
-/// A read Argdown document as argmark source.
-pub struct Written {
-    /// The source.
-    pub source: String,
-    /// What the reader should know about what was kept elsewhere.
-    pub warnings: Vec<String>,
-    /// Each Argdown title (`[T]`, `<A>`) and the argmark id it became.
-    pub ids: Vec<(String, String)>,
-}
-
-/// The argmark source of a read Argdown document. `allow` lists, by
-/// argmark id, the checks to allow on a statement or reason: the ones that
-/// argmark reports as errors where Argdown sees nothing wrong.
-pub fn write(doc: &Document, allow: &BTreeMap<String, Vec<String>>) -> Written {
-    let mut mapping = Mapping::new(doc, allow);
-    mapping.header();
-    mapping.items(None, 0);
-    mapping.relations();
-    mapping.comments();
-    mapping.finish()
-}
-
-struct Mapping<'d> {
-    doc: &'d Document,
-    allow: &'d BTreeMap<String, Vec<String>>,
-    /// The argmark id of each equivalence class, then of each argument.
-    statement_ids: Vec<String>,
-    argument_ids: Vec<String>,
-    /// For each statement, the argument in whose braces it is declared.
-    declared_in: Vec<Option<usize>>,
-    /// Statements and arguments by title.
-    statement_at: FxHashMap<&'d str, usize>,
-    argument_at: FxHashMap<&'d str, usize>,
-    /// The titles of statements that something supports or entails.
-    supported: FxHashSet<&'d str>,
-    /// The statements, arguments and sub-sections of each section, by index
-    /// plus one (`0`: outside every section).
-    statements_in: Vec<Vec<usize>>,
-    arguments_in: Vec<Vec<usize>>,
-    sections_in: Vec<Vec<usize>>,
-    out: String,
-    kept: BTreeMap<&'static str, usize>,
-}
-
-impl<'d> Mapping<'d> {
-    fn new(doc: &'d Document, allow: &'d BTreeMap<String, Vec<String>>) -> Self {
-        let mut names = Names::default();
-        let mut id = |title: &str, fallback: &str| {
-            if let Some(n) = generated_number(title) {
-                return names.derive(&format!("untitled {n}"), fallback);
-            }
-            // `from` reads as the start of an inference's uses.
-            if title != "from" && names.claim(title) {
-                return title.to_string();
-            }
-            names.derive(title, fallback)
-        };
-        let statement_ids = doc
-            .statements
-            .iter()
-            .map(|s| id(&s.title, "statement"))
-            .collect();
-        let argument_ids = doc
-            .arguments
-            .iter()
-            .map(|a| id(&a.title, "argument"))
-            .collect();
-        // Where each line of a structure stands: the argument, by the
-        // line's place in the text.
-        let mut line_at: FxHashMap<(usize, usize), usize> = FxHashMap::default();
-        for (k, argument) in doc.arguments.iter().enumerate() {
-            for line in &argument.pcs {
-                line_at.entry((line.statement.span.start, line.statement.span.end)).or_insert(k);
-            }
-        }
-        let declared_in = doc.statements.iter().map(|ec| lines_in(&line_at, ec)).collect();
-        let statement_at = doc
-            .statements
-            .iter()
-            .enumerate()
-            .map(|(k, s)| (s.title.as_str(), k))
-            .collect();
-        let argument_at = doc
-            .arguments
-            .iter()
-            .enumerate()
-            .map(|(k, a)| (a.title.as_str(), k))
-            .collect();
-        let supported = doc
-            .relations
-            .iter()
-            .filter(|r| matches!(r.relation_type, RelationType::Support | RelationType::Entails))
-            .filter_map(|r| match &r.to {
-                Endpoint::EquivalenceClass { title } => Some(title.as_str()),
-                _ => None,
-            })
-            .collect();
-        let slots = doc.sections.len() + 1;
-        let slot = |s: Option<usize>| s.map_or(0, |s| (s + 1).min(slots - 1));
-        let mut statements_in = vec![Vec::new(); slots];
-        for (k, ec) in doc.statements.iter().enumerate() {
-            statements_in[slot(ec.section)].push(k);
-        }
-        let mut arguments_in = vec![Vec::new(); slots];
-        for (k, argument) in doc.arguments.iter().enumerate() {
-            arguments_in[slot(argument.section)].push(k);
-        }
-        let mut sections_in = vec![Vec::new(); slots];
-        for (k, inner) in doc.sections.iter().enumerate() {
-            sections_in[slot(inner.parent)].push(k);
-        }
-        Mapping {
-            statements_in,
-            arguments_in,
-            sections_in,
-            statement_at,
-            argument_at,
-            supported,
-            doc,
-            allow,
-            statement_ids,
-            argument_ids,
-            declared_in,
-            out: String::new(),
-            kept: BTreeMap::new(),
-        }
-    }
-
-    fn keep(&mut self, what: &'static str) {
-        *self.kept.entry(what).or_default() += 1;
-    }
-
-    fn finish(self) -> Written {
-        let mut warnings: Vec<String> = Vec::new();
-        if !self.kept.is_empty() {
-            let parts: Vec<String> = self
-                .kept
-                .iter()
-                .map(|(what, n)| format!("{n} {what}"))
-                .collect();
-            let total: usize = self.kept.values().sum();
-            warnings.push(format!(
-                "{total} things argmark has no place for were kept as notes or comments: {}",
-                parts.join(", ")
-            ));
-        }
-        for include in &self.doc.skipped_includes {
-            warnings.push(format!(
-                "{}:{}:{}: '{}' was included already; Argdown reads a file once",
-                include.at.file, include.at.line, include.at.column, include.file
-            ));
-        }
-        warnings.extend(self.doc.unsupported.iter().cloned());
-        let doc = self.doc;
-        let statements = doc.statements.iter().map(|s| format!("[{}]", s.title));
-        let arguments = doc.arguments.iter().map(|a| format!("<{}>", a.title));
-        let ids = statements
-            .zip(self.statement_ids)
-            .chain(arguments.zip(self.argument_ids))
-            .collect();
-        Written {
-            source: self.out,
-            warnings,
-            ids,
-        }
-    }
-
+impl Mapping<'_> {
     /// The comment at the top, the title, meta entries and sources.
-    fn header(&mut self) {
+    pub(super) fn header(&mut self) {
         let doc = self.doc;
         let _ = writeln!(
             self.out,
@@ -260,7 +88,7 @@ impl<'d> Mapping<'d> {
 
     /// The statements and arguments of a section (`None`: outside every
     /// section), then its sub-sections.
-    fn items(&mut self, section: Option<usize>, depth: usize) {
+    pub(super) fn items(&mut self, section: Option<usize>, depth: usize) {
         let doc = self.doc;
         let slot = section.map_or(0, |s| s + 1);
         for k in std::mem::take(&mut self.statements_in[slot]) {
@@ -388,10 +216,10 @@ impl<'d> Mapping<'d> {
         for note in strings("notes") {
             let _ = write!(out, " note {}", quoted(&note));
         }
-        let cites: Vec<String> = strings("cites")
+        // Only sources the map declares can be cited; others stay in the data.
+        let (cites, unknown): (Vec<String>, Vec<String>) = strings("cites")
             .into_iter()
-            .filter(|c| crate::syntax::is_identifier(c))
-            .collect();
+            .partition(|c| self.sources.contains(c));
         if !cites.is_empty() {
             let _ = write!(out, " cites {}", cites.join(", "));
         }
@@ -399,11 +227,14 @@ impl<'d> Mapping<'d> {
         if !allow.is_empty() {
             let _ = write!(out, " allow({})", allow.join(", "));
         }
-        let other: Map<String, Value> = data
+        let mut other: Map<String, Value> = data
             .iter()
             .filter(|(key, _)| !OWN_KEYS.contains(&key.as_str()))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
+        if !unknown.is_empty() {
+            other.insert("cites".into(), Value::from(unknown));
+        }
         if !other.is_empty() {
             let json = Value::Object(other).to_string();
             let _ = write!(out, " note {}", quoted(&format!("{DATA_NOTE}{json}")));
@@ -503,7 +334,10 @@ impl<'d> Mapping<'d> {
                 self.keep("inference data entries (as comments)");
             }
         }
-        let statement = self.statement_at.get(line.statement.title.as_str()).copied();
+        let statement = self
+            .statement_at
+            .get(line.statement.title.as_str())
+            .copied();
         match statement {
             Some(s) if self.declared_in[s] == Some(k) => {
                 let doc = self.doc;
@@ -522,91 +356,12 @@ impl<'d> Mapping<'d> {
         let s = *self.statement_at.get(line.statement.title.as_str())?;
         Some(self.statement_ids[s].clone())
     }
-
-    /// Every relation, as relation lines.
-    fn relations(&mut self) {
-        let doc = self.doc;
-        if doc.relations.is_empty() {
-            return;
-        }
-        self.out.push('\n');
-        for relation in &doc.relations {
-            let (Some(from), Some(to)) = (self.end(&relation.from), self.end(&relation.to)) else {
-                continue;
-            };
-            let to_statement = matches!(relation.to, Endpoint::EquivalenceClass { .. });
-            let keyword = match relation.relation_type {
-                RelationType::Support | RelationType::Entails => "supports",
-                RelationType::Attack => "attacks",
-                // Argdown reads `_` to a statement too; argmark undercuts
-                // only an argument, and the nearest it can say is an attack.
-                RelationType::Undercut if to_statement => {
-                    self.keep(
-                        "undercuts of statements (as attacks: only an argument can be undercut)",
-                    );
-                    "attacks"
-                }
-                RelationType::Undercut => "undercuts",
-                RelationType::Contrary => "contrary",
-                RelationType::Contradictory => "contradicts",
-            };
-            let _ = writeln!(self.out, "{from} {keyword} {to}");
-        }
-    }
-
-    /// The id of a relation's end. An inner inference of an argument stands
-    /// for the argument: argmark names no inference but the last.
-    fn end(&mut self, end: &Endpoint) -> Option<String> {
-        let doc = self.doc;
-        match end {
-            Endpoint::EquivalenceClass { title } => {
-                let k = *self.statement_at.get(title.as_str())?;
-                Some(self.statement_ids[k].clone())
-            }
-            Endpoint::Argument { title } => {
-                let k = *self.argument_at.get(title.as_str())?;
-                Some(self.argument_ids[k].clone())
-            }
-            Endpoint::Inference {
-                argument,
-                conclusion_index,
-            } => {
-                let k = *self.argument_at.get(argument.as_str())?;
-                if *conclusion_index + 1 != doc.arguments[k].pcs.len() {
-                    self.keep("relations to inner inferences (attached to their argument)");
-                }
-                Some(self.argument_ids[k].clone())
-            }
-        }
-    }
-
-    /// The Argdown file's comments, at the end: argmark keeps comments only
-    /// in its own source.
-    fn comments(&mut self) {
-        let doc = self.doc;
-        let texts: Vec<&str> = doc
-            .comments
-            .iter()
-            .filter_map(|span| doc.text.get(span.start..span.end))
-            .collect();
-        if texts.is_empty() {
-            return;
-        }
-        self.out
-            .push_str("\n// The comments of the Argdown file:\n");
-        for text in texts {
-            for line in text.lines() {
-                let _ = writeln!(self.out, "// {}", line.trim_end());
-            }
-            self.keep("comments (at the end)");
-        }
-    }
 }
 
 /// ` note "argdown link: [text, url]"` for each link in the texts: a text
 /// keeps the link's words, the note its address, and the export puts the
 /// link back.
-fn link_notes(members: &[super::argdown::Statement]) -> String {
+fn link_notes(members: &[Statement]) -> String {
     let mut out = String::new();
     for member in members {
         let Some(text) = member.text.as_deref() else {
@@ -616,33 +371,11 @@ fn link_notes(members: &[super::argdown::Statement]) -> String {
             let (Some(url), Some(words)) = (&range.url, text.get(range.start..range.end)) else {
                 continue;
             };
-            if range.kind == super::argdown::RangeKind::Link {
+            if range.kind == RangeKind::Link {
                 let json = Value::from(vec![words, url.as_str()]).to_string();
                 let _ = write!(out, " note {}", quoted(&format!("{LINK_NOTE}{json}")));
             }
         }
     }
     out
-}
-
-/// `N` for Argdown's generated title `Untitled N`.
-fn generated_number(title: &str) -> Option<&str> {
-    title
-        .strip_prefix("Untitled ")
-        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// The argument in whose braces a statement is declared: the one whose
-/// structure holds its only text (`line_at` finds a line's argument by its
-/// place in the text).
-fn lines_in(line_at: &FxHashMap<(usize, usize), usize>, ec: &EquivalenceClass) -> Option<usize> {
-    let mut texts = ec
-        .members
-        .iter()
-        .filter(|m| !m.is_reference && m.text.is_some());
-    let only = texts.next()?;
-    if texts.next().is_some() {
-        return None;
-    }
-    line_at.get(&(only.span.start, only.span.end)).copied()
 }

@@ -1,0 +1,318 @@
+//! From Argdown's model to argmark source: equivalence classes become
+//! statements (a title apart from the id where the title is no id, further
+//! texts as `also`), arguments become reasons (sketches, or reconstructions
+//! with their inferences), relations become relation lines, headings become
+//! sections. What argmark has no place for is kept as notes and comments,
+//! and counted in one warning. `docs/argdown.md` documents the mapping.
+
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+mod elements;
+mod relations;
+
+use super::argdown::{Document, Endpoint, EquivalenceClass, RelationType};
+use super::names::Names;
+
+/// Reads an Argdown file and writes it as argmark source, checked: see
+/// [`super::import_argdown`].
+pub fn import(
+    name: &str,
+    text: &str,
+    loader: &mut dyn super::argdown::Loader,
+) -> Result<super::Imported, super::ImportError> {
+    use super::ImportError;
+    let doc = super::argdown::parse_file(name, text, loader).map_err(ImportError::Argdown)?;
+    let mut written = write(&doc, &BTreeMap::new());
+    let analysis = crate::pipeline::analyze(&written.source, &crate::Config::default());
+    let allow = allowed_errors(&analysis);
+    let unrepresentable = |error| match error {
+        ImportError::Invalid(message) => ImportError::Unrepresentable(message),
+        other => other,
+    };
+    if allow.is_empty() {
+        super::verify_analysis(&analysis, &written.ids, "").map_err(unrepresentable)?;
+    } else {
+        let count: usize = allow.values().map(Vec::len).sum();
+        let named: Vec<String> = allow
+            .iter()
+            .map(|(id, codes)| format!("{} on '{id}'", codes.join(", ")))
+            .collect();
+        written = write(&doc, &allow);
+        written.warnings.push(format!(
+            "{count} findings that argmark reports as errors were allowed where they fire, as Argdown holds them: {}",
+            named.join("; ")
+        ));
+        super::verify(&written.source, &written.ids, "").map_err(unrepresentable)?;
+    }
+    let source = crate::fmt::format_source(&written.source).unwrap_or(written.source);
+    Ok(super::Imported {
+        source,
+        warnings: written.warnings,
+        ids: written.ids,
+    })
+}
+
+/// The checks that argmark reports as errors where they fire, by the id
+/// they fire on: Argdown sees nothing wrong in a statement that both
+/// supports and attacks another, or in circular support, so the import
+/// allows them there (and says so).
+fn allowed_errors(analysis: &crate::Analysis) -> BTreeMap<String, Vec<String>> {
+    let mut allow: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let errors = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::Severity::Error && d.code.is_check());
+    for d in errors {
+        if let Some(id) = &d.id {
+            let codes = allow.entry(id.clone()).or_default();
+            if !codes.iter().any(|c| *c == d.code.as_str()) {
+                codes.push(d.code.as_str().to_string());
+            }
+        }
+    }
+    allow
+}
+
+/// A read Argdown document as argmark source.
+struct Written {
+    /// The source.
+    pub source: String,
+    /// What the reader should know about what was kept elsewhere.
+    pub warnings: Vec<String>,
+    /// Each Argdown title (`[T]`, `<A>`) and the argmark id it became.
+    pub ids: Vec<(String, String)>,
+}
+
+/// The argmark source of a read Argdown document. `allow` lists, by
+/// argmark id, the checks to allow on a statement or reason: the ones that
+/// argmark reports as errors where Argdown sees nothing wrong.
+fn write(doc: &Document, allow: &BTreeMap<String, Vec<String>>) -> Written {
+    let mut mapping = Mapping::new(doc, allow);
+    mapping.header();
+    mapping.items(None, 0);
+    mapping.relations();
+    mapping.comments();
+    mapping.finish()
+}
+
+struct Mapping<'d> {
+    doc: &'d Document,
+    allow: &'d BTreeMap<String, Vec<String>>,
+    /// The argmark id of each equivalence class, then of each argument.
+    statement_ids: Vec<String>,
+    argument_ids: Vec<String>,
+    /// For each statement, the argument in whose braces it is declared.
+    declared_in: Vec<Option<usize>>,
+    /// Statements and arguments by title.
+    statement_at: FxHashMap<&'d str, usize>,
+    argument_at: FxHashMap<&'d str, usize>,
+    /// The titles of statements that something supports or entails.
+    supported: FxHashSet<&'d str>,
+    /// The statements, arguments and sub-sections of each section, by index
+    /// plus one (`0`: outside every section).
+    statements_in: Vec<Vec<usize>>,
+    arguments_in: Vec<Vec<usize>>,
+    sections_in: Vec<Vec<usize>>,
+    /// The ids of the sources the front matter declares (an argmark export's).
+    sources: FxHashSet<String>,
+    out: String,
+    kept: BTreeMap<&'static str, usize>,
+}
+
+impl<'d> Mapping<'d> {
+    fn new(doc: &'d Document, allow: &'d BTreeMap<String, Vec<String>>) -> Self {
+        let (statement_ids, argument_ids) = ids(doc);
+        let (statements_in, arguments_in, sections_in) = contents(doc);
+        let statement_at = doc
+            .statements
+            .iter()
+            .enumerate()
+            .map(|(k, s)| (s.title.as_str(), k))
+            .collect();
+        let argument_at = doc
+            .arguments
+            .iter()
+            .enumerate()
+            .map(|(k, a)| (a.title.as_str(), k))
+            .collect();
+        let supported = doc
+            .relations
+            .iter()
+            .filter(|r| {
+                matches!(
+                    r.relation_type,
+                    RelationType::Support | RelationType::Entails
+                )
+            })
+            .filter_map(|r| match &r.to {
+                Endpoint::EquivalenceClass { title } => Some(title.as_str()),
+                _ => None,
+            })
+            .collect();
+        Mapping {
+            statements_in,
+            arguments_in,
+            sections_in,
+            statement_at,
+            argument_at,
+            supported,
+            sources: sources(doc),
+            doc,
+            allow,
+            statement_ids,
+            argument_ids,
+            declared_in: declared_in(doc),
+            out: String::new(),
+            kept: BTreeMap::new(),
+        }
+    }
+
+    fn keep(&mut self, what: &'static str) {
+        *self.kept.entry(what).or_default() += 1;
+    }
+
+    fn finish(self) -> Written {
+        let mut warnings: Vec<String> = Vec::new();
+        if !self.kept.is_empty() {
+            let parts: Vec<String> = self
+                .kept
+                .iter()
+                .map(|(what, n)| format!("{n} {what}"))
+                .collect();
+            let total: usize = self.kept.values().sum();
+            warnings.push(format!(
+                "{total} things argmark has no place for were kept as notes or comments: {}",
+                parts.join(", ")
+            ));
+        }
+        for include in &self.doc.skipped_includes {
+            warnings.push(format!(
+                "{}:{}:{}: '{}' was included already; Argdown reads a file once",
+                include.at.file, include.at.line, include.at.column, include.file
+            ));
+        }
+        warnings.extend(self.doc.unsupported.iter().cloned());
+        let doc = self.doc;
+        let statements = doc.statements.iter().map(|s| format!("[{}]", s.title));
+        let arguments = doc.arguments.iter().map(|a| format!("<{}>", a.title));
+        let ids = statements
+            .zip(self.statement_ids)
+            .chain(arguments.zip(self.argument_ids))
+            .collect();
+        Written {
+            source: self.out,
+            warnings,
+            ids,
+        }
+    }
+}
+
+/// The argmark ids of the statements, then of the arguments: the title where
+/// it is an id, else one derived from it; `untitled-N` for Argdown's
+/// generated `Untitled N`.
+fn ids(doc: &Document) -> (Vec<String>, Vec<String>) {
+    let mut names = Names::default();
+    let mut id = |title: &str, fallback: &str| {
+        if let Some(n) = generated_number(title) {
+            return names.derive(&format!("untitled {n}"), fallback);
+        }
+        // `from` reads as the start of an inference's uses.
+        if title != "from" && names.claim(title) {
+            return title.to_string();
+        }
+        names.derive(title, fallback)
+    };
+    let statements = doc
+        .statements
+        .iter()
+        .map(|s| id(&s.title, "statement"))
+        .collect();
+    let arguments = doc
+        .arguments
+        .iter()
+        .map(|a| id(&a.title, "argument"))
+        .collect();
+    (statements, arguments)
+}
+
+/// Indices of what each section holds, by the section's index plus one.
+type Slots = Vec<Vec<usize>>;
+
+/// The statements, arguments and sub-sections of each section, by index
+/// plus one (`0`: outside every section).
+fn contents(doc: &Document) -> (Slots, Slots, Slots) {
+    let slots = doc.sections.len() + 1;
+    let slot = |s: Option<usize>| s.map_or(0, |s| (s + 1).min(slots - 1));
+    let mut statements = vec![Vec::new(); slots];
+    for (k, ec) in doc.statements.iter().enumerate() {
+        statements[slot(ec.section)].push(k);
+    }
+    let mut arguments = vec![Vec::new(); slots];
+    for (k, argument) in doc.arguments.iter().enumerate() {
+        arguments[slot(argument.section)].push(k);
+    }
+    let mut sections = vec![Vec::new(); slots];
+    for (k, inner) in doc.sections.iter().enumerate() {
+        sections[slot(inner.parent)].push(k);
+    }
+    (statements, arguments, sections)
+}
+
+/// For each statement, the argument in whose braces it is declared.
+fn declared_in(doc: &Document) -> Vec<Option<usize>> {
+    // Where each line of a structure stands: the argument, by the line's
+    // place in the text.
+    let mut line_at: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+    for (k, argument) in doc.arguments.iter().enumerate() {
+        for line in &argument.pcs {
+            line_at
+                .entry((line.statement.span.start, line.statement.span.end))
+                .or_insert(k);
+        }
+    }
+    doc.statements
+        .iter()
+        .map(|ec| lines_in(&line_at, ec))
+        .collect()
+}
+
+/// The ids of the sources an argmark export declared in the front matter.
+fn sources(doc: &Document) -> FxHashSet<String> {
+    let sources = doc
+        .front_matter
+        .as_ref()
+        .and_then(|f| f.get("argmark"))
+        .and_then(|a| a.get("sources"))
+        .and_then(serde_json::Value::as_array);
+    sources
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s.get("id").and_then(serde_json::Value::as_str))
+        .filter(|id| crate::syntax::is_identifier(id))
+        .map(str::to_string)
+        .collect()
+}
+
+/// `N` for Argdown's generated title `Untitled N`.
+fn generated_number(title: &str) -> Option<&str> {
+    title
+        .strip_prefix("Untitled ")
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The argument in whose braces a statement is declared: the one whose
+/// structure holds its only text (`line_at` finds a line's argument by its
+/// place in the text).
+fn lines_in(line_at: &FxHashMap<(usize, usize), usize>, ec: &EquivalenceClass) -> Option<usize> {
+    let mut texts = ec
+        .members
+        .iter()
+        .filter(|m| !m.is_reference && m.text.is_some());
+    let only = texts.next()?;
+    if texts.next().is_some() {
+        return None;
+    }
+    line_at.get(&(only.span.start, only.span.end)).copied()
+}

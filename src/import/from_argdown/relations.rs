@@ -1,0 +1,87 @@
+//! The relations of an Argdown map as relation lines, and its comments.
+
+use std::fmt::Write as _;
+
+use super::Mapping;
+use crate::import::argdown::{Endpoint, RelationType};
+
+impl Mapping<'_> {
+    /// Every relation, as relation lines.
+    pub(super) fn relations(&mut self) {
+        let doc = self.doc;
+        if doc.relations.is_empty() {
+            return;
+        }
+        self.out.push('\n');
+        for relation in &doc.relations {
+            let (Some(from), Some(to)) = (self.end(&relation.from), self.end(&relation.to)) else {
+                continue;
+            };
+            let to_statement = matches!(relation.to, Endpoint::EquivalenceClass { .. });
+            let keyword = match relation.relation_type {
+                RelationType::Support | RelationType::Entails => "supports",
+                RelationType::Attack => "attacks",
+                // Argdown reads `_` to a statement too; argmark undercuts
+                // only an argument, and the nearest it can say is an attack.
+                RelationType::Undercut if to_statement => {
+                    self.keep(
+                        "undercuts of statements (as attacks: only an argument can be undercut)",
+                    );
+                    "attacks"
+                }
+                RelationType::Undercut => "undercuts",
+                RelationType::Contrary => "contrary",
+                RelationType::Contradictory => "contradicts",
+            };
+            let _ = writeln!(self.out, "{from} {keyword} {to}");
+        }
+    }
+
+    /// The id of a relation's end. An inner inference of an argument stands
+    /// for the argument: argmark names no inference but the last.
+    fn end(&mut self, end: &Endpoint) -> Option<String> {
+        let doc = self.doc;
+        match end {
+            Endpoint::EquivalenceClass { title } => {
+                let k = *self.statement_at.get(title.as_str())?;
+                Some(self.statement_ids[k].clone())
+            }
+            Endpoint::Argument { title } => {
+                let k = *self.argument_at.get(title.as_str())?;
+                Some(self.argument_ids[k].clone())
+            }
+            Endpoint::Inference {
+                argument,
+                conclusion_index,
+            } => {
+                let k = *self.argument_at.get(argument.as_str())?;
+                if *conclusion_index + 1 != doc.arguments[k].pcs.len() {
+                    self.keep("relations to inner inferences (attached to their argument)");
+                }
+                Some(self.argument_ids[k].clone())
+            }
+        }
+    }
+
+    /// The Argdown file's comments, at the end: argmark keeps comments only
+    /// in its own source.
+    pub(super) fn comments(&mut self) {
+        let doc = self.doc;
+        let texts: Vec<&str> = doc
+            .comments
+            .iter()
+            .filter_map(|span| doc.text.get(span.start..span.end))
+            .collect();
+        if texts.is_empty() {
+            return;
+        }
+        self.out
+            .push_str("\n// The comments of the Argdown file:\n");
+        for text in texts {
+            for line in text.lines() {
+                let _ = writeln!(self.out, "// {}", line.trim_end());
+            }
+            self.keep("comments (at the end)");
+        }
+    }
+}
