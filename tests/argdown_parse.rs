@@ -152,7 +152,8 @@ fn live_argdown_agrees() {
 
 /// Mangled maps: cut short, lines dropped, doubled and shuffled, bytes
 /// flipped. The reader answers each with a model or with an error whose
-/// place lies in the text, and never panics.
+/// place lies in the text, and never panics; every map it reads imports
+/// into argmark without errors, and exports as Argdown it reads again.
 #[test]
 fn mangled_maps_never_panic() {
     let mut sources: Vec<String> = argdown_files(&fixtures_dir())
@@ -222,6 +223,22 @@ fn mangled_maps_never_panic() {
             match argdown::parse(&variant) {
                 Ok(doc) => {
                     let _ = doc.normal_form();
+                    // What Argdown reads, argmark imports, and exports as Argdown again.
+                    let imported = argmark::import_argdown(&variant).unwrap_or_else(|e| {
+                        panic!("a map Argdown reads does not import: {e} in {variant:?}")
+                    });
+                    let analysis = argmark::analyze(&imported.source, &argmark::Config::default());
+                    assert!(
+                        !analysis.has_errors(),
+                        "{:?}\n{}",
+                        analysis.diagnostics(),
+                        imported.source
+                    );
+                    let exported = argmark::export_argdown(&analysis).text;
+                    assert!(
+                        argdown::parse(&exported).is_ok(),
+                        "the export of {variant:?} is not Argdown:\n{exported}"
+                    );
                 }
                 Err(e) => {
                     let lines = variant.split('\n').count();

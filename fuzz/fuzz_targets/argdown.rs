@@ -1,5 +1,6 @@
 //! Arbitrary text through the Argdown reader: it returns a model or an
-//! error placed inside the text, and never panics.
+//! error placed inside the text, and never panics; a model imports into
+//! argmark without errors and exports as Argdown the reader reads again.
 
 #![no_main]
 
@@ -12,6 +13,12 @@ fuzz_target!(|bytes: &[u8]| {
     match argmark::import::argdown::parse(text) {
         Ok(doc) => {
             let _ = doc.normal_form();
+            // A map Argdown reads imports without errors, and its export is Argdown.
+            let imported = argmark::import_argdown(text).expect("a map Argdown reads imports");
+            let analysis = argmark::analyze(&imported.source, &argmark::Config::default());
+            assert!(!analysis.has_errors(), "{:?}", analysis.diagnostics());
+            let exported = argmark::export_argdown(&analysis).text;
+            assert!(argmark::import::argdown::parse(&exported).is_ok(), "{exported}");
         }
         Err(e) => {
             assert!(e.location.line >= 1 && e.location.column >= 1);

@@ -262,9 +262,14 @@ impl<'a> Writer<'a> {
             .iter()
             .map(|also| self.node_text(node, also))
             .collect();
-        let _ = write!(self.out, "[{title}]: {text}");
+        // A statement with no text is only referred to: `[Title]` alone.
+        if text.is_empty() {
+            let _ = write!(self.out, "[{title}]");
+        } else {
+            let _ = write!(self.out, "[{title}]: {text}");
+        }
         self.tags_and_data(node);
-        for also in texts {
+        for also in texts.into_iter().filter(|t| !t.is_empty()) {
             let _ = write!(self.out, "\n\n[{title}]: {also}");
         }
         self.out.push('\n');
