@@ -197,15 +197,29 @@ fn bracketed_tag(i: Input<'_>, hash: Span) -> PResult<'_, Attribute> {
     let name = close
         .map(|k| body[..k].trim())
         .filter(|name| !name.is_empty());
-    let (Some(close), Some(name)) = (close, name) else {
-        let (found, span) = found_at(i.take_split(1).0);
-        let kind = SyntaxErrorKind::ExpectedId {
-            what: "a tag name and ')'",
-            after: "#(".into(),
+    let Some(close) = close else {
+        // No `)` on the line: the caret goes where the line ends.
+        let line_end = 1 + end.unwrap_or(body.len());
+        let (found, span) = found_at(i.take_split(line_end).0);
+        let kind = SyntaxErrorKind::ExpectedToken {
+            token: ")",
+            purpose: "to close the tag",
             found,
         };
         let help = "a tag in brackets holds text on one line: #(tag with spaces)";
         return fail(SyntaxError::new(kind, span).with_help(help));
+    };
+    let Some(name) = name else {
+        let (found, span) = found_at(i.take_split(1).0);
+        let kind = SyntaxErrorKind::ExpectedId {
+            what: "a tag name",
+            after: "#(".into(),
+            found,
+        };
+        return fail(
+            SyntaxError::new(kind, span)
+                .with_help("write the tag between the brackets: #(tag with spaces)"),
+        );
     };
     let start = offset(&i);
     let (rest, _) = i.take_split(close + 2);
