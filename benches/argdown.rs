@@ -1,6 +1,8 @@
 //! Reading a large Argdown map: 100,000 statements in relation trees, with
 //! arguments, a premise-conclusion structure every hundred paragraphs,
-//! tags, emphasis and data. With `ARGDOWN_BENCH_WRITE=PATH` the map is also
+//! tags, emphasis and data; and the same map after a 100 KB front matter on
+//! one line, as argmark's own generator writes it (its JSON sources and
+//! metadata), with JSON data on every statement. With `ARGDOWN_BENCH_WRITE=PATH` the map is also
 //! written to PATH, to time Argdown itself on the same text.
 
 // The map is built of short formatted pieces, as the rest of the crate does.
@@ -45,8 +47,40 @@ fn large_map(statements: usize) -> String {
     out
 }
 
+/// A front matter of about `bytes` bytes on one line, as argmark writes
+/// its sources into Argdown: a JSON object between `===` lines.
+fn front_matter(bytes: usize) -> String {
+    let mut sources = Vec::new();
+    let mut len = 0;
+    while len < bytes {
+        let source = format!(
+            "{{\"citation\":\"Report number {} on the question\",\"id\":\"src{}\"}}",
+            sources.len(),
+            sources.len()
+        );
+        len += source.len() + 1;
+        sources.push(source);
+    }
+    format!(
+        "===\n{{\"argmark\":{{\"meta\":[[\"generator\",\"bench\"]],\"sources\":[{}]}}}}\n===\n\n",
+        sources.join(",")
+    )
+}
+
+/// The large map after a large front matter, its data written as JSON.
+fn large_map_with_front_matter(statements: usize) -> String {
+    let map = large_map(statements).replace("{weight: 2}", "{\"kind\":\"objection\",\"weight\":2}");
+    front_matter(100_000) + &map
+}
+
 #[divan::bench(sample_count = 10)]
 fn parse_100k_statements(bencher: divan::Bencher) {
     let map = large_map(100_000);
+    bencher.bench(|| argdown::parse(divan::black_box(&map)));
+}
+
+#[divan::bench(sample_count = 10)]
+fn parse_100k_statements_after_100kb_front_matter(bencher: divan::Bencher) {
+    let map = large_map_with_front_matter(100_000);
     bencher.bench(|| argdown::parse(divan::black_box(&map)));
 }

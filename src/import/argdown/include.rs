@@ -101,8 +101,7 @@ impl Expander<'_> {
             file,
             file_offset: from,
         });
-        let piece = self.files[file].text[from..to].to_owned();
-        self.out.push_str(&piece);
+        self.out.push_str(&self.files[file].text[from..to]);
     }
 
     fn file(&mut self, name: String, text: String) -> Result<(), IncludeError> {

@@ -166,7 +166,7 @@ pub fn parse_file(name: &str, source: &str, loader: &mut dyn Loader) -> Result<D
             chain: Vec::new(),
         },
     })?;
-    let mut doc = build::build(&text, &lexed.tokens, &tree).map_err(|e| {
+    let model = build::build(&text, &lexed.tokens, &tree).map_err(|e| {
         let kind = if e.message.starts_with("invalid YAML") {
             ErrorKind::Data
         } else {
@@ -174,8 +174,13 @@ pub fn parse_file(name: &str, source: &str, loader: &mut dyn Loader) -> Result<D
         };
         error(kind, e.offset, e.message)
     })?;
-    doc.comments = lexed
-        .comments
+    // The tokens and the tree are done with: gone before the document
+    // takes its room.
+    drop(tree);
+    let comments = lexed.comments;
+    drop(lexed.tokens);
+    let mut doc = model.into_document();
+    doc.comments = comments
         .iter()
         .map(|&(start, end)| Span { start, end })
         .collect();

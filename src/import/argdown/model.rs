@@ -210,7 +210,7 @@ pub struct Argument {
 }
 
 /// The kinds of relation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RelationType {
     /// `+`, `<+`, `+>`.

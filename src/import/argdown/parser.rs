@@ -36,6 +36,22 @@ pub(crate) enum Rule {
     FreestyleText,
 }
 
+impl Rule {
+    /// The seven relation rules.
+    pub(crate) fn is_relation(self) -> bool {
+        matches!(
+            self,
+            Rule::IncomingSupport
+                | Rule::IncomingAttack
+                | Rule::OutgoingSupport
+                | Rule::OutgoingAttack
+                | Rule::Contradiction
+                | Rule::IncomingUndercut
+                | Rule::OutgoingUndercut
+        )
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Child {
     /// An index into the tokens.

@@ -1,0 +1,376 @@
+//! From the syntax tree to the model, as Argdown builds it: a walk over the
+//! tree in document order that keeps the same state Argdown keeps (the
+//! current statement, relation parent, inference, section, ...), then the
+//! same transformations of relations after the walk.
+//!
+//! This file holds the state: the [`Model`] the walk fills (arenas of
+//! statements, equivalence classes, arguments, inferences and relations,
+//! which outlive the syntax tree) and the [`Builder`] that walks the tree
+//! (its cursor and the tables from tree nodes to model elements). The walk
+//! itself is in `walk`, texts in `text`, data and front matter in `yaml`,
+//! the elements in `elements`, relations in `relations`, the steps after
+//! the walk in `transform`, and the move into a document in `finish`.
+//!
+//! The arenas are made as large as the tree asks at once, statements move
+//! (not copy) into the document, and a relation written again is found
+//! through a table: building takes time and room in proportion to the
+//! text.
+
+mod elements;
+mod finish;
+mod relations;
+mod text;
+mod transform;
+mod walk;
+mod yaml;
+
+use rustc_hash::FxHashMap;
+use serde_json::Value;
+
+use super::lexer::Token;
+use super::model::{RelationType, Role, Section, Settings, Span, Statement, TextRange};
+use super::parser::{Rule, Tree};
+
+/// Why the model could not be built (Argdown stops there too): the byte
+/// where, and the message.
+pub(crate) struct BuildError {
+    pub offset: usize,
+    pub message: String,
+}
+
+type Built<T> = Result<T, BuildError>;
+
+/// An element relations can start or end at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Member {
+    Ec(usize),
+    Arg(usize),
+    Inf(usize),
+}
+
+/// What the relations being read belong to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Parent {
+    Statement(usize),
+    Argument(usize),
+    Inference(usize),
+}
+
+/// An equivalence class (the statements of one title) or an argument
+/// (its descriptions and references): members and what they give it.
+struct Group {
+    title: String,
+    members: Vec<usize>,
+    /// An argument's premise-conclusion structure; a class has none.
+    pcs: Vec<usize>,
+    relations: Vec<usize>,
+    tags: Vec<String>,
+    data: Option<Value>,
+    section: Option<usize>,
+}
+
+impl Group {
+    fn new(title: String) -> Self {
+        Group {
+            title,
+            members: Vec::new(),
+            pcs: Vec::new(),
+            relations: Vec::new(),
+            tags: Vec::new(),
+            data: None,
+            section: None,
+        }
+    }
+}
+
+struct Inf {
+    rules: Vec<String>,
+    data: Option<Value>,
+    relations: Vec<usize>,
+    argument_title: Option<String>,
+    conclusion_index: Option<usize>,
+    span: Span,
+}
+
+struct Rel {
+    ty: RelationType,
+    from: Option<Member>,
+    to: Option<Member>,
+    occurrences: Vec<Span>,
+}
+
+/// The model as the walk builds it: elements in arenas, linked by index.
+/// A statement's empty title stands for none yet.
+pub(crate) struct Model {
+    settings: Settings,
+    front_matter: Option<Value>,
+    unsupported: Vec<String>,
+    statements: Vec<Statement>,
+    /// For each statement, the inference above it in a pcs.
+    statement_inference: Vec<Option<usize>>,
+    ecs: Vec<Group>,
+    ec_index: FxHashMap<String, usize>,
+    args: Vec<Group>,
+    arg_index: FxHashMap<String, usize>,
+    infs: Vec<Inf>,
+    rels: Vec<Rel>,
+    /// The relations kept, in Argdown's order.
+    relations: Vec<usize>,
+    sections: Vec<Section>,
+    tags: Vec<String>,
+    /// The last `Untitled N`.
+    counter: usize,
+}
+
+#[derive(Default)]
+struct Heading {
+    text: String,
+    ranges: Vec<TextRange>,
+    tags: Vec<String>,
+}
+
+/// Where text goes: the heading being read, or a statement.
+#[derive(Clone, Copy)]
+enum Target {
+    Heading,
+    Statement(usize),
+}
+
+/// A range being filled: in a text's list, or (a special character's, as
+/// in Argdown) on the stack only.
+#[derive(Clone, Copy)]
+enum Open {
+    In(Target, usize),
+    Detached,
+}
+
+/// The walk over the tree: what it reads, the model it fills, and the
+/// state Argdown keeps on its way.
+struct Builder<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    tree: &'a Tree,
+    m: Model,
+    extra_shortcodes: FxHashMap<String, String>,
+
+    current_statement: Option<usize>,
+    current_relation_parent: Option<Parent>,
+    current_pcs: Option<usize>,
+    current_inference: Option<usize>,
+    ranges: Vec<Open>,
+    relation_parents: Vec<Member>,
+    current_relation: Option<usize>,
+    heading: Option<Heading>,
+    current_section: Option<usize>,
+
+    node_statement: FxHashMap<usize, usize>,
+    node_argument: FxHashMap<usize, usize>,
+    node_inference: FxHashMap<usize, usize>,
+    node_relation: FxHashMap<usize, usize>,
+    node_data: FxHashMap<usize, Value>,
+    /// The relations the walk kept, by source, target and type.
+    relation_keys: FxHashMap<(Member, Member, RelationType), usize>,
+}
+
+/// Builds the model of a parsed text. `text` is the expanded text the
+/// tokens point into; the model needs neither tokens nor tree afterwards.
+pub(crate) fn build(text: &str, tokens: &[Token], tree: &Tree) -> Result<Model, BuildError> {
+    let mut b = Builder::new(text, tokens, tree);
+    if !tree.nodes.is_empty() {
+        b.visit(0, None, None)?;
+    }
+    let mut model = b.m;
+    model.transform();
+    Ok(model)
+}
+
+/// A statement as the walk starts it: no title yet (an empty one).
+fn new_statement(role: Option<Role>, text: Option<String>, section: Option<usize>) -> Statement {
+    Statement {
+        title: String::new(),
+        text,
+        role,
+        is_reference: false,
+        tags: Vec::new(),
+        ranges: Vec::new(),
+        data: None,
+        section,
+        span: Span::default(),
+    }
+}
+
+/// How many statements, arguments, inferences and relations the tree
+/// makes at the most: the arenas are made that large at once.
+#[derive(Default)]
+struct Counts {
+    statements: usize,
+    arguments: usize,
+    inferences: usize,
+    relations: usize,
+}
+
+fn counts(tree: &Tree) -> Counts {
+    let mut c = Counts::default();
+    for node in &tree.nodes {
+        match node.rule {
+            Rule::Statement => c.statements += 1,
+            Rule::Argument => {
+                c.statements += 1;
+                c.arguments += 1;
+            }
+            Rule::Pcs => c.arguments += 1,
+            Rule::Inference => c.inferences += 1,
+            r if r.is_relation() => c.relations += 1,
+            _ => {}
+        }
+    }
+    c
+}
+
+impl Model {
+    fn new(counts: &Counts) -> Self {
+        Model {
+            settings: Settings::default(),
+            front_matter: None,
+            unsupported: Vec::new(),
+            statements: Vec::with_capacity(counts.statements),
+            statement_inference: Vec::with_capacity(counts.statements),
+            ecs: Vec::new(),
+            ec_index: FxHashMap::default(),
+            args: Vec::new(),
+            arg_index: FxHashMap::default(),
+            infs: Vec::with_capacity(counts.inferences),
+            rels: Vec::with_capacity(counts.relations),
+            relations: Vec::with_capacity(counts.relations),
+            sections: Vec::new(),
+            tags: Vec::new(),
+            counter: 0,
+        }
+    }
+
+    fn unique_title(&mut self) -> String {
+        self.counter += 1;
+        format!("Untitled {}", self.counter)
+    }
+
+    fn add_statement(&mut self, statement: Statement) -> usize {
+        self.statements.push(statement);
+        self.statement_inference.push(None);
+        self.statements.len() - 1
+    }
+
+    /// The argument of `title`, made if new (with `Untitled N` for none).
+    fn argument(&mut self, title: Option<&str>) -> usize {
+        if let Some(&i) = title.and_then(|t| self.arg_index.get(t)) {
+            return i;
+        }
+        let title = match title {
+            Some(t) => t.to_owned(),
+            None => self.unique_title(),
+        };
+        self.arg_index.insert(title.clone(), self.args.len());
+        self.args.push(Group::new(title));
+        self.args.len() - 1
+    }
+
+    fn member_relations(&mut self, m: Member) -> &mut Vec<usize> {
+        match m {
+            Member::Ec(i) => &mut self.ecs[i].relations,
+            Member::Arg(i) => &mut self.args[i].relations,
+            Member::Inf(i) => &mut self.infs[i].relations,
+        }
+    }
+}
+
+/// The class of `title` in `ecs`, made if new; a function of the two
+/// fields so that the title may be borrowed from the model's statements.
+fn ec_of(ecs: &mut Vec<Group>, index: &mut FxHashMap<String, usize>, title: &str) -> usize {
+    if let Some(&i) = index.get(title) {
+        return i;
+    }
+    index.insert(title.to_owned(), ecs.len());
+    ecs.push(Group::new(title.to_owned()));
+    ecs.len() - 1
+}
+
+/// A table made for `n` entries.
+fn table<K, V>(n: usize) -> FxHashMap<K, V> {
+    FxHashMap::with_capacity_and_hasher(n, rustc_hash::FxBuildHasher)
+}
+
+impl<'a> Builder<'a> {
+    fn new(text: &'a str, tokens: &'a [Token], tree: &'a Tree) -> Self {
+        let counts = counts(tree);
+        Builder {
+            text,
+            tokens,
+            tree,
+            m: Model::new(&counts),
+            extra_shortcodes: FxHashMap::default(),
+            current_statement: None,
+            current_relation_parent: None,
+            current_pcs: None,
+            current_inference: None,
+            ranges: Vec::new(),
+            relation_parents: Vec::new(),
+            current_relation: None,
+            heading: None,
+            current_section: None,
+            node_statement: table(counts.statements),
+            node_argument: table(counts.arguments),
+            node_inference: table(counts.inferences),
+            node_relation: table(counts.relations),
+            node_data: FxHashMap::default(),
+            relation_keys: table(counts.relations),
+        }
+    }
+
+    /// The text of a token; it borrows the text, not the builder.
+    fn image(&self, token: usize) -> &'a str {
+        let t = self.tokens[token];
+        &self.text[t.start()..t.end()]
+    }
+
+    #[allow(clippy::unused_self)]
+    fn error(&self, offset: usize, message: impl Into<String>) -> BuildError {
+        BuildError {
+            offset,
+            message: message.into(),
+        }
+    }
+
+    /// The bytes a node's tokens cover.
+    fn span_of(&self, node: usize) -> Span {
+        match (self.edge_token(node, true), self.edge_token(node, false)) {
+            (Some(f), Some(l)) => Span {
+                start: self.tokens[f].start(),
+                end: self.tokens[l].end(),
+            },
+            _ => Span::default(),
+        }
+    }
+
+    fn edge_token(&self, mut node: usize, first: bool) -> Option<usize> {
+        use super::parser::Child;
+        loop {
+            let children = self.tree.children(node);
+            let child = if first {
+                children.first()
+            } else {
+                children.last()
+            }?;
+            match *child {
+                Child::Token(t) => return Some(t),
+                Child::Node(n) => node = n,
+            }
+        }
+    }
+
+    /// The argument of `title` (made if new), which relations then belong
+    /// to.
+    fn argument(&mut self, title: Option<&str>) -> usize {
+        let index = self.m.argument(title);
+        self.current_relation_parent = Some(Parent::Argument(index));
+        index
+    }
+}
