@@ -102,6 +102,11 @@ fn the_aif_corpus_imports_renders_and_round_trips() {
         let text = std::fs::read_to_string(path).unwrap();
         let first: Value = serde_json::from_str(&text).unwrap();
         let imported = import_aif(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            argmark::format(&imported.source).ok().as_deref(),
+            Some(imported.source.as_str()),
+            "{name}: the import is not in the canonical layout"
+        );
         let analysis = argmark::analyze(&imported.source, &Config::default());
         let errors: Vec<_> = analysis
             .diagnostics()

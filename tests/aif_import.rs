@@ -13,6 +13,11 @@ fn aif_fixtures() {
         let output = match import_aif(&text) {
             Ok(imported) => {
                 assert!(!name.starts_with("err_"), "{name} should fail");
+                assert_eq!(
+                    argmark::format(&imported.source).ok().as_deref(),
+                    Some(imported.source.as_str()),
+                    "{name}: the import is not in the canonical layout"
+                );
                 let analysis = argmark::analyze(&imported.source, &Config::default());
                 let errors: Vec<_> = analysis
                     .diagnostics()

@@ -151,6 +151,12 @@ fn trip(path: &Path) -> (String, String) {
     let text = std::fs::read_to_string(path).unwrap();
     let imported = import_argdown(&name, &text, &mut disk_loader)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert_eq!(
+        argmark::format(&imported.source).ok().as_deref(),
+        Some(imported.source.as_str()),
+        "{}: the import is not in the canonical layout",
+        path.display()
+    );
     let analysis = argmark::analyze(&imported.source, &argmark::Config::default());
     assert!(
         !analysis.has_errors(),

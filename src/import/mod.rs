@@ -106,10 +106,8 @@ pub fn import_aif(text: &str) -> Result<Imported, ImportError> {
         nodes(count("CA"), "CA-node"),
         nodes(others, "other node"),
     );
-    let source = write::write(&draft, &header);
-    verify(&source, &draft.ids, "AIF node ")?;
-    // Imported maps come out in the canonical layout, as `argmark fmt` leaves them.
-    let source = crate::fmt::format_source(&source).unwrap_or(source);
+    let (source, analysis) = canonical(write::write(&draft, &header));
+    verify_analysis(&analysis, &draft.ids, "AIF node ")?;
     Ok(Imported {
         source,
         warnings: draft.warnings,
@@ -125,17 +123,25 @@ fn nodes(n: usize, what: &str) -> String {
     }
 }
 
-/// Fails with the first error `argmark check` would report, naming the
-/// imported file's nodes (`node` says what they are).
-fn verify(source: &str, ids: &[(String, String)], node: &str) -> Result<(), ImportError> {
-    verify_analysis(
-        &crate::pipeline::analyze(source, &Config::default()),
-        ids,
-        node,
-    )
+/// A written source in the canonical layout, as `argmark fmt` leaves it,
+/// and the analysis of that very text: the source is parsed once and
+/// printed, and the printed text is what the checks see. A written source
+/// that does not parse (a fault of the writer) comes back as written, and
+/// its analysis says what is wrong.
+fn canonical(written: String) -> (String, crate::Analysis) {
+    let parsed = crate::syntax::parse(&written);
+    let source = if parsed.errors.is_empty() {
+        crate::fmt::print::print(&written, &parsed.file)
+    } else {
+        written
+    };
+    drop(parsed);
+    let analysis = crate::pipeline::analyze(&source, &Config::default());
+    (source, analysis)
 }
 
-/// [`verify`] of a source analysed already.
+/// Fails with the first error `argmark check` would report in an analysed
+/// import, naming the imported file's nodes (`node` says what they are).
 fn verify_analysis(
     analysis: &crate::Analysis,
     ids: &[(String, String)],

@@ -25,28 +25,27 @@ pub fn import(
     use super::ImportError;
     let doc = super::argdown::parse_file(name, text, loader).map_err(ImportError::Argdown)?;
     let mut written = write(&doc, &BTreeMap::new());
-    let analysis = crate::pipeline::analyze(&written.source, &crate::Config::default());
+    let (mut source, mut analysis) = super::canonical(std::mem::take(&mut written.source));
     let allow = allowed_errors(&analysis);
-    let unrepresentable = |error| match error {
-        ImportError::Invalid(message) => ImportError::Unrepresentable(message),
-        other => other,
-    };
-    if allow.is_empty() {
-        super::verify_analysis(&analysis, &written.ids, "").map_err(unrepresentable)?;
-    } else {
+    if !allow.is_empty() {
         let count: usize = allow.values().map(Vec::len).sum();
         let named: Vec<String> = allow
             .iter()
             .map(|(id, codes)| format!("{} on '{id}'", codes.join(", ")))
             .collect();
+        drop(analysis);
         written = write(&doc, &allow);
         written.warnings.push(format!(
             "{count} findings that argmark reports as errors were allowed where they fire, as Argdown holds them: {}",
             named.join("; ")
         ));
-        super::verify(&written.source, &written.ids, "").map_err(unrepresentable)?;
+        (source, analysis) = super::canonical(std::mem::take(&mut written.source));
     }
-    let source = crate::fmt::format_source(&written.source).unwrap_or(written.source);
+    drop(doc);
+    super::verify_analysis(&analysis, &written.ids, "").map_err(|error| match error {
+        ImportError::Invalid(message) => ImportError::Unrepresentable(message),
+        other => other,
+    })?;
     Ok(super::Imported {
         source,
         warnings: written.warnings,
