@@ -235,11 +235,17 @@ fn co_premise(i: Input<'_>) -> PResult<'_, CoPremise> {
 }
 
 /// A word followed by an id and a string reads as a statement whose kind is misspelt.
+/// The shape is looked at first: a reference among co-premises is common,
+/// and the spelling comparison is not cheap.
 fn misspelt_kind(word_read: &Ident, rest: Input<'_>) -> Option<&'static str> {
-    let kinds = StatementKind::ALL.map(StatementKind::keyword);
-    let kind = did_you_mean(&word_read.name, kinds)?;
     let (after_id, _) = word(ws(rest).ok()?.0).ok()?;
-    (peek_char(after_id) == Some('"')).then_some(kind)
+    if peek_char(after_id) != Some('"') {
+        return None;
+    }
+    did_you_mean(
+        &word_read.name,
+        StatementKind::ALL.map(StatementKind::keyword),
+    )
 }
 
 /// rule `section`: `section STRING "{" section_body "}"`.
