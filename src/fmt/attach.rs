@@ -3,7 +3,7 @@
 //! a unit, or on a line of its own, leads the unit after it; a comment after a
 //! unit on the same source line trails it; what is left ends the file.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::span::Span;
 use crate::syntax::ast::Comment;
@@ -12,9 +12,9 @@ use crate::syntax::ast::Comment;
 #[derive(Debug, Default)]
 pub struct Attached<'a> {
     /// Comments printed on their own lines before a unit, by the unit's start.
-    pub leading: HashMap<usize, Vec<&'a Comment>>,
+    pub leading: FxHashMap<usize, Vec<&'a Comment>>,
     /// A comment printed after a unit on its line, by the unit's start.
-    pub trailing: HashMap<usize, &'a Comment>,
+    pub trailing: FxHashMap<usize, &'a Comment>,
     /// Comments after the last unit.
     pub end_of_file: Vec<&'a Comment>,
 }

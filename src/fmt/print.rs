@@ -113,22 +113,14 @@ fn closing_brace(block: Span) -> Span {
 
 /// A string literal: quotes, backslashes and tabs escaped, line breaks kept.
 pub fn quote(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 2);
-    out.push('"');
-    let mut previous = None;
-    for c in value.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            // A literal CR then LF would read back as one line break.
-            '\n' if previous == Some('\r') => out.push_str("\\n"),
-            c => out.push(c),
-        }
-        previous = Some(c);
-    }
-    out.push('"');
-    out
+    crate::text::quoted_with(value, |bytes, at| match bytes[at] {
+        b'"' => Some("\\\""),
+        b'\\' => Some("\\\\"),
+        b'\t' => Some("\\t"),
+        // A literal CR then LF would read back as one line break.
+        b'\n' if at > 0 && bytes[at - 1] == b'\r' => Some("\\n"),
+        _ => None,
+    })
 }
 
 fn ids(list: &[Ident]) -> String {

@@ -124,24 +124,41 @@ fn nodes(n: usize, what: &str) -> String {
 }
 
 /// A written source in the canonical layout, as `argmark fmt` leaves it,
-/// and the analysis of that very text: the source is parsed once and
-/// printed, and the printed text is what the checks see. A written source
-/// that does not parse (a fault of the writer) comes back as written, and
-/// its analysis says what is wrong.
+/// and its analysis. The source is parsed once: the tree is printed, then
+/// built into the map the checks see. Printing keeps the meaning (the
+/// formatter's tests hold it to that), so the findings are those of the
+/// printed text; debug builds check that they are. A written source that
+/// does not parse (a fault of the writer) comes back as written, and its
+/// analysis says what is wrong.
 fn canonical(written: String) -> (String, crate::Analysis) {
     let parsed = crate::syntax::parse(&written);
-    let source = if parsed.errors.is_empty() {
-        crate::fmt::print::print(&written, &parsed.file)
-    } else {
-        written
-    };
-    drop(parsed);
-    let analysis = crate::pipeline::analyze(&source, &Config::default());
+    if !parsed.errors.is_empty() {
+        let analysis = crate::pipeline::analyze_parsed(parsed, &Config::default());
+        return (written, analysis);
+    }
+    let source = crate::fmt::print::print(&written, &parsed.file);
+    drop(written);
+    let analysis = crate::pipeline::analyze_parsed(parsed, &Config::default());
+    debug_assert_eq!(
+        findings(&analysis),
+        findings(&crate::pipeline::analyze(&source, &Config::default())),
+        "printing changed what the checks find"
+    );
     (source, analysis)
 }
 
-/// Fails with the first error `argmark check` would report in an analysed
-/// import, naming the imported file's nodes (`node` says what they are).
+/// What an analysis finds, apart from where: spans differ between a text
+/// and its printed form.
+fn findings(analysis: &crate::Analysis) -> Vec<(crate::Code, Severity, Option<String>, String)> {
+    let mut found: Vec<_> = analysis
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.severity, d.id.clone(), d.message.clone()))
+        .collect();
+    found.sort();
+    found
+}
+
 fn verify_analysis(
     analysis: &crate::Analysis,
     ids: &[(String, String)],

@@ -79,26 +79,15 @@ pub fn id_part(aif_id: &str) -> String {
 /// A double-quoted argmark string: `\` and `"` escaped, line breaks and tabs
 /// as `\n` and `\t` (a lone carriage return counts as a line break).
 pub fn quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\t' => out.push_str("\\t"),
-            '\0' => out.push('\u{2400}'),
-            '\n' => out.push_str("\\n"),
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push_str("\\n");
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    crate::text::quoted_with(text, |bytes, at| match bytes[at] {
+        b'\\' => Some("\\\\"),
+        b'"' => Some("\\\""),
+        b'\t' => Some("\\t"),
+        b'\0' => Some("\u{2400}"),
+        b'\r' if bytes.get(at + 1) == Some(&b'\n') => Some(""),
+        b'\n' | b'\r' => Some("\\n"),
+        _ => None,
+    })
 }
 
 /// Text a comment can hold: one line.
