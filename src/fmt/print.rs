@@ -14,7 +14,8 @@ pub fn print(source: &str, file: &File) -> String {
     let mut printer = Printer {
         source,
         attached,
-        out: String::new(),
+        // The printed text is about as long as the source.
+        out: String::with_capacity(source.len() + source.len() / 8),
         previous_end: None,
     };
     printer.items(&file.items, 0);
@@ -159,12 +160,13 @@ pub fn tag_text(name: &str) -> String {
 }
 
 fn header(statement: &Statement) -> String {
-    format!(
-        "{} {} {}",
-        statement.kind.keyword(),
-        statement.id.name,
-        quote(&statement.text.value)
-    )
+    let (keyword, id) = (statement.kind.keyword(), statement.id.name.as_str());
+    let text = quote(&statement.text.value);
+    let mut out = String::with_capacity(keyword.len() + id.len() + text.len() + 2);
+    for part in [keyword, " ", id, " ", &text] {
+        out.push_str(part);
+    }
+    out
 }
 
 // ---- the printer -------------------------------------------------------------------
@@ -193,7 +195,8 @@ impl Printer<'_> {
             return;
         }
         let gap = &self.source[end..start];
-        if gap.matches('\n').count() >= 2 && !self.out.ends_with("\n\n") && !self.out.is_empty() {
+        let blank = gap.bytes().filter(|&b| b == b'\n').nth(1).is_some();
+        if blank && !self.out.ends_with("\n\n") && !self.out.is_empty() {
             self.out.push('\n');
         }
     }
