@@ -79,20 +79,8 @@ fn messy_attribute() -> impl Strategy<Value = Vec<&'static str>> + Clone {
     ]
 }
 
-/// Tokens of a valid map, separated by whatever whitespace and comments the
-/// strategy picks: the grammar allows either between any two tokens.
-pub fn messy_map() -> impl Strategy<Value = String> {
-    let separators = prop_oneof![
-        Just(" "),
-        Just("  "),
-        Just("\n"),
-        Just("\n\n\n"),
-        Just("\t"),
-        Just("\r\n"),
-        Just(" // c1\n"),
-        Just("\n  // c2\n\n"),
-        Just("//\n"),
-    ];
+/// A statement of a messy map, with its attributes, as tokens.
+fn messy_statement() -> impl Strategy<Value = Vec<String>> + Clone {
     let texts = prop_oneof![
         Just("\"plain\""),
         Just("\"with \\\"quotes\\\" and \\\\\""),
@@ -110,12 +98,11 @@ pub fn messy_map() -> impl Strategy<Value = String> {
         Just("counterclaim"),
         Just("rebuttal"),
     ];
-    let attribute = messy_attribute();
-    let statement = (
+    (
         kinds,
         0..1000u32,
         texts,
-        proptest::collection::vec(attribute, 0..4),
+        proptest::collection::vec(messy_attribute(), 0..4),
         any::<bool>(),
     )
         .prop_map(|(kind, n, text, attributes, titled)| {
@@ -126,7 +113,24 @@ pub fn messy_map() -> impl Strategy<Value = String> {
             }
             tokens.extend(attributes.into_iter().flatten().map(str::to_string));
             tokens
-        });
+        })
+}
+
+/// Tokens of a valid map, separated by whatever whitespace and comments the
+/// strategy picks: the grammar allows either between any two tokens.
+pub fn messy_map() -> impl Strategy<Value = String> {
+    let separators = prop_oneof![
+        Just(" "),
+        Just("  "),
+        Just("\n"),
+        Just("\n\n\n"),
+        Just("\t"),
+        Just("\r\n"),
+        Just(" // c1\n"),
+        Just("\n  // c2\n\n"),
+        Just("//\n"),
+    ];
+    let statement = messy_statement();
     let item = prop_oneof![
         4 => statement.clone(),
         1 => Just(vec!["title".to_string(), "\"T\"".to_string()]),
