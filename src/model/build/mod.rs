@@ -16,6 +16,7 @@ use petgraph::graph::NodeIndex;
 
 use super::*;
 use crate::diagnostic::Diagnostic;
+use crate::span::Span;
 use crate::syntax::ast::{self, Ident, Item};
 use declare::Pending;
 use implicit::Implicit;
