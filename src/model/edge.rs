@@ -8,9 +8,10 @@ use crate::span::Span;
 pub enum EdgeKind {
     /// Statement to reason: the statement is one of the reason's premises.
     Premise,
-    /// Reason to statement: the reason supports its conclusion.
+    /// Reason to statement: the reason supports its conclusion; reason to
+    /// reason: it backs that reason.
     Concludes,
-    /// Statement to statement: argues against it.
+    /// Statement or reason to statement or reason: argues against it.
     Attacks,
     /// Statement to reason: argues the reason does not lead to its conclusion.
     Undercuts,
