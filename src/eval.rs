@@ -25,7 +25,7 @@ use serde::Serialize;
 use crate::model::{ArgumentMap, EdgeKind, Node};
 
 /// The status of a statement or reason.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 pub enum Status {
     /// Accepted: it stands.
     #[serde(rename = "IN")]

@@ -82,6 +82,7 @@ pub mod cli;
 mod code;
 pub mod config;
 pub mod diagnostic;
+pub mod diff;
 pub mod eval;
 pub mod export;
 pub mod fmt;
@@ -199,6 +200,30 @@ pub fn import_aif(text: &str) -> Result<Imported, ImportError> {
 /// ```
 pub fn import_argdown(text: &str) -> Result<Imported, ImportError> {
     import::import_argdown("<input>", text, &mut import::argdown::NoIncludes)
+}
+
+/// What changed in meaning between two versions of a map (as `argmark
+/// diff` shows it): statements added, removed, changed and renamed,
+/// relations added and removed, statuses and findings. Fails when errors
+/// stopped the analysis of either map. Layout and comments are no
+/// difference: the maps are compared as analysed.
+///
+/// ```
+/// let config = argmark::Config::default();
+/// let old = argmark::analyze("thesis t \"Tax cars.\"\npremise p \"Air.\" supports t", &config);
+/// let new = argmark::analyze(
+///     "thesis t \"Tax cars.\"\n// reflowed, with a comment\npremise p\n  \"Air.\"\n  supports t\ncounterclaim c \"Jobs.\" attacks p",
+///     &config,
+/// );
+/// let same = argmark::diff(&old, &old).unwrap();
+/// assert!(same.is_empty());
+/// let changes = argmark::diff(&old, &new).unwrap();
+/// assert_eq!(changes.statements.added[0].id, "c");
+/// assert_eq!(changes.relations.added[0].kind, argmark::diff::RelationKind::Attacks);
+/// assert_eq!(argmark::diff::summary(&changes), "1 statement added; 1 relation added; 2 statuses changed; 2 findings new");
+/// ```
+pub fn diff(old: &Analysis, new: &Analysis) -> Result<diff::MapDiff, diff::DiffError> {
+    diff::diff(old, new)
 }
 
 /// The README's Rust examples, compiled and run as doc tests.

@@ -22,16 +22,7 @@ fn export(text: &str) -> String {
 /// `ARGMARK_BLESS=1 cargo test --test export_json` rewrites the published schema.
 #[test]
 fn the_published_schema_is_the_generated_one() {
-    let path = root().join("docs/argmark.schema.json");
-    let generated = json_schema();
-    if std::env::var_os("ARGMARK_BLESS").is_some() {
-        std::fs::write(&path, &generated).unwrap();
-    }
-    let published = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        published == generated,
-        "docs/argmark.schema.json is out of date: run ARGMARK_BLESS=1 cargo test --test export_json"
-    );
+    common::assert_published("docs/argmark.schema.json", &json_schema(), "export_json");
 }
 
 #[test]

@@ -3,10 +3,12 @@
 
 mod check;
 mod config;
+mod diff;
 mod eval;
 mod explain;
 mod export;
 mod fmt;
+mod git;
 mod import;
 mod paths;
 mod render;
@@ -53,6 +55,8 @@ enum Command {
     Show(show::ShowArgs),
     /// Rewrite maps in the canonical layout (`--check`: only report).
     Fmt(fmt::FmtArgs),
+    /// Compare two versions of a map: what changed in meaning (exit 1 when they differ).
+    Diff(diff::DiffArgs),
     /// Export a map as versioned JSON, AIF or a Mermaid flowchart.
     Export(export::ExportArgs),
     /// Import AIF (`AIFdb` JSON) or Argdown as argmark source.
@@ -110,6 +114,7 @@ pub fn run() -> i32 {
         Command::Show(args) => show::run(&args, discovery),
         Command::Render(args) => render::run(&args, discovery),
         Command::Fmt(args) => fmt::run(&args),
+        Command::Diff(args) => diff::run(&args, discovery),
         Command::Export(args) => export::run(&args, discovery),
         Command::Import(args) => import::run(&args),
         Command::Explain(args) => explain::run(&args),
@@ -199,6 +204,11 @@ fn too_large(name: &str) -> String {
 
 fn load(path: &Path) -> Result<Loaded, String> {
     let (name, bytes) = read_input(path)?;
+    Ok(decoded(name, bytes))
+}
+
+/// A map's bytes, decoded; `name` is what messages call it.
+fn decoded(name: String, bytes: Vec<u8>) -> Loaded {
     let (text, encoding_errors) = syntax::decode(&bytes);
     // Valid UTF-8 is kept where it lies rather than copied.
     let text = match text {
@@ -206,11 +216,11 @@ fn load(path: &Path) -> Result<Loaded, String> {
         text => Some(text.into_owned()),
     };
     let text = text.unwrap_or_else(|| String::from_utf8(bytes).expect("decoded as UTF-8 above"));
-    Ok(Loaded {
+    Loaded {
         name,
         text,
         encoding_errors,
-    })
+    }
 }
 
 /// Analyses a loaded map for a command that needs it whole (eval, render):

@@ -180,3 +180,19 @@ pub fn messy_map() -> impl Strategy<Value = String> {
             source
         })
 }
+
+/// Asserts that the file at `path` (from the crate's folder) holds
+/// `generated`; with `ARGMARK_BLESS` set, writes it first. `test` names the
+/// test binary that rewrites it.
+pub fn assert_published(path: &str, generated: &str, test: &str) {
+    let path = root().join(path);
+    if std::env::var_os("ARGMARK_BLESS").is_some() {
+        std::fs::write(&path, generated).unwrap();
+    }
+    let published = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        published == generated,
+        "{} is out of date: run ARGMARK_BLESS=1 cargo test --test {test}",
+        path.display()
+    );
+}

@@ -1,0 +1,145 @@
+//! `argmark diff`: what changed in meaning between two versions of a map,
+//! with `diff`'s exit status. The old version is a file, a file at a git
+//! revision (`--git REV`), or what git hands an external diff driver
+//! (`--git-driver`).
+
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+
+use super::config::MapSettings;
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, Loaded, analyze_or_report, decoded, load};
+use crate::config::{Discovery, Layer};
+use crate::diff::{MapDiff, to_human, to_json, to_markdown};
+
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Exit status: 0 when the maps mean the same, 1 when they differ, \
+2 when they could not be compared. With --git-driver, 0 whenever the comparison was shown."
+)]
+pub struct DiffArgs {
+    /// The old map and the new one; with `--git REV`, only the file to
+    /// compare with its version at REV; with `--git-driver`, the seven
+    /// arguments git passes: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE.
+    #[arg(required = true, num_args = 1..=7, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Compare FILE with its version at this git revision (a branch, tag or commit).
+    #[arg(long, value_name = "REV", conflicts_with = "git_driver")]
+    git: Option<String>,
+    /// Run as git's external diff driver (see docs/diff.md): take git's
+    /// seven arguments, and exit 0 so that git goes on to the next file.
+    #[arg(long)]
+    git_driver: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// A summary line, then one line per change.
+    Human,
+    /// One JSON object (see docs/diff.md).
+    Json,
+    /// A summary line and tables, for a pull-request comment.
+    Markdown,
+}
+
+/// The two versions to compare, and the file whose configuration applies.
+struct Versions {
+    old: Loaded,
+    new: Loaded,
+    config_of: PathBuf,
+}
+
+pub fn run(args: &DiffArgs, discovery: Discovery) -> Result<i32, String> {
+    let versions = versions(args)?;
+    let settings = match MapSettings::new(discovery, Layer::default()).of(&versions.config_of) {
+        Ok(settings) => settings,
+        Err(status) => return Ok(status),
+    };
+    let config = settings.check_config();
+    let (old, new) = rayon::join(
+        || analyze_or_report(&versions.old, &config, "compared"),
+        || analyze_or_report(&versions.new, &config, "compared"),
+    );
+    let (Some(old), Some(new)) = (old, new) else {
+        return Ok(if args.git_driver {
+            EXIT_OK
+        } else {
+            EXIT_TROUBLE
+        });
+    };
+    let diff = crate::diff(&old, &new).map_err(|e| e.to_string())?;
+    super::emit(&shown(&diff, args.format, &versions))?;
+    Ok(if args.git_driver || diff.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_FINDINGS
+    })
+}
+
+fn shown(diff: &MapDiff, format: Format, versions: &Versions) -> String {
+    let (old, new) = (&versions.old.name, &versions.new.name);
+    match format {
+        Format::Human => to_human(diff, old, new),
+        Format::Json => to_json(diff),
+        Format::Markdown => to_markdown(diff, old, new),
+    }
+}
+
+/// The two versions the arguments name, read.
+fn versions(args: &DiffArgs) -> Result<Versions, String> {
+    let files = &args.files;
+    if args.git_driver {
+        let [path, old, _, _, new, _, _] = files.as_slice() else {
+            return Err(format!(
+                "--git-driver takes the 7 arguments git passes (PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE), not {}",
+                files.len()
+            ));
+        };
+        let shown = path.display();
+        return Ok(Versions {
+            old: named(load(old)?, format!("a/{shown}")),
+            new: named(load(new)?, format!("b/{shown}")),
+            config_of: path.clone(),
+        });
+    }
+    if let Some(rev) = &args.git {
+        let [file] = files.as_slice() else {
+            return Err(format!(
+                "with --git, give one file to compare with its version at '{rev}', not {}",
+                files.len()
+            ));
+        };
+        if file == Path::new("-") {
+            return Err("with --git, give a file in a git repository, not standard input".into());
+        }
+        let new = load(file)?;
+        let at = super::git::show(rev, file)?;
+        return Ok(Versions {
+            old: decoded(at.name, at.bytes),
+            new,
+            config_of: file.clone(),
+        });
+    }
+    let [old, new] = files.as_slice() else {
+        return Err(format!(
+            "give two maps to compare (OLD NEW), or one with --git REV; got {}",
+            files.len()
+        ));
+    };
+    if old == Path::new("-") && new == Path::new("-") {
+        return Err("only one of the two maps can be read from standard input".into());
+    }
+    Ok(Versions {
+        old: load(old)?,
+        new: load(new)?,
+        config_of: new.clone(),
+    })
+}
+
+fn named(mut loaded: Loaded, name: String) -> Loaded {
+    loaded.name = name;
+    loaded
+}
