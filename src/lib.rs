@@ -89,6 +89,7 @@ pub mod fmt;
 #[cfg(feature = "unstable-internals")]
 pub mod fuzzing;
 pub mod import;
+pub mod markdown;
 pub mod model;
 mod ordered;
 mod pipeline;

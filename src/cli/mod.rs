@@ -10,6 +10,8 @@ mod export;
 mod fmt;
 mod git;
 mod import;
+mod markdown;
+mod mdbook;
 mod paths;
 mod render;
 mod show;
@@ -61,6 +63,10 @@ enum Command {
     Export(export::ExportArgs),
     /// Import AIF (`AIFdb` JSON) or Argdown as argmark source.
     Import(import::ImportArgs),
+    /// Draw every argmark fence of a Markdown file: SVG files beside it, or inline SVG.
+    Markdown(markdown::MarkdownArgs),
+    /// Be mdBook's preprocessor: draw every argmark fence of a book (see docs/mdbook.md).
+    Mdbook(mdbook::MdbookArgs),
     /// Explain a check code; without a code, list them all.
     Explain(explain::ExplainArgs),
     /// Print the settings in force for a map, and where each comes from.
@@ -117,6 +123,8 @@ pub fn run() -> i32 {
         Command::Diff(args) => diff::run(&args, discovery),
         Command::Export(args) => export::run(&args, discovery),
         Command::Import(args) => import::run(&args),
+        Command::Markdown(args) => markdown::run(&args, discovery),
+        Command::Mdbook(args) => mdbook::run(&args, discovery),
         Command::Explain(args) => explain::run(&args),
         Command::Config(args) => config::run(&args, discovery),
     };

@@ -1,0 +1,101 @@
+//! The new text: the Markdown between fences copied as it is, each fence
+//! replaced by an image link or inline SVG.
+
+use super::fences::Fence;
+use super::{Drawing, Image, Images, Rewritten};
+
+/// `markdown` with each fence replaced by its drawing (`svgs` in fence order).
+pub(super) fn rewrite(
+    markdown: &str,
+    fences: &[Fence],
+    drawings: &[Drawing],
+    svgs: Vec<Vec<u8>>,
+    images: &Images,
+) -> Rewritten {
+    let mut out = String::with_capacity(markdown.len());
+    let mut files = Vec::new();
+    let mut copied = 0;
+    for (number, ((fence, drawing), svg)) in fences.iter().zip(drawings).zip(svgs).enumerate() {
+        out.push_str(&markdown[copied..fence.block.start]);
+        copied = fence.block.end;
+        match images {
+            Images::Inline => out.push_str(&inline(&svg)),
+            Images::Files { stem } => {
+                let file_name = format!("{stem}-{}.svg", number + 1);
+                out.push_str(&link(drawing, number + 1, &file_name));
+                files.push(Image { file_name, svg });
+            }
+        }
+        if *images == Images::Inline {
+            out.push_str(&blank_line_before(&markdown[copied..]));
+        }
+    }
+    out.push_str(&markdown[copied..]);
+    Rewritten {
+        markdown: out,
+        images: files,
+    }
+}
+
+/// What keeps the text after a fence out of the inline SVG's HTML block,
+/// which runs on to the next blank line: a blank line (with the next
+/// line's `>` markers, to stay in its blockquote), when text follows at once.
+fn blank_line_before(rest: &str) -> String {
+    let Some(after) = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))
+    else {
+        return String::new();
+    };
+    let next = after.lines().next().unwrap_or("");
+    if next.trim().is_empty() {
+        return String::new();
+    }
+    let markers = next.len() - next.trim_start_matches(['>', ' ', '\t']).len();
+    format!("\n{}", next[..markers].trim_end())
+}
+
+/// An image link to `file_name`, its text the map's title.
+fn link(drawing: &Drawing, number: usize, file_name: &str) -> String {
+    let text = match &drawing.title {
+        Some(title) => title.replace(['\n', '\r'], " "),
+        None => format!("Argument map {number}"),
+    };
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '[' | ']' | '*' | '_' | '`' | '<' | '>' | '&') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    let needs_brackets = file_name.contains(|c: char| c.is_whitespace() || "()<>".contains(c));
+    if needs_brackets {
+        let target = file_name.replace('<', "%3C").replace('>', "%3E");
+        format!("![{escaped}](<{target}>)")
+    } else {
+        format!("![{escaped}]({file_name})")
+    }
+}
+
+/// The SVG on one line, without its XML prolog and comments, in a `div`:
+/// one line is an HTML block wherever the fence was (a list item, a
+/// blockquote), and Markdown leaves what is inside it alone.
+fn inline(svg: &[u8]) -> String {
+    let svg = String::from_utf8_lossy(svg);
+    let start = svg.find("<svg").unwrap_or(0);
+    let mut body = String::with_capacity(svg.len());
+    let mut rest = &svg[start..];
+    while let Some(open) = rest.find("<!--") {
+        body.push_str(&rest[..open]);
+        rest = rest[open..]
+            .find("-->")
+            .map_or("", |close| &rest[open + close + 3..]);
+    }
+    body.push_str(rest);
+    let one_line: Vec<&str> = body
+        .split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    format!("<div class=\"argmark\">{}</div>", one_line.join(" "))
+}
