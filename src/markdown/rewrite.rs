@@ -77,7 +77,8 @@ fn link(drawing: &Drawing, number: usize, file_name: &str) -> String {
     }
 }
 
-/// The SVG on one line, without its XML prolog and comments, in a `div`:
+/// The SVG on one line, without its XML prolog and comments, scaled to fit
+/// the page, in a `div`:
 /// one line is an HTML block wherever the fence was (a list item, a
 /// blockquote), and Markdown leaves what is inside it alone.
 fn inline(svg: &[u8]) -> String {
@@ -97,5 +98,11 @@ fn inline(svg: &[u8]) -> String {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
-    format!("<div class=\"argmark\">{}</div>", one_line.join(" "))
+    // Graphviz sizes the drawing in points; scaled down to the page's width,
+    // a wide map stays readable instead of running off the page.
+    let svg =
+        one_line
+            .join(" ")
+            .replacen("<svg ", "<svg style=\"max-width: 100%; height: auto\" ", 1);
+    format!("<div class=\"argmark\">{svg}</div>")
 }

@@ -1,0 +1,236 @@
+//! Markdown with diagrams: fences found where `CommonMark` finds them (in
+//! lists and blockquotes, not in indented code), the text around them kept
+//! byte for byte, and mistakes reported at their place in the Markdown
+//! file. Cases are `tests/markdown/*.md`; `err_*` cases must fail.
+
+mod common;
+
+use std::time::Duration;
+
+use argmark::diagnostic::{HumanOptions, SourceFile, render_human};
+use argmark::markdown::{Images, MarkdownError, MarkdownOptions, Rewritten, render_markdown};
+use argmark::{Config, RenderOptions};
+
+fn options(images: Images) -> MarkdownOptions {
+    MarkdownOptions {
+        render: RenderOptions::default(),
+        config: Config::default(),
+        timeout: Duration::from_secs(60),
+        images,
+    }
+}
+
+fn files() -> MarkdownOptions {
+    options(Images::Files {
+        stem: "lesson".to_string(),
+    })
+}
+
+#[test]
+fn markdown_cases() {
+    insta::glob!("markdown/*.md", |path| {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(path).unwrap();
+        let result = render_markdown(&text, &files());
+        if name.starts_with("err_") {
+            let Err(MarkdownError::Fences(diagnostics)) = result else {
+                panic!("{name} should fail with mistakes in its fences");
+            };
+            let source = SourceFile {
+                name: &name,
+                text: &text,
+            };
+            insta::assert_snapshot!(render_human(source, &diagnostics, HumanOptions::default()));
+        } else {
+            let rewritten = result.unwrap();
+            for image in &rewritten.images {
+                let svg = String::from_utf8_lossy(&image.svg);
+                assert!(svg.contains("<svg"), "{name}: {}", image.file_name);
+            }
+            let names: Vec<&str> = rewritten
+                .images
+                .iter()
+                .map(|i| i.file_name.as_str())
+                .collect();
+            insta::assert_snapshot!(format!(
+                "{}\n----- files -----\n{names:?}\n",
+                rewritten.markdown
+            ));
+        }
+    });
+}
+
+/// The case with fences everywhere.
+fn containers() -> String {
+    std::fs::read_to_string(common::root().join("tests/markdown/containers.md")).unwrap()
+}
+
+#[test]
+fn everything_outside_the_fences_is_kept_byte_for_byte() {
+    let kept = [
+        "# Odd bytes\r\n\ttab, trailing   \nZ\u{200b}é <b>html</b> `code`\n\n",
+        "\n\n> quoted:\n> ",
+        "\n\n- item\n\n  ",
+        "\n\n## End of the list\n\n    ```argmark\n    indented code\n    ```\n",
+    ];
+    let fences = [
+        "```argmark\nthesis a \"A.\"\n```",
+        "```argmark\n> thesis b \"B.\"\n> ```",
+        "~~~argmark {legend}\n  thesis c \"C.\"\n  ~~~",
+    ];
+    let mut text = kept[0].to_string();
+    let mut expected = kept[0].to_string();
+    for (n, (fence, after)) in fences.iter().zip(&kept[1..]).enumerate() {
+        text.push_str(fence);
+        text.push_str(after);
+        let number = n + 1;
+        let link = format!("![Argument map {number}](lesson-{number}.svg)");
+        expected.push_str(&link);
+        expected.push_str(after);
+    }
+    let rewritten = render_markdown(&text, &files()).unwrap();
+    assert_eq!(rewritten.markdown, expected);
+    assert_eq!(rewritten.images.len(), 3);
+}
+
+#[test]
+fn inline_svg_is_one_line_in_its_container() {
+    let rewritten = render_markdown(&containers(), &options(Images::Inline)).unwrap();
+    assert!(rewritten.images.is_empty());
+    let drawings: Vec<&str> = rewritten
+        .markdown
+        .lines()
+        .filter(|l| l.contains("<div class=\"argmark\">"))
+        .collect();
+    assert_eq!(drawings.len(), 4);
+    assert!(
+        drawings[1].starts_with("> <div class=\"argmark\"><svg style="),
+        "{}",
+        drawings[1]
+    );
+    assert!(
+        drawings[2].starts_with("  <div class=\"argmark\"><svg "),
+        "{}",
+        drawings[2]
+    );
+    for line in drawings {
+        assert!(line.ends_with("</svg></div>"), "{line}");
+        assert!(!line.contains("<!--") && !line.contains("<?xml"));
+    }
+    // Text right after a fence is kept out of the HTML block by a blank line.
+    assert!(
+        rewritten
+            .markdown
+            .contains("</svg></div>\n\nRight after the fence.")
+    );
+    // CommonMark reads each drawing as raw HTML, nothing of it as Markdown text.
+    let parser = pulldown_cmark::Parser::new(&rewritten.markdown);
+    let text: String = parser
+        .filter_map(|event| match event {
+            pulldown_cmark::Event::Text(t) => Some(t.to_string()),
+            _ => None,
+        })
+        .collect();
+    assert!(!text.contains("Cities should tax cars"), "{text}");
+}
+
+#[test]
+fn the_same_text_gives_the_same_bytes_and_names() {
+    let text = containers();
+    let first: Rewritten = render_markdown(&text, &files()).unwrap();
+    let second = render_markdown(&text, &files()).unwrap();
+    assert_eq!(first, second);
+    let names: Vec<&str> = first.images.iter().map(|i| i.file_name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "lesson-1.svg",
+            "lesson-2.svg",
+            "lesson-3.svg",
+            "lesson-4.svg"
+        ]
+    );
+}
+
+#[test]
+fn fence_options_change_the_drawing() {
+    let plain = "```argmark\nthesis T \"x\"\n```\n";
+    let print = "```argmark {theme=print, legend}\nthesis T \"x\"\n```\n";
+    let svg = |text: &str| {
+        render_markdown(text, &files())
+            .unwrap()
+            .images
+            .remove(0)
+            .svg
+    };
+    let (plain, print) = (svg(plain), svg(print));
+    assert!(String::from_utf8_lossy(&print).contains("Legend"));
+    assert!(!String::from_utf8_lossy(&plain).contains("Legend"));
+}
+
+#[test]
+fn a_missing_graphviz_is_said_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let lesson = dir.path().join("lesson.md");
+    std::fs::write(&lesson, "```argmark\nthesis T \"x\"\n```\n").unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_argmark"))
+        .args(["markdown", "lesson.md", "-o", "out.md"])
+        .current_dir(dir.path())
+        .env("ARGMARK_DOT", dir.path().join("no-dot"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("ARGMARK_DOT names"), "{err}");
+    assert!(!dir.path().join("out.md").exists());
+}
+
+#[test]
+fn the_command_writes_files_beside_the_output_and_never_over_the_input() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("site")).unwrap();
+    std::fs::write(dir.path().join("lesson.md"), containers()).unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_argmark"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let output = run(&["markdown", "lesson.md", "-o", "site/page.md"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let page = std::fs::read_to_string(dir.path().join("site/page.md")).unwrap();
+    assert!(page.contains("![Car taxes](page-1.svg)"));
+    for n in 1..=4 {
+        assert!(dir.path().join(format!("site/page-{n}.svg")).exists());
+    }
+    let refused = run(&["markdown", "lesson.md", "-o", "lesson.md"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("lesson.md")).unwrap(),
+        containers()
+    );
+    // To standard output, the files go beside the input.
+    let output = run(&["markdown", "lesson.md"]);
+    assert!(String::from_utf8_lossy(&output.stdout).contains("![Car taxes](lesson-1.svg)"));
+    assert!(dir.path().join("lesson-1.svg").exists());
+}
+
+#[test]
+fn a_broken_fence_fails_the_command_at_its_line_and_column() {
+    let text = std::fs::read_to_string(common::root().join("tests/markdown/err_map-in-a-list.md"))
+        .unwrap();
+    let output = common::argmark(&["markdown", "-", "-o", "-"], Some(text.as_bytes()));
+    assert_eq!(output.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&output.stderr);
+    // Line 14 is `   > claim c`: the column counts the list's indentation
+    // and the quote's `> ` that the map itself does not see.
+    assert!(err.contains("<stdin>:14:13"), "{err}");
+    assert!(err.contains("1 error in its argmark fences"), "{err}");
+    assert!(output.stdout.is_empty());
+}
