@@ -14,6 +14,7 @@ mod outcome;
 mod outline;
 mod relations;
 
+use std::borrow::Cow;
 use std::fmt;
 
 pub use document::{
@@ -71,15 +72,26 @@ pub fn diff(old: &Analysis, new: &Analysis) -> Result<MapDiff, DiffError> {
             });
         }
     }
-    let matching = entries::match_entries(&old.map, &new.map);
-    let old_relations = relations::all(&old.map, &|id| matching.translate(id));
-    let new_relations = relations::all(&new.map, &std::borrow::Cow::Borrowed);
-    let status = outcome::status_changes(old, new, &matching.pairs);
-    let findings = outcome::finding_changes(old, new, &matching);
+    // The parts share nothing but the matching: on a large map they run
+    // side by side.
+    let (matching, new_relations) = rayon::join(
+        || entries::match_entries(&old.map, &new.map),
+        || relations::all(&new.map, &Cow::Borrowed),
+    );
+    let (relations, (status, findings)) = rayon::join(
+        || {
+            let old_relations = relations::all(&old.map, &|id| matching.translate(id));
+            relations::changes(&old_relations, &new_relations)
+        },
+        || {
+            let status = outcome::status_changes(old, new, &matching.pairs);
+            (status, outcome::finding_changes(old, new, &matching))
+        },
+    );
     Ok(MapDiff {
         version: VERSION,
         map: outline::map_fields(&old.map, &new.map),
-        relations: relations::changes(&old_relations, &new_relations),
+        relations,
         sources: outline::sources(&old.map, &new.map),
         status,
         findings,

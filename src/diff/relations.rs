@@ -98,10 +98,8 @@ pub(super) fn around<'a>(map: &'a ArgumentMap, node: NodeIndex) -> Vec<Link<'a>>
 /// The relations only one side has, each side in its own order and each
 /// relation once.
 pub(super) fn changes(old: &[Link<'_>], new: &[Link<'_>]) -> RelationChanges {
-    RelationChanges {
-        added: only_in(new, old),
-        removed: only_in(old, new),
-    }
+    let (added, removed) = rayon::join(|| only_in(new, old), || only_in(old, new));
+    RelationChanges { added, removed }
 }
 
 fn only_in(ours: &[Link<'_>], theirs: &[Link<'_>]) -> Vec<Relation> {
