@@ -227,6 +227,38 @@ pub fn diff(old: &Analysis, new: &Analysis) -> Result<diff::MapDiff, diff::DiffE
     diff::diff(old, new)
 }
 
+/// Markdown with every ```` ```argmark ```` fence drawn (as `argmark
+/// markdown` does): SVG files to write beside it and links to them, or
+/// inline SVG. Everything outside the fences is kept byte for byte. Fails,
+/// drawing nothing, when a fence has mistakes (each reported with a span
+/// into `markdown`), or when Graphviz cannot draw.
+///
+/// ```
+/// use argmark::markdown::{Images, MarkdownError, MarkdownOptions};
+///
+/// let options = MarkdownOptions {
+///     render: Default::default(),
+///     config: Default::default(),
+///     timeout: std::time::Duration::from_secs(60),
+///     images: Images::Inline,
+/// };
+/// let plain = "# Notes\n\nNo fence here.\n";
+/// assert_eq!(argmark::render_markdown(plain, &options).unwrap().markdown, plain);
+///
+/// let broken = "# Notes\n\n```argmark {colour=red}\nthesis T \"Tax cars.\"\n```\n";
+/// let Err(MarkdownError::Fences(mistakes)) = argmark::render_markdown(broken, &options) else {
+///     panic!("the option is unknown");
+/// };
+/// assert!(mistakes[0].message.starts_with("unknown fence option 'colour'"));
+/// assert_eq!(&broken[mistakes[0].primary_span().unwrap().lo()..][..6], "colour");
+/// ```
+pub fn render_markdown(
+    markdown: &str,
+    options: &markdown::MarkdownOptions,
+) -> Result<markdown::Rewritten, markdown::MarkdownError> {
+    markdown::render_markdown(markdown, options)
+}
+
 /// The README's Rust examples, compiled and run as doc tests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -233,3 +233,44 @@ fn git_runs_argmark_as_the_diff_driver_of_argmark_files() {
     );
     assert!(stdout(&output).contains("T: IN -> OUT"));
 }
+
+#[test]
+fn the_readme_shows_what_the_command_prints() {
+    let Some(repo) = repository() else { return };
+    let path = repo.path();
+    let map = "thesis T \"The city should fund childcare.\"\nclaim childcare \"Childcare pays for itself.\" supports T\nevidence study \"Employment of parents rose where it was funded.\" supports childcare\n  cites survey\nsource survey \"A survey of parents\"\n";
+    std::fs::write(path.join("maps/childcare.argmark"), map).unwrap();
+    git(path, &["add", "."]);
+    git(path, &["commit", "-q", "-m", "Childcare"]);
+    let attacked =
+        format!("{map}counterclaim prices \"Subsidies raise prices.\" attacks childcare\n");
+    std::fs::write(path.join("maps/childcare.argmark"), attacked).unwrap();
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    let human = argmark_in(path, &["diff", "--git", "main", "maps/childcare.argmark"]);
+    assert_eq!(human.status.code(), Some(1));
+    let shown = format!(
+        "$ argmark diff --git main maps/childcare.argmark\n{}```",
+        stdout(&human)
+    );
+    assert!(readme.contains(&shown), "README.md should show:\n{shown}");
+    let args = [
+        "diff",
+        "--git",
+        "main",
+        "maps/childcare.argmark",
+        "--format",
+        "markdown",
+    ];
+    let markdown = stdout(&argmark_in(path, &args));
+    let status_table =
+        &markdown[markdown.find("#### Status").unwrap()..markdown.find("#### Findings").unwrap()];
+    let first_line = markdown.lines().next().unwrap();
+    let excerpt = format!(
+        "```markdown\n{first_line}\n\n{}```",
+        status_table.trim_end_matches('\n').to_string() + "\n"
+    );
+    assert!(
+        readme.contains(&excerpt),
+        "README.md should show:\n{excerpt}"
+    );
+}
