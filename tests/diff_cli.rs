@@ -274,3 +274,42 @@ fn the_readme_shows_what_the_command_prints() {
         "README.md should show:\n{excerpt}"
     );
 }
+
+#[test]
+fn check_levels_and_colour_apply_as_for_check() {
+    let output = argmark(
+        &["diff", CASE[0], CASE[1], "--allow", "uncited-evidence"],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    assert!(
+        out.contains("defeated-thesis") && !out.contains("uncited-evidence"),
+        "{out}"
+    );
+    let output = argmark(
+        &["diff", CASE[0], CASE[1], "--allow", "no-such-check"],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let coloured = stdout(&argmark(
+        &["diff", CASE[0], CASE[1], "--color", "always"],
+        None,
+    ));
+    assert!(
+        coloured.contains("\x1b[32m  + costs attacks childcare\x1b[0m\n"),
+        "{coloured}"
+    );
+    let plain = stdout(&argmark(
+        &["diff", CASE[0], CASE[1], "--color", "never"],
+        None,
+    ));
+    assert!(!plain.contains('\x1b'));
+    let json = stdout(&argmark(
+        &[
+            "diff", CASE[0], CASE[1], "--format", "json", "--color", "always",
+        ],
+        None,
+    ));
+    assert!(!json.contains('\x1b'));
+}

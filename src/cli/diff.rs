@@ -7,9 +7,11 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
-use super::config::MapSettings;
-use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, Loaded, analyze_or_report, decoded, load};
-use crate::config::{Discovery, Layer};
+use super::config::{MapSettings, level_flags};
+use super::{
+    Color, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, Loaded, analyze_or_report, decoded, load,
+};
+use crate::config::Discovery;
 use crate::diff::{MapDiff, to_human, to_json, to_markdown};
 
 #[derive(Debug, clap::Args)]
@@ -33,6 +35,18 @@ pub struct DiffArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// When to colour human output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+    /// Do not report this check's findings (repeatable).
+    #[arg(long = "allow", value_name = "CODE")]
+    allow: Vec<String>,
+    /// Report this check as a warning (repeatable).
+    #[arg(long = "warn", value_name = "CODE")]
+    warn: Vec<String>,
+    /// Report this check as an error (repeatable).
+    #[arg(long = "deny", value_name = "CODE")]
+    deny: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -54,7 +68,8 @@ struct Versions {
 
 pub fn run(args: &DiffArgs, discovery: Discovery) -> Result<i32, String> {
     let versions = versions(args)?;
-    let settings = match MapSettings::new(discovery, Layer::default()).of(&versions.config_of) {
+    let flags = level_flags(&args.allow, &args.warn, &args.deny)?;
+    let settings = match MapSettings::new(discovery, flags).of(&versions.config_of) {
         Ok(settings) => settings,
         Err(status) => return Ok(status),
     };
@@ -71,7 +86,11 @@ pub fn run(args: &DiffArgs, discovery: Discovery) -> Result<i32, String> {
         });
     };
     let diff = crate::diff(&old, &new).map_err(|e| e.to_string())?;
-    super::emit(&shown(&diff, args.format, &versions))?;
+    let mut out = shown(&diff, args.format, &versions);
+    if args.format == Format::Human && !args.git_driver && args.color.enabled() {
+        out = coloured(&out);
+    }
+    super::emit(&out)?;
     Ok(if args.git_driver || diff.is_empty() {
         EXIT_OK
     } else {
@@ -86,6 +105,30 @@ fn shown(diff: &MapDiff, format: Format, versions: &Versions) -> String {
         Format::Json => to_json(diff),
         Format::Markdown => to_markdown(diff, old, new),
     }
+}
+
+/// Human output in colour: what is new in green, what is gone in red,
+/// what changed in yellow, the headings in bold.
+fn coloured(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for line in text.split_inclusive('\n') {
+        let code = match line.as_bytes() {
+            [b' ', b' ', b'+', ..] => "32",
+            [b' ', b' ', b'-', ..] => "31",
+            [b' ', b' ', b'~', ..] => "33",
+            [b' ', ..] | [b'\n'] => "",
+            _ if out.is_empty() => "",
+            _ => "1",
+        };
+        if code.is_empty() {
+            out.push_str(line);
+        } else {
+            let body = line.trim_end_matches('\n');
+            out.push_str(&format!("\x1b[{code}m{body}\x1b[0m"));
+            out.push_str(&line[body.len()..]);
+        }
+    }
+    out
 }
 
 /// The two versions the arguments name, read.

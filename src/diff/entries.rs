@@ -53,22 +53,25 @@ pub(super) struct Matching<'a> {
 }
 
 impl<'a> Matching<'a> {
-    /// An id of the old map as the new map writes it: renamed, and for an
-    /// implicit reason (`a->b`), with both its ends renamed.
+    /// An id of the old map as the new map writes it.
     pub fn translate(&self, id: &'a str) -> Cow<'a, str> {
-        if let Some(&new) = self.renames.get(id) {
-            return Cow::Borrowed(new);
+        translate(&self.renames, id)
+    }
+}
+
+/// An id of the old map under `renames`: renamed, and for an implicit
+/// reason (`a->b`), with both its ends renamed.
+fn translate<'a>(renames: &FxHashMap<&'a str, &'a str>, id: &'a str) -> Cow<'a, str> {
+    if let Some(&new) = renames.get(id) {
+        return Cow::Borrowed(new);
+    }
+    match id.split_once("->") {
+        Some((from, to)) if renames.contains_key(from) || renames.contains_key(to) => {
+            let from = renames.get(from).copied().unwrap_or(from);
+            let to = renames.get(to).copied().unwrap_or(to);
+            Cow::Owned(format!("{from}->{to}"))
         }
-        match id.split_once("->") {
-            Some((from, to))
-                if self.renames.contains_key(from) || self.renames.contains_key(to) =>
-            {
-                let from = self.renames.get(from).copied().unwrap_or(from);
-                let to = self.renames.get(to).copied().unwrap_or(to);
-                Cow::Owned(format!("{from}->{to}"))
-            }
-            _ => Cow::Borrowed(id),
-        }
+        _ => Cow::Borrowed(id),
     }
 }
 
@@ -134,37 +137,57 @@ pub(super) fn match_entries<'a>(old: &'a ArgumentMap, new: &'a ArgumentMap) -> M
 
 /// Pairs of (removed, added) entries that are one entry under a new id:
 /// the same kind and text, and the same relations once the id is set
-/// aside. Each removed entry, in the old map's order, takes the first
+/// aside. A neighbour that may itself be renamed (a removed or added entry
+/// whose kind and text the other side has too) is compared by its kind and
+/// text, so that statements renamed together (one supporting the other)
+/// are found. Each removed entry, in the old map's order, takes the first
 /// added entry that fits and is still free; the pairs come in the new
 /// map's order.
-fn find_renames(
-    old: &ArgumentMap,
-    new: &ArgumentMap,
+fn find_renames<'a>(
+    old: &'a ArgumentMap,
+    new: &'a ArgumentMap,
     removed: &[NodeIndex],
     added: &[NodeIndex],
 ) -> Vec<(NodeIndex, NodeIndex)> {
+    let key =
+        |map: &'a ArgumentMap, n: NodeIndex| (kind_name(&map.graph[n]), text_of(&map.graph[n]));
     let mut candidates: FxHashMap<(&str, &str), Vec<NodeIndex>> = FxHashMap::default();
     for &node in added {
-        let n = &new.graph[node];
-        candidates
-            .entry((kind_name(n), text_of(n)))
-            .or_default()
-            .push(node);
+        candidates.entry(key(new, node)).or_default().push(node);
     }
+    let left: Vec<NodeIndex> = removed
+        .iter()
+        .copied()
+        .filter(|&n| candidates.contains_key(&key(old, n)))
+        .collect();
+    let old_keys: FxHashMap<&str, (&str, &str)> =
+        left.iter().map(|&n| (old.id(n), key(old, n))).collect();
+    let new_keys: FxHashMap<&str, (&str, &str)> = candidates
+        .values()
+        .flatten()
+        .map(|&n| (new.id(n), key(new, n)))
+        .collect();
     let mut pairs = Vec::new();
-    for &node in removed {
-        let n = &old.graph[node];
-        let Some(free) = candidates.get_mut(&(kind_name(n), text_of(n))) else {
-            continue;
-        };
-        let links = relations::around(old, node);
-        if let Some(at) = free
+    for node in left {
+        let free = candidates
+            .get_mut(&key(old, node))
+            .expect("only nodes with candidates are left");
+        let links = relations::around(old, node, &|id| by_key(&old_keys, id));
+        let same = free
             .iter()
-            .position(|&c| relations::around(new, c) == links)
-        {
+            .position(|&c| relations::around(new, c, &|id| by_key(&new_keys, id)) == links);
+        if let Some(at) = same {
             pairs.push((node, free.remove(at)));
         }
     }
     pairs.sort_by_key(|&(_, new)| new);
     pairs
+}
+
+/// An id, or for a statement that may be renamed, its kind and text.
+fn by_key<'a>(keys: &FxHashMap<&str, (&str, &str)>, id: &'a str) -> Cow<'a, str> {
+    match keys.get(id) {
+        Some((kind, text)) => Cow::Owned(format!("\u{1}{kind}\u{1}{text}")),
+        None => Cow::Borrowed(id),
+    }
 }

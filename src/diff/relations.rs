@@ -67,10 +67,21 @@ pub(super) fn all<'a>(
 }
 
 /// The relations a node takes part in, sorted, with the node's own id
-/// left empty: what a statement under a new id must share with its old self.
-pub(super) fn around<'a>(map: &'a ArgumentMap, node: NodeIndex) -> Vec<Link<'a>> {
+/// left empty and the others passed through `rename`: what a statement
+/// under a new id must share with its old self.
+pub(super) fn around<'a>(
+    map: &'a ArgumentMap,
+    node: NodeIndex,
+    others: &impl Fn(&'a str) -> Cow<'a, str>,
+) -> Vec<Link<'a>> {
     let own = map.id(node);
-    let rename = |id: &'a str| Cow::Borrowed(if id == own { "" } else { id });
+    let rename = |id: &'a str| {
+        if id == own {
+            Cow::Borrowed("")
+        } else {
+            others(id)
+        }
+    };
     let mut links = Vec::new();
     for direction in [Direction::Outgoing, Direction::Incoming] {
         for edge in map.graph.edges_directed(node, direction) {
