@@ -117,6 +117,18 @@ fn inline_svg_is_one_line_in_its_container() {
         assert!(line.ends_with("</svg></div>"), "{line}");
         assert!(!line.contains("<!--") && !line.contains("<?xml"));
     }
+    // Graphviz's element ids are made unique across the drawings of a page.
+    let mut ids: Vec<&str> = rewritten
+        .markdown
+        .split(" id=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    let count = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), count);
+    assert!(ids.iter().all(|id| id.starts_with("argmark-")));
     // Text right after a fence is kept out of the HTML block by a blank line.
     assert!(
         rewritten

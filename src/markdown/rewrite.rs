@@ -100,9 +100,20 @@ fn inline(svg: &[u8]) -> String {
         .collect();
     // Graphviz sizes the drawing in points; scaled down to the page's width,
     // a wide map stays readable instead of running off the page.
-    let svg =
-        one_line
-            .join(" ")
-            .replacen("<svg ", "<svg style=\"max-width: 100%; height: auto\" ", 1);
+    let svg = one_line.join(" ");
+    // Graphviz numbers its elements the same in every drawing (`graph0`,
+    // `node1`): a page (or mdBook's print page) of several would repeat
+    // ids. The drawing's own hash keeps them apart, the same on every run.
+    let mut hasher = rustc_hash::FxHasher::default();
+    std::hash::Hash::hash(&svg, &mut hasher);
+    let prefix = format!(
+        " id=\"argmark-{:08x}-",
+        std::hash::Hasher::finish(&hasher) as u32
+    );
+    let svg = svg.replace(" id=\"", &prefix).replacen(
+        "<svg ",
+        "<svg style=\"max-width: 100%; height: auto\" ",
+        1,
+    );
     format!("<div class=\"argmark\">{svg}</div>")
 }
