@@ -246,3 +246,16 @@ fn a_broken_fence_fails_the_command_at_its_line_and_column() {
     assert!(err.contains("1 error in its argmark fences"), "{err}");
     assert!(output.stdout.is_empty());
 }
+
+#[test]
+fn every_fence_option_is_documented() {
+    let page = std::fs::read_to_string(common::root().join("docs/markdown.md")).unwrap();
+    let keys: Vec<&str> = argmark::markdown::option_keys().collect();
+    assert!(keys.len() >= 7);
+    for key in keys {
+        assert!(
+            page.contains(&format!("| `{key}` |")),
+            "docs/markdown.md does not document the fence option '{key}'"
+        );
+    }
+}
