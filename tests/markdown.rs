@@ -259,3 +259,26 @@ fn every_fence_option_is_documented() {
         );
     }
 }
+
+#[test]
+fn argmark_toml_sets_what_a_fence_starts_from() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("argmark.toml"), "[render]\nlegend = true\n").unwrap();
+    let fences =
+        "```argmark\nthesis T \"x\"\n```\n\n```argmark {legend=false}\nthesis T \"x\"\n```\n";
+    std::fs::write(dir.path().join("lesson.md"), fences).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_argmark"))
+        .args(["markdown", "lesson.md", "-o", "out.md"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let svg = |n: usize| std::fs::read_to_string(dir.path().join(format!("out-{n}.svg"))).unwrap();
+    assert!(svg(1).contains("Legend"));
+    assert!(!svg(2).contains("Legend"));
+}
