@@ -9,7 +9,8 @@ use std::path::Path;
 
 use argmark::check::Config;
 use argmark::diff::{MapDiff, json_schema, to_human, to_json, to_markdown};
-use common::{maps, root};
+use common::{maps, messy_map, root};
+use proptest::prelude::*;
 
 fn analyze(path: &Path) -> argmark::Analysis {
     let text = std::fs::read_to_string(path).unwrap();
@@ -188,5 +189,25 @@ fn the_same_maps_give_the_same_bytes() {
         let again = cases().into_iter().find(|(c, _)| *c == case).unwrap().1;
         assert_eq!(to_json(&diff), to_json(&again), "{case}");
         assert_eq!(to_markdown(&diff, "a", "b"), to_markdown(&again, "a", "b"));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Any valid map, however laid out and commented, means the same as
+    /// itself and as its canonical layout; when errors stop its analysis,
+    /// the diff says so instead.
+    #[test]
+    fn a_map_and_its_layout_do_not_differ(source in messy_map()) {
+        let analysis = argmark::analyze(&source, &Config::default());
+        if analysis.stopped().is_some() {
+            prop_assert!(argmark::diff(&analysis, &analysis).is_err());
+        } else {
+            prop_assert!(argmark::diff(&analysis, &analysis).unwrap().is_empty());
+            let formatted = argmark::format(&source).unwrap();
+            let diff = diff_texts(&source, &formatted);
+            prop_assert!(diff.is_empty(), "{:#?}", diff);
+        }
     }
 }
