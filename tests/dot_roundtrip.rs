@@ -42,6 +42,7 @@ fn option_sets() -> Vec<RenderOptions> {
     let mut rich = RenderOptions::default();
     rich.status = true;
     rich.legend = true;
+    rich.legend_full = true;
     rich.tags = true;
     let mut print = RenderOptions::default();
     print.theme = Theme::Print;
@@ -165,8 +166,10 @@ fn expected(map: &ArgumentMap, options: &RenderOptions) -> Contents {
             })
             .map(|r| format!("cluster_r:{}", graph[r].id())),
     );
+    let legend_nodes = legend_nodes(options);
+    let legend_count = legend_nodes.len();
     if options.legend {
-        nodes.push("legend:key".into());
+        nodes.extend(legend_nodes);
         for index in 0..RELATIONS.len() {
             let (from, to) = (format!("legend:{index}:from"), format!("legend:{index}:to"));
             nodes.push(from.clone());
@@ -184,13 +187,34 @@ fn expected(map: &ArgumentMap, options: &RenderOptions) -> Contents {
     let legend = usize::from(options.legend);
     assert_eq!(
         contents.nodes.len(),
-        graph.node_count() - implicit + legend * (1 + 2 * RELATIONS.len())
+        graph.node_count() - implicit + legend * (legend_count + 2 * RELATIONS.len())
     );
     assert_eq!(
         contents.edge_count(),
         graph.edge_count() - implicit + legend * RELATIONS.len()
     );
     contents
+}
+
+/// The nodes of a full legend other than its relations' points: a node per
+/// kind, per status, for gaps, and the junctions.
+fn legend_nodes(options: &RenderOptions) -> Vec<String> {
+    let mut nodes: Vec<String> = argmark::syntax::ast::StatementKind::ALL
+        .iter()
+        .map(|kind| format!("legend:{}", kind.keyword()))
+        .collect();
+    let statuses = ["IN", "OUT", "UNDEC"];
+    if options.status {
+        nodes.extend(statuses.iter().map(|s| format!("legend:{s}")));
+    }
+    if options.gaps {
+        nodes.push("legend:gap".into());
+    }
+    nodes.push("legend:junction".into());
+    if options.status {
+        nodes.extend(statuses[1..].iter().map(|s| format!("legend:junction:{s}")));
+    }
+    nodes
 }
 
 fn sorted(mut contents: Contents) -> Contents {

@@ -26,6 +26,19 @@ fn options_from(text: &str) -> RenderOptions {
             "--no-gaps" => options.gaps = false,
             "--status" => options.status = true,
             "--legend" => options.legend = true,
+            "--legend-full" => {
+                options.legend = true;
+                options.legend_full = true;
+            }
+            "--no-ids" => options.ids = false,
+            "--landscape" => options.landscape = true,
+            "--font" => options.font = words.next().map(str::to_string),
+            "--page" => options.page = words.next().map(|p| p.parse().unwrap()),
+            "--dpi" => options.dpi = words.next().map(|d| d.parse().unwrap()),
+            "--focus" => options.focus = words.next().map(str::to_string),
+            "--depth" => options.depth = words.next().map(|d| d.parse().unwrap()),
+            // A title of one word: the cases' sections are named so.
+            "--section" => options.section = words.next().map(str::to_string),
             "--tags" => options.tags = true,
             "--theme" => {
                 options.theme = if words.next() == Some("print") {
@@ -193,8 +206,14 @@ fn everything() -> RenderOptions {
     options.gaps = false;
     options.status = true;
     options.legend = true;
+    options.legend_full = true;
     options.tags = true;
     options.wrap = 20;
+    options.ids = false;
+    options.font = Some("DejaVu Sans".into());
+    options.page = Some(argmark::render::Page::A4);
+    options.landscape = true;
+    options.dpi = Some(150);
     options
 }
 
@@ -237,12 +256,32 @@ fn graphviz_rust_parses_the_dot_back() {
             let graphviz_rust::dot_structures::Graph::DiGraph { stmts, .. } = graph else {
                 panic!("{}: not a digraph", path.display());
             };
-            // The legend: a key and six relations, each between two points.
-            let legend = if options.legend { (13, 6) } else { (0, 0) };
+            // The full legend: seven kinds, three statuses, two ends for
+            // each of six relations, and three junctions; what the map uses
+            // is counted by the snapshots.
+            let legend = match (options.legend, options.legend_full) {
+                (true, true) => (7 + 3 + 12 + 3, 6),
+                (true, false) => (legend_nodes(&dot), legend_edges(&dot)),
+                (false, _) => (0, 0),
+            };
             let expected = (drawn.0 + legend.0, drawn.1 + legend.1);
             assert_eq!(count(&stmts), expected, "{} {options:?}", path.display());
         }
     }
+}
+
+/// The legend's nodes in a DOT text, by their names.
+fn legend_nodes(dot: &str) -> usize {
+    dot.lines()
+        .filter(|line| line.trim_start().starts_with("\"legend:") && !line.contains("->"))
+        .count()
+}
+
+/// The legend's lines in a DOT text.
+fn legend_edges(dot: &str) -> usize {
+    dot.lines()
+        .filter(|line| line.trim_start().starts_with("\"legend:") && line.contains("->"))
+        .count()
 }
 
 #[test]

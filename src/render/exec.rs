@@ -118,6 +118,12 @@ fn spawn(format: ImageFormat) -> Result<(Arc<Mutex<Child>>, Tracked, String), Do
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
+    // cairo stamps a PDF with the time it was made unless this says when;
+    // a fixed date makes the same map the same bytes. A date the caller
+    // set is kept.
+    if format == ImageFormat::Pdf && std::env::var_os("SOURCE_DATE_EPOCH").is_none() {
+        command.env("SOURCE_DATE_EPOCH", "0");
+    }
     let (child, tracked) =
         cleanup::spawn_tracked(&mut command).map_err(|error| match error.kind() {
             std::io::ErrorKind::NotFound if overridden => {

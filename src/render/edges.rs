@@ -1,0 +1,178 @@
+//! Drawing relations: which of the model's edges become lines (a plain
+//! `a supports b` is one arrow for its two edges), their styles, and the
+//! staggering of leaves that keeps a top-to-bottom map from growing wide.
+
+use std::ops::Range;
+
+use petgraph::graph::NodeIndex;
+use rustc_hash::FxHashMap;
+
+use super::RenderOptions;
+use super::attr::{indent, push_plain_attr, push_quoted_attr};
+use super::draw::{EDGE_PENWIDTH, push_name};
+use super::escape::push_quoted;
+use super::page::runs_down;
+use super::select::{Reach, Selection};
+use super::style::{self, EdgeStyle};
+use crate::eval::Status;
+use crate::model::{ArgumentMap, EdgeKind};
+use crate::pipeline::Analysis;
+
+/// A line of the diagram: from a node to a node, for a model edge.
+#[derive(Debug, Clone, Copy)]
+pub struct Line {
+    /// The node the line starts at.
+    pub from: NodeIndex,
+    /// The node it ends at.
+    pub to: NodeIndex,
+    /// The model edge's own source: for `a supports b`, its reason.
+    pub source: NodeIndex,
+    /// The relation.
+    pub kind: EdgeKind,
+}
+
+/// The line model edge `index` is drawn as, if any, in a slide of
+/// `selection` (every end drawn) or the whole map.
+pub fn line(map: &ArgumentMap, index: usize, selection: Option<&Selection>) -> Option<Line> {
+    let edge = &map.graph.raw_edges()[index];
+    let (source, to) = (edge.source(), edge.target());
+    let kind = edge.weight.kind;
+    let from = match kind {
+        // `a supports b` draws one arrow from a to b, at its conclusion
+        // edge. An implicit reason has exactly one premise.
+        EdgeKind::Premise if map.is_plain_support(to) => return None,
+        EdgeKind::Concludes if map.is_plain_support(source) => {
+            map.incoming(source, EdgeKind::Premise).next()?.0
+        }
+        _ => source,
+    };
+    let shown = |node| selection.is_none_or(|s: &Selection| s.reach(node) != Reach::Hidden);
+    (shown(from) && shown(to) && shown(source)).then_some(Line {
+        from,
+        to,
+        source,
+        kind,
+    })
+}
+
+/// Extra rank lengths for lines from leaves, by model edge: in a top-to-
+/// bottom layout, the leaves under one node are spread over a few rows
+/// rather than one long one (as Graphviz's `unflatten -l` does).
+pub fn stagger(
+    map: &ArgumentMap,
+    options: &RenderOptions,
+    selection: Option<&Selection>,
+) -> FxHashMap<usize, u32> {
+    let mut minlen = FxHashMap::default();
+    if !runs_down(options) {
+        return minlen;
+    }
+    let lines: Vec<(usize, Line)> = (0..map.graph.edge_count())
+        .filter_map(|index| line(map, index, selection).map(|line| (index, line)))
+        .filter(|(_, line)| !line.kind.is_conflict())
+        .collect();
+    let nodes = map.graph.node_count();
+    let (mut into, mut out_of) = (vec![0u32; nodes], vec![0u32; nodes]);
+    for (_, line) in &lines {
+        into[line.to.index()] += 1;
+        out_of[line.from.index()] += 1;
+    }
+    let mut leaves: FxHashMap<NodeIndex, Vec<usize>> = FxHashMap::default();
+    for (index, line) in &lines {
+        if into[line.from.index()] == 0 && out_of[line.from.index()] == 1 {
+            leaves.entry(line.to).or_default().push(*index);
+        }
+    }
+    for edges in leaves.values() {
+        if edges.len() <= ROW {
+            continue;
+        }
+        let rows = edges.len().div_ceil(ROW).min(MAX_ROWS);
+        for (at, &edge) in edges.iter().enumerate() {
+            // Fewer than 2^32 rows: at most MAX_ROWS.
+            let extra = (at % rows) as u32;
+            if extra > 0 {
+                minlen.insert(edge, 1 + extra);
+            }
+        }
+    }
+    minlen
+}
+
+/// Leaves one row holds before they are staggered, and the most rows.
+const ROW: usize = 4;
+const MAX_ROWS: usize = 4;
+
+/// What drawing edges needs beside the analysis.
+pub struct EdgeContext<'a> {
+    pub options: &'a RenderOptions,
+    pub selection: Option<&'a Selection>,
+    pub minlen: &'a FxHashMap<usize, u32>,
+}
+
+/// The edges in `range` of the graph's edge list, which is the order they
+/// were written in.
+pub fn push_edges(
+    analysis: &Analysis,
+    cx: &EdgeContext<'_>,
+    range: Range<usize>,
+    out: &mut String,
+) {
+    let map = &analysis.map;
+    let options = cx.options;
+    for index in range {
+        let Some(Line {
+            from,
+            to,
+            source,
+            kind,
+        }) = line(map, index, cx.selection)
+        else {
+            continue;
+        };
+        indent(out, 2);
+        push_name(out, &map.graph[from]);
+        out.push_str(" -> ");
+        push_name(out, &map.graph[to]);
+        let mut look = style::edge_style(kind, options.theme);
+        // A defeated reason concludes nothing and a defeated attacker
+        // defeats nothing: their lines fade.
+        if options.status
+            && kind != EdgeKind::Premise
+            && !kind.is_conflict()
+            && analysis.labels.of(source) == Status::Out
+        {
+            look.color = style::FADED;
+        }
+        push_edge_style(out, look);
+        // A contradiction has no direction; it should not pull one side above the other.
+        if kind.is_conflict() {
+            out.push_str(" constraint=false");
+        }
+        if let Some(minlen) = cx.minlen.get(&index) {
+            push_plain_attr(out, "minlen", &minlen.to_string());
+        }
+        out.push_str("]\n");
+    }
+}
+
+/// The opening of an edge's attributes: ` [color=...`, then whatever
+/// differs from the defaults (Graphviz's solid line and normal arrowhead,
+/// our width): a large map has hundreds of thousands of edges.
+fn push_edge_style(out: &mut String, look: EdgeStyle) {
+    out.push_str(" [color=");
+    push_quoted(out, look.color);
+    if look.style != "solid" {
+        push_quoted_attr(out, "style", look.style);
+    }
+    if look.penwidth != EDGE_PENWIDTH {
+        push_plain_attr(out, "penwidth", look.penwidth);
+    }
+    if look.head != "normal" {
+        push_plain_attr(out, "arrowhead", look.head);
+    }
+    if look.tail != "none" {
+        out.push_str(" dir=both");
+        push_plain_attr(out, "arrowtail", look.tail);
+    }
+}
