@@ -99,7 +99,11 @@ fn push_head(out: &mut String, map: &ArgumentMap, options: &RenderOptions) {
     push_plain(out, options.rankdir.as_str());
     push_quoted_attr(out, "fontname", font);
     push_quoted_attr(out, "bgcolor", "#FFFFFF");
-    out.push_str(" newrank=true nodesep=0.35 ranksep=0.5 pad=0.3");
+    out.push_str(" newrank=true nodesep=0.35 ranksep=0.5");
+    // On a page, its margin is the white around the drawing.
+    if options.page.is_none() {
+        out.push_str(" pad=0.3");
+    }
     if let Some(title) = &map.title {
         out.push_str(" label=<<B>");
         push_wrapped(out, title, 80);

@@ -316,7 +316,6 @@ impl Drawing<'_> {
     fn junction(&self, out: &mut String, scratch: &mut String, node: NodeIndex, reason: &Reason) {
         let options = self.options;
         let status = options.status.then(|| self.analysis.labels.of(node));
-        push_junction_look(out, status, options.theme);
         let map = &self.analysis.map;
         scratch.clear();
         if map.reconstruction_of(node).is_some() {
@@ -331,13 +330,46 @@ impl Drawing<'_> {
         } else if options.ids {
             scratch.push_str(&reason.id);
         }
-        if !scratch.is_empty() {
-            out.push_str(" xlabel=<");
-            push_small_text(out, scratch, options);
-            out.push('>');
+        if scratch.is_empty() {
+            push_junction_look(out, status, options.theme);
+        } else {
+            push_captioned_junction(out, scratch, status, options);
         }
         out.push(']');
     }
+}
+
+/// The opening attributes of a junction with a caption: a small rounded
+/// box of italics, which lines go around rather than through, bordered as
+/// its status is under `--status`.
+pub(super) fn push_captioned_junction(
+    out: &mut String,
+    caption: &str,
+    status: Option<Status>,
+    options: &RenderOptions,
+) {
+    let theme = options.theme;
+    let colour = style::edge_style(EdgeKind::Concludes, theme).color;
+    let look = status.map(|status| style::status_look(status, theme));
+    out.push_str("[label=<");
+    if let Some(look) = look.filter(|_| status != Some(Status::In)) {
+        out.push_str("<FONT POINT-SIZE=\"9\" COLOR=\"");
+        out.push_str(look.border);
+        out.push_str("\"><B>");
+        out.push_str(look.badge);
+        out.push_str("</B></FONT> ");
+    }
+    push_small_text(out, caption, options);
+    out.push_str("> margin=\"0.06,0.02\"");
+    let line = look.map_or("solid", |look| look.line);
+    push_quoted_attr(
+        out,
+        "style",
+        &style::with_status_line("rounded,filled", line),
+    );
+    push_quoted_attr(out, "fillcolor", "#FFFFFF");
+    push_quoted_attr(out, "color", look.map_or(colour, |look| look.border));
+    push_plain_attr(out, "penwidth", look.map_or("1", |look| look.penwidth));
 }
 
 /// The opening attributes of a junction: a small dot, filled as every node

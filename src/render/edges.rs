@@ -55,9 +55,11 @@ pub fn line(map: &ArgumentMap, index: usize, selection: Option<&Selection>) -> O
     })
 }
 
-/// Extra rank lengths for lines from leaves, by model edge: in a top-to-
-/// bottom layout, the leaves under one node are spread over a few rows
-/// rather than one long one (as Graphviz's `unflatten -l` does).
+/// Extra rank lengths for lines, by model edge, that keep a top-to-bottom
+/// map from growing wide: when many lines end at one node, the nodes they
+/// come from are dealt over a few rows, each row above the last with room
+/// for the subtrees of the row below (as Graphviz's `unflatten` does for
+/// leaves). Only a node with one line out moves, so nothing else stretches.
 pub fn stagger(
     map: &ArgumentMap,
     options: &RenderOptions,
@@ -72,36 +74,81 @@ pub fn stagger(
         .filter(|(_, line)| !line.kind.is_conflict())
         .collect();
     let nodes = map.graph.node_count();
-    let (mut into, mut out_of) = (vec![0u32; nodes], vec![0u32; nodes]);
+    let mut out_of = vec![0u32; nodes];
+    let mut into: Vec<Vec<NodeIndex>> = vec![Vec::new(); nodes];
     for (_, line) in &lines {
-        into[line.to.index()] += 1;
         out_of[line.from.index()] += 1;
+        into[line.to.index()].push(line.from);
     }
-    let mut leaves: FxHashMap<NodeIndex, Vec<usize>> = FxHashMap::default();
+    let heights = heights(&into);
+    let mut siblings: FxHashMap<NodeIndex, Vec<(usize, NodeIndex)>> = FxHashMap::default();
     for (index, line) in &lines {
-        if into[line.from.index()] == 0 && out_of[line.from.index()] == 1 {
-            leaves.entry(line.to).or_default().push(*index);
+        if out_of[line.from.index()] == 1 {
+            siblings
+                .entry(line.to)
+                .or_default()
+                .push((*index, line.from));
         }
     }
-    for edges in leaves.values() {
-        if edges.len() <= ROW {
-            continue;
+    for lines in siblings.values().filter(|lines| lines.len() > ROW) {
+        let rows = lines.len().div_ceil(ROW).min(MAX_ROWS);
+        // Each row's rise: the tallest subtree of the rows below it.
+        let mut tallest = vec![0u32; rows];
+        for (at, &(_, from)) in lines.iter().enumerate() {
+            tallest[at % rows] = tallest[at % rows].max(heights[from.index()] + 1);
         }
-        let rows = edges.len().div_ceil(ROW).min(MAX_ROWS);
-        for (at, &edge) in edges.iter().enumerate() {
-            // Fewer than 2^32 rows: at most MAX_ROWS.
-            let extra = (at % rows) as u32;
-            if extra > 0 {
-                minlen.insert(edge, 1 + extra);
+        let rise: Vec<u32> = tallest
+            .iter()
+            .scan(0, |below, &height| {
+                let rise = *below;
+                *below += height;
+                Some(rise)
+            })
+            .collect();
+        for (at, &(edge, _)) in lines.iter().enumerate() {
+            if rise[at % rows] > 0 {
+                minlen.insert(edge, 1 + rise[at % rows]);
             }
         }
     }
     minlen
 }
 
-/// Leaves one row holds before they are staggered, and the most rows.
+/// The longest run of lines into each node (0 for a leaf). A loop of
+/// support counts each of its nodes once.
+fn heights(into: &[Vec<NodeIndex>]) -> Vec<u32> {
+    const UNKNOWN: u32 = u32::MAX;
+    let mut heights = vec![UNKNOWN; into.len()];
+    let mut stack = Vec::new();
+    for start in 0..into.len() {
+        if heights[start] != UNKNOWN {
+            continue;
+        }
+        // In progress: 0, so a loop ends there.
+        heights[start] = 0;
+        stack.push((start, 0));
+        while let Some((node, next)) = stack.pop() {
+            if let Some(from) = into[node].get(next).map(|n| n.index()) {
+                stack.push((node, next + 1));
+                if heights[from] == UNKNOWN {
+                    heights[from] = 0;
+                    stack.push((from, 0));
+                }
+                continue;
+            }
+            heights[node] = into[node]
+                .iter()
+                .map(|from| heights[from.index()].saturating_add(1))
+                .max()
+                .unwrap_or(0);
+        }
+    }
+    heights
+}
+
+/// Lines one row holds before they are staggered, and the most rows.
 const ROW: usize = 4;
-const MAX_ROWS: usize = 4;
+const MAX_ROWS: usize = 6;
 
 /// What drawing edges needs beside the analysis.
 pub struct EdgeContext<'a> {

@@ -5,7 +5,7 @@
 
 use super::RenderOptions;
 use super::attr::{push_plain_attr, push_quoted_attr};
-use super::draw::{push_junction_look, push_statement_look};
+use super::draw::{push_captioned_junction, push_statement_look};
 use super::escape::push_quoted;
 use super::select::{Reach, Selection};
 use super::style::{self, edge_style};
@@ -214,9 +214,8 @@ fn push_relations(out: &mut String, options: &RenderOptions, used: &Used) {
     }
     if used.junction {
         out.push_str("    \"legend:junction\"");
-        push_junction_look(out, None, options.theme);
-        push_quoted_attr(out, "xlabel", "junction: a reason");
-        out.push_str(" fontsize=9]\n");
+        push_captioned_junction(out, "a reason, joining its premises", None, options);
+        out.push_str("]\n");
         if options.status {
             for status in [Status::Out, Status::Undec] {
                 if !used.junction_statuses[status_index(status)] {
@@ -226,8 +225,8 @@ fn push_relations(out: &mut String, options: &RenderOptions, used: &Used) {
                 out.push_str("    \"legend:junction:");
                 out.push_str(status.as_str());
                 out.push('"');
-                push_junction_look(out, Some(status), options.theme);
-                push_quoted_attr(out, "xlabel", &format!("a reason, {}", look.meaning));
+                let caption = format!("a reason, {}", look.meaning);
+                push_captioned_junction(out, &caption, Some(status), options);
                 out.push_str("]\n");
             }
         }

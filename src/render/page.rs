@@ -70,9 +70,11 @@ pub const MAX_DPI: u32 = 1200;
 const MARGIN: f64 = 0.4;
 
 /// Appends the graph attributes that size the drawing: on a page, the
-/// drawing shrinks to fit inside its margins (`size` with `!` grows a small
-/// one too, which we do not want, so it is left off) and the sheet is the
-/// page; `dpi` sets a bitmap's resolution.
+/// drawing is scaled to fit inside its margins and its nodes spread out to
+/// fill them (`ratio=fill`: text keeps its shape, only the space between
+/// nodes stretches), and the picture is cut to the sheet (`viewport`, in
+/// points, with no margin of Graphviz's own), so a PDF's page or an SVG's
+/// size is exactly the paper's; `dpi` sets a bitmap's resolution.
 pub fn push_page_attrs(out: &mut String, options: &RenderOptions) {
     if let Some(page) = options.page {
         let (width, height) = page.inches();
@@ -81,18 +83,14 @@ pub fn push_page_attrs(out: &mut String, options: &RenderOptions) {
         } else {
             (width, height)
         };
-        let inside = |side: &str| {
-            let side: f64 = side.parse().unwrap_or_default();
-            format!("{:.2}", side - 2.0 * MARGIN)
-        };
-        push_quoted_attr(
-            out,
-            "size",
-            &format!("{},{}", inside(width), inside(height)),
-        );
-        push_quoted_attr(out, "page", &format!("{width},{height}"));
-        push_plain_attr(out, "margin", &format!("{MARGIN}"));
-        out.push_str(" center=true");
+        let inches = |side: &str| side.parse::<f64>().unwrap_or_default();
+        let (width, height) = (inches(width), inches(height));
+        let inside = format!("{:.2},{:.2}", width - 2.0 * MARGIN, height - 2.0 * MARGIN);
+        push_quoted_attr(out, "size", &inside);
+        out.push_str(" ratio=fill");
+        let sheet = format!("{:.2},{:.2}", width * 72.0, height * 72.0);
+        push_quoted_attr(out, "viewport", &sheet);
+        out.push_str(" margin=0 center=true");
     }
     if let Some(dpi) = options.dpi {
         push_plain_attr(out, "dpi", &dpi.to_string());
@@ -132,7 +130,7 @@ mod tests {
         push_page_attrs(&mut upright, &options);
         assert_eq!(
             upright,
-            " size=\"7.47,10.89\" page=\"8.27,11.69\" margin=0.4 center=true"
+            " size=\"7.47,10.89\" ratio=fill viewport=\"595.44,841.68\" margin=0 center=true"
         );
         options.landscape = true;
         options.dpi = Some(150);
@@ -140,7 +138,7 @@ mod tests {
         push_page_attrs(&mut turned, &options);
         assert_eq!(
             turned,
-            " size=\"10.89,7.47\" page=\"11.69,8.27\" margin=0.4 center=true dpi=150"
+            " size=\"10.89,7.47\" ratio=fill viewport=\"841.68,595.44\" margin=0 center=true dpi=150"
         );
     }
 }
