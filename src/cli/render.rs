@@ -43,9 +43,16 @@ pub struct RenderArgs {
     /// Do not colour statements by their evaluation.
     #[arg(long, overrides_with = "status")]
     no_status: bool,
-    /// Add a legend of what the drawing uses; `--legend full` shows every
-    /// kind, status and relation.
-    #[arg(long, value_name = "WHAT", num_args = 0..=1, default_missing_value = "used", overrides_with = "no_legend")]
+    /// Add a legend of what the drawing uses; `--legend=full` shows every
+    /// kind, status and relation, `--legend=none` none.
+    #[arg(
+        long,
+        value_name = "WHAT",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "used",
+        overrides_with = "no_legend"
+    )]
     legend: Option<LegendArg>,
     /// Do not add a legend.
     #[arg(long, overrides_with = "legend")]
@@ -230,6 +237,12 @@ pub fn run(args: &RenderArgs, discovery: Discovery) -> Result<i32, String> {
             let output = args.output.as_deref();
             write_output_with(output, |out| write_dot(&analysis, &options, out))?;
             return Ok(EXIT_OK);
+        }
+        OutputFormat::Text if options.section.is_some() || options.focus.is_some() => {
+            eprintln!(
+                "error: --section and --focus choose part of a diagram; the text format prints every argument"
+            );
+            return Ok(EXIT_TROUBLE);
         }
         OutputFormat::Text => {
             let text = crate::render::to_text(&analysis);
