@@ -37,10 +37,10 @@ pub struct RenderArgs {
     /// Mark the gaps `argmark check` finds (the default).
     #[arg(long, overrides_with = "no_gaps")]
     gaps: bool,
-    /// Colour statements by their evaluation: IN, OUT or UNDEC.
+    /// Mark statements and reasons by their evaluation (IN, OUT, UNDEC): border and badge.
     #[arg(long, overrides_with = "no_status")]
     status: bool,
-    /// Do not colour statements by their evaluation.
+    /// Do not mark statements by their evaluation.
     #[arg(long, overrides_with = "status")]
     no_status: bool,
     /// Add a legend of what the drawing uses; `--legend=full` shows every
