@@ -3,6 +3,8 @@
 //! and a junction; only what the diagram uses, or everything with
 //! `legend_full`.
 
+use rustc_hash::FxHashSet;
+
 use super::RenderOptions;
 use super::attr::{push_plain_attr, push_quoted_attr};
 use super::draw::{push_captioned_junction, push_statement_look};
@@ -70,17 +72,23 @@ pub fn used(analysis: &Analysis, options: &RenderOptions, selection: Option<&Sel
     let map = &analysis.map;
     let mut used = Used::default();
     let shown = |node| selection.is_none_or(|s: &Selection| s.reach(node) != Reach::Hidden);
+    // Once for all statements: a large map has hundreds of thousands.
+    let found: FxHashSet<&str> = if options.gaps {
+        analysis
+            .diagnostics
+            .iter()
+            .filter_map(|d| d.id.as_deref())
+            .collect()
+    } else {
+        FxHashSet::default()
+    };
     for node in map.graph.node_indices().filter(|&node| shown(node)) {
         let status = analysis.labels.of(node);
         match &map.graph[node] {
             Node::Statement(statement) => {
                 used.kind(statement.kind);
                 used.status(status);
-                used.gaps |= options.gaps
-                    && analysis
-                        .diagnostics
-                        .iter()
-                        .any(|d| d.id.as_deref() == Some(statement.id.as_str()));
+                used.gaps |= found.contains(statement.id.as_str());
             }
             Node::Reason(_) if map.is_plain_support(node) => {}
             Node::Reason(_) => {
