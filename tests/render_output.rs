@@ -210,3 +210,98 @@ fn badges_tooltips_and_stubs_reach_the_svg() {
     let svg = String::from_utf8(svg).unwrap();
     assert!(svg.contains("<title>n:t</title>") && !svg.contains("<title>n:e</title>"));
 }
+
+/// The paint of a node's first shape in an SVG: its attributes before its
+/// geometry (`fill`, `stroke`, `stroke-width`, `stroke-dasharray`).
+fn paint<'s>(svg: &'s str, node: &str) -> &'s str {
+    let title = format!("<title>{}</title>", node.replace('-', "&#45;"));
+    let after = &svg[svg.find(&title).unwrap_or_else(|| panic!("no {node}")) + title.len()..];
+    // A tooltip wraps the shape in a link: skip to the shape itself.
+    let start = ["<path", "<polygon", "<ellipse"]
+        .iter()
+        .filter_map(|element| after.find(element))
+        .min()
+        .expect("a shape");
+    let shape = &after[start..];
+    let end = [" d=", " points=", " cx="]
+        .iter()
+        .filter_map(|geometry| shape.find(geometry))
+        .min()
+        .expect("a shape");
+    // Past the element's name: `<path`, `<polygon`, `<ellipse`.
+    &shape[shape.find(' ').unwrap()..end]
+}
+
+/// The part of a paint naming one attribute, such as `stroke-dasharray`.
+fn attribute<'s>(paint: &'s str, name: &str) -> Option<&'s str> {
+    let key = format!(" {name}=\"");
+    let start = paint.find(&key)? + key.len();
+    paint[start..].split('"').next()
+}
+
+#[test]
+fn the_legend_draws_each_kind_and_status_as_the_diagram_does() {
+    let text = read("tests/render/kinds.argmark");
+    let analysis = argmark::analyze(&text, &Config::default());
+    let mut options = RenderOptions::default();
+    options.legend = true;
+    let Some(svg) = image(&to_dot(&analysis, &options), ImageFormat::Svg) else {
+        return;
+    };
+    let svg = String::from_utf8(svg).unwrap();
+    let mut kinds = 0;
+    for (_, statement) in analysis.map().statements() {
+        let drawn = paint(&svg, &format!("n:{}", statement.id));
+        let legend = paint(&svg, &format!("legend:{}", statement.kind.keyword()));
+        assert_eq!(drawn, legend, "{}", statement.kind.keyword());
+        kinds += 1;
+    }
+    assert!(kinds >= 7, "kinds.argmark has every kind");
+    // Statuses: the same border on a statement as in the legend.
+    let text = read("tests/render/status-junctions.argmark");
+    let mut options = RenderOptions::default();
+    options.status = true;
+    options.legend = true;
+    let Some(svg) = draw(&text, &options, ImageFormat::Svg) else {
+        return;
+    };
+    let svg = String::from_utf8(svg).unwrap();
+    for (node, status) in [("n:t", "OUT"), ("n:tired", "IN"), ("n:a", "UNDEC")] {
+        let (drawn, legend) = (paint(&svg, node), paint(&svg, &format!("legend:{status}")));
+        for name in ["stroke", "stroke-width", "stroke-dasharray"] {
+            assert_eq!(
+                attribute(drawn, name),
+                attribute(legend, name),
+                "{node} {name}"
+            );
+        }
+    }
+    // Three different borders, none of them told apart by colour alone.
+    let dashes: Vec<_> = ["legend:IN", "legend:OUT", "legend:UNDEC"]
+        .iter()
+        .map(|node| attribute(paint(&svg, node), "stroke-dasharray"))
+        .collect();
+    assert_eq!(dashes[0], None, "IN is solid");
+    assert!(dashes[1].is_some() && dashes[2].is_some() && dashes[1] != dashes[2]);
+}
+
+#[test]
+fn undercuts_land_on_their_reason_whose_caption_is_its_own_box() {
+    let mut options = RenderOptions::default();
+    options.status = true;
+    let text = read("tests/render/status-junctions.argmark");
+    let Some(svg) = draw(&text, &options, ImageFormat::Svg) else {
+        return;
+    };
+    let svg = String::from_utf8(svg).unwrap();
+    assert!(svg.contains("<title>n:phones&#45;&gt;r:sleep</title>"));
+    // The caption is the junction's own label, in its node's group, so
+    // lines are routed around it.
+    let group = &svg[svg.find("<title>r:sleep</title>").unwrap()..];
+    let group = &group[..group.find("</g>").unwrap()];
+    assert!(group.contains("Sleep (sleep)"), "{group}");
+    assert_eq!(
+        attribute(paint(&svg, "r:sleep"), "stroke-dasharray"),
+        Some("5,2")
+    );
+}
