@@ -262,8 +262,13 @@ fn graphviz_rust_parses_the_dot_back() {
             // is counted by the snapshots.
             let status = if options.status { 3 + 2 } else { 0 };
             let full = 7 + 12 + 1 + status + usize::from(options.gaps);
+            // Left to right, invisible lines lay kinds, statuses and
+            // junctions out in rows.
+            let across = !matches!(options.rankdir, RankDir::TB | RankDir::BT);
+            let rows = if options.status { 6 + 2 + 2 } else { 6 };
+            let full_lines = 6 + if across { rows } else { 0 };
             let legend = match (options.legend, options.legend_full) {
-                (true, true) => (full, 6),
+                (true, true) => (full, full_lines),
                 (true, false) => (legend_nodes(&dot), legend_edges(&dot)),
                 (false, _) => (0, 0),
             };

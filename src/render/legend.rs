@@ -9,6 +9,7 @@ use super::RenderOptions;
 use super::attr::{push_plain_attr, push_quoted_attr};
 use super::draw::{push_captioned_junction, push_statement_look};
 use super::escape::push_quoted;
+use super::page::runs_down;
 use super::select::{Reach, Selection};
 use super::style::{self, edge_style};
 use crate::eval::Status;
@@ -170,7 +171,48 @@ pub fn push_legend(out: &mut String, options: &RenderOptions, used: &Used) {
         );
     }
     push_relations(out, options, used);
+    push_rows(out, options, used);
     out.push_str("  }\n");
+}
+
+/// Across a left-to-right layout, nodes without lines between them stack
+/// in one tall column: invisible lines lay the kinds, the statuses and the
+/// junctions out in a row each instead. Top to bottom, they are rows
+/// already.
+fn push_rows(out: &mut String, options: &RenderOptions, used: &Used) {
+    if runs_down(options) {
+        return;
+    }
+    let kinds = StatementKind::ALL
+        .into_iter()
+        .enumerate()
+        .filter(|&(at, _)| used.kinds[at])
+        .map(|(_, kind)| format!("legend:{}", kind.keyword()))
+        .collect();
+    let statuses = [Status::In, Status::Out, Status::Undec];
+    let statuses = statuses
+        .iter()
+        .filter(|&&status| options.status && used.statuses[status_index(status)])
+        .map(|status| format!("legend:{}", status.as_str()))
+        .collect();
+    let mut junctions = Vec::new();
+    if used.junction {
+        junctions.push("legend:junction".to_string());
+        for status in [Status::Out, Status::Undec] {
+            if options.status && used.junction_statuses[status_index(status)] {
+                junctions.push(format!("legend:junction:{}", status.as_str()));
+            }
+        }
+    }
+    for row in [kinds, statuses, junctions] {
+        for pair in row.windows(2) {
+            out.push_str("    ");
+            push_quoted(out, &pair[0]);
+            out.push_str(" -> ");
+            push_quoted(out, &pair[1]);
+            out.push_str(" [style=invis]\n");
+        }
+    }
 }
 
 /// A claim in each status, as `--status` draws it.
