@@ -238,3 +238,50 @@ pub fn gap_colour(theme: Theme) -> &'static str {
         "#B00020"
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STATUSES: [Status; 3] = [Status::In, Status::Out, Status::Undec];
+
+    #[test]
+    fn no_status_fill_is_a_kinds_fill() {
+        for theme in [Theme::Default, Theme::Print] {
+            for status in STATUSES {
+                let Some(fill) = status_look(status, theme).fill else {
+                    continue;
+                };
+                for kind in StatementKind::ALL {
+                    assert_ne!(fill, node_style(kind, theme).fill, "{status:?} {kind:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn statuses_differ_without_colour() {
+        for theme in [Theme::Default, Theme::Print] {
+            let looks = STATUSES.map(|status| status_look(status, theme));
+            for (at, look) in looks.iter().enumerate() {
+                for other in &looks[at + 1..] {
+                    assert_ne!(look.line, other.line, "{theme:?}");
+                    assert_ne!(look.badge, other.badge);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_status_line_replaces_the_kinds_and_keeps_its_shape() {
+        assert_eq!(
+            with_status_line("rounded,filled,bold", "dotted"),
+            "rounded,filled,dotted"
+        );
+        assert_eq!(with_status_line("dashed,filled", "solid"), "filled,solid");
+        assert_eq!(
+            with_status_line("filled,diagonals", "dashed"),
+            "filled,diagonals,dashed"
+        );
+    }
+}
