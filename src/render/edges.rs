@@ -223,3 +223,46 @@ fn push_edge_style(out: &mut String, look: EdgeStyle) {
         push_plain_attr(out, "arrowtail", look.tail);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn node(index: usize) -> NodeIndex {
+        NodeIndex::new(index)
+    }
+
+    #[test]
+    fn heights_count_the_longest_run_in_and_stop_at_a_loop() {
+        // 0 <- 1 <- 2, 0 <- 3; and a loop 4 <- 5 <- 4.
+        let into = vec![
+            vec![node(1), node(3)],
+            vec![node(2)],
+            vec![],
+            vec![],
+            vec![node(5)],
+            vec![node(4)],
+        ];
+        let heights = heights(&into);
+        assert_eq!(&heights[..4], &[2, 1, 0, 0]);
+        assert!(heights[4] <= 2 && heights[5] <= 2, "{heights:?}");
+    }
+
+    #[test]
+    fn only_top_to_bottom_layouts_are_staggered() {
+        let mut text = String::from("thesis t \"T.\"\n");
+        for i in 0..10 {
+            text.push_str(&format!("claim c{i} \"C.\" supports t\n"));
+        }
+        let analysis = crate::analyze(&text, &Default::default());
+        let mut options = RenderOptions::default();
+        assert!(stagger(&analysis.map, &options, None).is_empty());
+        options.rankdir = crate::render::RankDir::BT;
+        let minlen = stagger(&analysis.map, &options, None);
+        // Ten leaves over three rows: rows of 4, 3 and 3; the first row
+        // stays, the second rises one rank, the third two.
+        let mut rises: Vec<u32> = minlen.values().copied().collect();
+        rises.sort_unstable();
+        assert_eq!(rises, [2, 2, 2, 3, 3, 3]);
+    }
+}

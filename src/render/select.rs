@@ -277,3 +277,83 @@ fn add_stubs(map: &ArgumentMap, reach: &mut [Reach]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MAP: &str = "thesis t \"T.\"
+claim c \"C.\" supports t
+premise p \"P.\" supports c
+evidence e \"E.\" supports p
+counterclaim x \"X.\" attacks c
+rebuttal r \"R.\" attacks x
+section \"Side\" {
+  claim s \"S.\" supports t
+}
+";
+
+    fn reach_of(options: &RenderOptions) -> Vec<(String, Reach)> {
+        let analysis = crate::analyze(MAP, &Default::default());
+        let map = &analysis.map;
+        let selection = select(map, options).unwrap().unwrap();
+        map.statements()
+            .map(|(node, s)| (s.id.to_string(), selection.reach(node)))
+            .filter(|(_, reach)| *reach != Reach::Hidden)
+            .collect()
+    }
+
+    fn focus(id: &str, depth: Option<usize>) -> RenderOptions {
+        RenderOptions {
+            focus: Some(id.into()),
+            depth,
+            ..RenderOptions::default()
+        }
+    }
+
+    #[test]
+    fn depth_counts_statements_not_reasons() {
+        let chosen = |reach: Vec<(String, Reach)>| {
+            reach
+                .into_iter()
+                .map(|(id, reach)| format!("{id}:{reach:?}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(chosen(reach_of(&focus("c", Some(0)))), "t:Stub c:Chosen");
+        assert_eq!(
+            chosen(reach_of(&focus("c", Some(1)))),
+            "t:Stub c:Chosen p:Chosen x:Chosen"
+        );
+        assert_eq!(
+            chosen(reach_of(&focus("c", None))),
+            "t:Stub c:Chosen p:Chosen e:Chosen x:Chosen r:Chosen"
+        );
+    }
+
+    #[test]
+    fn a_section_points_out_of_itself_by_stubs() {
+        let options = RenderOptions {
+            section: Some("side".into()),
+            ..RenderOptions::default()
+        };
+        let reach = reach_of(&options);
+        assert_eq!(
+            reach,
+            [
+                ("t".to_string(), Reach::Stub),
+                ("s".to_string(), Reach::Chosen)
+            ]
+        );
+    }
+
+    #[test]
+    fn no_choice_is_the_whole_map() {
+        let analysis = crate::analyze(MAP, &Default::default());
+        assert!(
+            select(&analysis.map, &RenderOptions::default())
+                .unwrap()
+                .is_none()
+        );
+    }
+}
