@@ -30,7 +30,7 @@ pub struct Drawing<'a> {
     gaps: FxHashMap<&'a str, Vec<&'static str>>,
     plan: &'a Plan,
     selection: Option<&'a Selection>,
-    minlen: FxHashMap<usize, u32>,
+    minlen: Vec<u32>,
 }
 
 impl<'a> Drawing<'a> {

@@ -5,7 +5,6 @@
 use std::ops::Range;
 
 use petgraph::graph::NodeIndex;
-use rustc_hash::FxHashMap;
 
 use super::RenderOptions;
 use super::attr::{indent, push_plain_attr, push_quoted_attr};
@@ -55,19 +54,19 @@ pub fn line(map: &ArgumentMap, index: usize, selection: Option<&Selection>) -> O
     })
 }
 
-/// Extra rank lengths for lines, by model edge, that keep a top-to-bottom
-/// map from growing wide: when many lines end at one node, the nodes they
-/// come from are dealt over a few rows, each row above the last with room
-/// for the subtrees of the row below (as Graphviz's `unflatten` does for
-/// leaves). Only a node with one line out moves, so nothing else stretches.
+/// Extra rank lengths for lines, by model edge (0: none), that keep a
+/// top-to-bottom map from growing wide: when many lines end at one node,
+/// the nodes they come from are dealt over a few rows, each row above the
+/// last with room for the subtrees of the row below (as Graphviz's
+/// `unflatten` does for leaves). Only a node with one line out moves, so
+/// nothing else stretches. Empty for other layouts.
 pub fn stagger(
     map: &ArgumentMap,
     options: &RenderOptions,
     selection: Option<&Selection>,
-) -> FxHashMap<usize, u32> {
-    let mut minlen = FxHashMap::default();
+) -> Vec<u32> {
     if !runs_down(options) {
-        return minlen;
+        return Vec::new();
     }
     let lines: Vec<(usize, Line)> = (0..map.graph.edge_count())
         .filter_map(|index| line(map, index, selection).map(|line| (index, line)))
@@ -75,52 +74,88 @@ pub fn stagger(
         .collect();
     let nodes = map.graph.node_count();
     let mut out_of = vec![0u32; nodes];
-    let mut into: Vec<Vec<NodeIndex>> = vec![Vec::new(); nodes];
     for (_, line) in &lines {
         out_of[line.from.index()] += 1;
-        into[line.to.index()].push(line.from);
     }
-    let heights = heights(&into);
-    let mut siblings: FxHashMap<NodeIndex, Vec<(usize, NodeIndex)>> = FxHashMap::default();
-    for (index, line) in &lines {
-        if out_of[line.from.index()] == 1 {
-            siblings
-                .entry(line.to)
-                .or_default()
-                .push((*index, line.from));
-        }
-    }
-    for lines in siblings.values().filter(|lines| lines.len() > ROW) {
-        let rows = lines.len().div_ceil(ROW).min(MAX_ROWS);
-        // Each row's rise: the tallest subtree of the rows below it.
-        let mut tallest = vec![0u32; rows];
-        for (at, &(_, from)) in lines.iter().enumerate() {
-            tallest[at % rows] = tallest[at % rows].max(heights[from.index()] + 1);
-        }
-        let rise: Vec<u32> = tallest
+    // Every line into a node, and those from nodes with one line out.
+    let into = Grouped::new(
+        nodes,
+        lines.iter().map(|(_, l)| (l.to.index(), l.from.index())),
+    );
+    // By their place in `lines`.
+    let siblings = Grouped::new(
+        nodes,
+        lines
             .iter()
-            .scan(0, |below, &height| {
-                let rise = *below;
-                *below += height;
-                Some(rise)
-            })
-            .collect();
-        for (at, &(edge, _)) in lines.iter().enumerate() {
+            .enumerate()
+            .filter(|(_, (_, line))| out_of[line.from.index()] == 1)
+            .map(|(at, (_, line))| (line.to.index(), at)),
+    );
+    let heights = heights(&into);
+    let mut minlen = vec![0u32; map.graph.edge_count()];
+    for node in 0..nodes {
+        let group = siblings.of(node);
+        if group.len() <= ROW {
+            continue;
+        }
+        let rows = group.len().div_ceil(ROW).min(MAX_ROWS);
+        // Each row's rise: the tallest subtree of the rows below it.
+        let mut tallest = [0u32; MAX_ROWS];
+        for (at, &place) in group.iter().enumerate() {
+            let from = lines[place].1.from.index();
+            tallest[at % rows] = tallest[at % rows].max(heights[from] + 1);
+        }
+        let mut rise = [0u32; MAX_ROWS];
+        for row in 1..rows {
+            rise[row] = rise[row - 1] + tallest[row - 1];
+        }
+        for (at, &place) in group.iter().enumerate() {
             if rise[at % rows] > 0 {
-                minlen.insert(edge, 1 + rise[at % rows]);
+                minlen[lines[place].0] = 1 + rise[at % rows];
             }
         }
     }
     minlen
 }
 
+/// Values grouped by a key below `keys`, in the order given (a counting
+/// sort): one allocation, not a list per key.
+struct Grouped {
+    starts: Vec<usize>,
+    values: Vec<usize>,
+}
+
+impl Grouped {
+    fn new(keys: usize, pairs: impl Iterator<Item = (usize, usize)> + Clone) -> Grouped {
+        let mut starts = vec![0usize; keys + 1];
+        for (key, _) in pairs.clone() {
+            starts[key + 1] += 1;
+        }
+        for key in 0..keys {
+            starts[key + 1] += starts[key];
+        }
+        let mut next = starts.clone();
+        let mut values = vec![0usize; starts[keys]];
+        for (key, value) in pairs {
+            values[next[key]] = value;
+            next[key] += 1;
+        }
+        Grouped { starts, values }
+    }
+
+    fn of(&self, key: usize) -> &[usize] {
+        &self.values[self.starts[key]..self.starts[key + 1]]
+    }
+}
+
 /// The longest run of lines into each node (0 for a leaf). A loop of
 /// support counts each of its nodes once.
-fn heights(into: &[Vec<NodeIndex>]) -> Vec<u32> {
+fn heights(into: &Grouped) -> Vec<u32> {
     const UNKNOWN: u32 = u32::MAX;
-    let mut heights = vec![UNKNOWN; into.len()];
+    let nodes = into.starts.len() - 1;
+    let mut heights = vec![UNKNOWN; nodes];
     let mut stack = Vec::new();
-    for start in 0..into.len() {
+    for start in 0..nodes {
         if heights[start] != UNKNOWN {
             continue;
         }
@@ -128,7 +163,7 @@ fn heights(into: &[Vec<NodeIndex>]) -> Vec<u32> {
         heights[start] = 0;
         stack.push((start, 0));
         while let Some((node, next)) = stack.pop() {
-            if let Some(from) = into[node].get(next).map(|n| n.index()) {
+            if let Some(&from) = into.of(node).get(next) {
                 stack.push((node, next + 1));
                 if heights[from] == UNKNOWN {
                     heights[from] = 0;
@@ -136,9 +171,10 @@ fn heights(into: &[Vec<NodeIndex>]) -> Vec<u32> {
                 }
                 continue;
             }
-            heights[node] = into[node]
+            heights[node] = into
+                .of(node)
                 .iter()
-                .map(|from| heights[from.index()].saturating_add(1))
+                .map(|&from| heights[from].saturating_add(1))
                 .max()
                 .unwrap_or(0);
         }
@@ -154,7 +190,7 @@ const MAX_ROWS: usize = 6;
 pub struct EdgeContext<'a> {
     pub options: &'a RenderOptions,
     pub selection: Option<&'a Selection>,
-    pub minlen: &'a FxHashMap<usize, u32>,
+    pub minlen: &'a [u32],
 }
 
 /// The edges in `range` of the graph's edge list, which is the order they
@@ -196,7 +232,7 @@ pub fn push_edges(
         if kind.is_conflict() {
             out.push_str(" constraint=false");
         }
-        if let Some(minlen) = cx.minlen.get(&index) {
+        if let Some(&minlen) = cx.minlen.get(index).filter(|&&m| m > 0) {
             push_plain_attr(out, "minlen", &minlen.to_string());
         }
         out.push_str("]\n");
@@ -228,21 +264,11 @@ fn push_edge_style(out: &mut String, look: EdgeStyle) {
 mod tests {
     use super::*;
 
-    fn node(index: usize) -> NodeIndex {
-        NodeIndex::new(index)
-    }
-
     #[test]
     fn heights_count_the_longest_run_in_and_stop_at_a_loop() {
         // 0 <- 1 <- 2, 0 <- 3; and a loop 4 <- 5 <- 4.
-        let into = vec![
-            vec![node(1), node(3)],
-            vec![node(2)],
-            vec![],
-            vec![],
-            vec![node(5)],
-            vec![node(4)],
-        ];
+        let pairs = [(0, 1), (0, 3), (1, 2), (4, 5), (5, 4)];
+        let into = Grouped::new(6, pairs.into_iter());
         let heights = heights(&into);
         assert_eq!(&heights[..4], &[2, 1, 0, 0]);
         assert!(heights[4] <= 2 && heights[5] <= 2, "{heights:?}");
@@ -261,7 +287,7 @@ mod tests {
         let minlen = stagger(&analysis.map, &options, None);
         // Ten leaves over three rows: rows of 4, 3 and 3; the first row
         // stays, the second rises one rank, the third two.
-        let mut rises: Vec<u32> = minlen.values().copied().collect();
+        let mut rises: Vec<u32> = minlen.into_iter().filter(|&m| m > 0).collect();
         rises.sort_unstable();
         assert_eq!(rises, [2, 2, 2, 3, 3, 3]);
     }
