@@ -12,10 +12,11 @@
 use std::io::{self, Write};
 
 use super::attr::{push_plain_attr, push_quoted_attr};
-use super::draw::{Drawing, EDGE_PENWIDTH, NODE_PENWIDTH, NODE_SHAPE, NODE_STYLE};
+use super::draw::Drawing;
 use super::escape::{push_plain, push_quoted};
 use super::label::push_wrapped;
 use super::legend::Used;
+use super::look::{EDGE_PENWIDTH, NODE_PENWIDTH, NODE_SHAPE, NODE_STYLE};
 use super::plan::{BLOCK, BlockSize, Plan};
 use super::select::select;
 use super::{RenderOptions, legend, page};

@@ -1,27 +1,25 @@
 //! Drawing one block of the graph: statements as nodes (inside their
-//! sections' clusters), named reasons as small junctions, relations as
-//! styled edges. Each node and edge says only how it differs from the
-//! graph's defaults, as a large map has hundreds of thousands of them.
+//! sections' clusters, or as a slide's stubs), named reasons as junctions,
+//! and a block of relations through `edges.rs`. Each node says only how it
+//! differs from the graph's defaults, as a large map has hundreds of
+//! thousands of them.
 
 use petgraph::graph::NodeIndex;
 use rustc_hash::FxHashMap;
 
 use super::RenderOptions;
-use super::attr::{indent, push_plain_attr, push_quoted_attr};
+use super::attr::{indent, push_quoted_attr};
 use super::edges::{self, EdgeContext};
 use super::escape::{push_html_text, push_quoted_text};
-use super::label::{
-    StatementLabel, push_small_text, push_statement_markup, push_status_badge, push_wrapped,
-};
+use super::label::{StatementLabel, push_statement_markup, push_status_badge, push_wrapped};
+use super::look::{push_captioned_junction, push_junction_look, push_statement_look};
 use super::plan::{Block, Line, Plan};
 use super::select::{Reach, Selection};
 use super::style;
-use super::style::Theme;
 use crate::code::Code;
 use crate::eval::Status;
 use crate::model::{ArgumentMap, EdgeKind, Node as MapNode, Reason};
 use crate::pipeline::Analysis;
-use crate::syntax::ast::StatementKind;
 
 /// What it takes to draw any block; shared by the threads that draw.
 pub struct Drawing<'a> {
@@ -339,105 +337,6 @@ impl Drawing<'_> {
     }
 }
 
-/// The opening attributes of a junction with a caption: a small rounded
-/// box of italics, which lines go around rather than through, bordered as
-/// its status is under `--status`.
-pub(super) fn push_captioned_junction(
-    out: &mut String,
-    caption: &str,
-    status: Option<Status>,
-    options: &RenderOptions,
-) {
-    let theme = options.theme;
-    let colour = style::edge_style(EdgeKind::Concludes, theme).color;
-    let look = status.map(|status| style::status_look(status, theme));
-    out.push_str("[label=<");
-    if let Some(look) = look.filter(|_| status != Some(Status::In)) {
-        out.push_str("<FONT POINT-SIZE=\"9\" COLOR=\"");
-        out.push_str(look.border);
-        out.push_str("\"><B>");
-        out.push_str(look.badge);
-        out.push_str("</B></FONT> ");
-    }
-    push_small_text(out, caption, options);
-    out.push_str("> margin=\"0.06,0.02\"");
-    let line = look.map_or("solid", |look| look.line);
-    push_quoted_attr(
-        out,
-        "style",
-        &style::with_status_line("rounded,filled", line),
-    );
-    push_quoted_attr(out, "fillcolor", "#FFFFFF");
-    push_quoted_attr(out, "color", look.map_or(colour, |look| look.border));
-    push_plain_attr(out, "penwidth", look.map_or("1", |look| look.penwidth));
-}
-
-/// The opening attributes of a junction: a small dot, filled as every node
-/// is by default, with Graphviz's own border. Under `--status` a defeated
-/// or undecided inference is a larger hollow ring with its sign inside.
-pub(super) fn push_junction_look(out: &mut String, status: Option<Status>, theme: Theme) {
-    let colour = style::edge_style(EdgeKind::Concludes, theme).color;
-    let ring = status
-        .filter(|&status| status != Status::In)
-        .map(|status| style::status_look(status, theme));
-    let Some(ring) = ring else {
-        out.push_str("[shape=circle label=\"\" width=0.14 height=0.14 fixedsize=true penwidth=1");
-        push_quoted_attr(out, "fillcolor", colour);
-        push_quoted_attr(out, "color", colour);
-        return;
-    };
-    out.push_str("[shape=circle width=0.24 height=0.24 fixedsize=true fontsize=9");
-    // The sign, without the status's name.
-    let sign = ring.badge.split(' ').next().unwrap_or_default();
-    push_quoted_attr(out, "label", sign);
-    push_quoted_attr(out, "style", &format!("filled,{}", ring.line));
-    push_plain_attr(out, "penwidth", "1.4");
-    push_quoted_attr(out, "fillcolor", "#FFFFFF");
-    push_quoted_attr(out, "color", ring.border);
-    push_quoted_attr(out, "fontcolor", ring.border);
-}
-
-/// The shape, style, fill and border of a statement of a kind, with its
-/// status's border when `--status` is on; only what differs from the
-/// graph's defaults.
-pub(super) fn push_statement_look(
-    out: &mut String,
-    kind: StatementKind,
-    status: Option<Status>,
-    theme: Theme,
-) {
-    let look = style::node_style(kind, theme);
-    let status = status.map(|status| style::status_look(status, theme));
-    if look.shape != NODE_SHAPE {
-        push_plain_attr(out, "shape", look.shape);
-    }
-    match status {
-        Some(status) => {
-            push_quoted_attr(
-                out,
-                "style",
-                &style::with_status_line(look.style, status.line),
-            );
-        }
-        None if look.style != NODE_STYLE => push_quoted_attr(out, "style", look.style),
-        None => {}
-    }
-    push_quoted_attr(
-        out,
-        "fillcolor",
-        status.and_then(|s| s.fill).unwrap_or(look.fill),
-    );
-    push_quoted_attr(out, "color", status.map_or(look.border, |s| s.border));
-    let penwidth = status.map_or(look.penwidth, |s| s.penwidth);
-    if penwidth != NODE_PENWIDTH {
-        push_plain_attr(out, "penwidth", penwidth);
-    }
-    // One border is Graphviz's own default for these shapes.
-    if look.peripheries != "1" {
-        push_plain_attr(out, "peripheries", look.peripheries);
-    }
-}
-
 /// The characters of a statement a stub shows.
 const STUB_CHARS: usize = 32;
 
@@ -475,13 +374,3 @@ fn inference_rules(map: &ArgumentMap, node: NodeIndex) -> String {
         .map(|inference| inference.rules.join(", "))
         .unwrap_or_default()
 }
-
-/// The width of edges, set once for all of them in the graph's defaults.
-pub const EDGE_PENWIDTH: &str = "1.3";
-
-/// What most statements look like, set once in the graph's defaults; each
-/// node says only how it differs, as a large map has hundreds of thousands
-/// of nodes. Junctions and the legend's nodes set their own.
-pub const NODE_SHAPE: &str = "box";
-pub const NODE_STYLE: &str = "filled";
-pub const NODE_PENWIDTH: &str = "1.2";

@@ -8,8 +8,9 @@ use petgraph::graph::NodeIndex;
 
 use super::RenderOptions;
 use super::attr::{indent, push_plain_attr, push_quoted_attr};
-use super::draw::{EDGE_PENWIDTH, push_name};
+use super::draw::push_name;
 use super::escape::push_quoted;
+use super::look::EDGE_PENWIDTH;
 use super::page::runs_down;
 use super::select::{Reach, Selection};
 use super::style::{self, EdgeStyle};

@@ -7,8 +7,8 @@ use rustc_hash::FxHashSet;
 
 use super::RenderOptions;
 use super::attr::{push_plain_attr, push_quoted_attr};
-use super::draw::{push_captioned_junction, push_statement_look};
 use super::escape::push_quoted;
+use super::look::{push_captioned_junction, push_statement_look};
 use super::page::runs_down;
 use super::select::{Reach, Selection};
 use super::style::{self, edge_style};

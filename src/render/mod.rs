@@ -12,6 +12,7 @@ pub mod exec;
 mod graph;
 mod label;
 mod legend;
+mod look;
 mod page;
 mod plan;
 mod select;
