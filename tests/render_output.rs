@@ -198,6 +198,27 @@ fn badges_tooltips_and_stubs_reach_the_svg() {
     let svg = draw(&notes, &RenderOptions::default(), ImageFormat::Svg).unwrap();
     let svg = String::from_utf8(svg).unwrap();
     assert!(svg.contains("xlink:title=\"From the 2024 debate.&#10;— A. Planner\""));
+    let mut options = RenderOptions::default();
+    options.ids = false;
+    options.font = Some("DejaVu Serif".into());
+    let svg = draw(&notes, &options, ImageFormat::Svg).unwrap();
+    let svg = String::from_utf8(svg).unwrap();
+    assert!(svg.contains(">THESIS</text>") && !svg.contains("THESIS · t"));
+    assert!(svg.contains("font-family=\"DejaVu Serif\""));
+    let mut section = RenderOptions::default();
+    section.section = Some("Roads".into());
+    let svg = draw(
+        &read("tests/render/section.argmark"),
+        &section,
+        ImageFormat::Svg,
+    )
+    .unwrap();
+    let svg = String::from_utf8(svg).unwrap();
+    assert!(svg.contains("<title>n:safer</title>") && !svg.contains("<title>n:grades</title>"));
+    assert!(
+        svg.contains("Later starts make teenage driver…"),
+        "the stub's text is cut"
+    );
     let mut slide = RenderOptions::default();
     slide.focus = Some("c".into());
     slide.depth = Some(1);
