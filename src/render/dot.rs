@@ -212,8 +212,16 @@ mod tests {
                 "one block of lines, one of edges"
             );
             assert!(Plan::of(&analysis.map, tiny, None).blocks.len() > 20);
-            for options in [RenderOptions::default(), options.clone()] {
+            // A slide of the thesis every shipped map has, staggered.
+            let slide = RenderOptions {
+                rankdir: crate::render::RankDir::TB,
+                focus: Some("T".into()),
+                depth: Some(2),
+                ..options.clone()
+            };
+            for options in [RenderOptions::default(), options.clone(), slide] {
                 let whole = render(&analysis, &options);
+                assert!(!whole.contains("\"note\""), "the slide was drawn");
                 for parallel in [false, true] {
                     let mut cut = Vec::new();
                     write_blocks(&analysis, &options, &mut cut, parallel, tiny).unwrap();
