@@ -186,6 +186,20 @@ mod tests {
         }
     }
 
+    #[test]
+    fn an_unknown_slide_is_a_diagram_of_its_error() {
+        let analysis = crate::analyze("thesis tax \"Tax cars.\"", &Default::default());
+        let options = RenderOptions {
+            focus: Some("taxx".into()),
+            ..RenderOptions::default()
+        };
+        let dot = render(&analysis, &options);
+        assert!(dot.ends_with(
+            "  \"note\"[shape=plain label=\"the map has no statement or reason 'taxx' to focus on; did you mean 'tax'?\"]\n}\n"
+        ));
+        assert!(!dot.contains("n:tax"));
+    }
+
     /// The shipped maps are small enough to be one block, and their DOT is
     /// held by reviewed snapshots. Cut into blocks of a few lines, with
     /// clusters and reasons across the cuts, they must give the same bytes.
