@@ -40,7 +40,9 @@ pub fn push_captioned_junction(
     );
     push_quoted_attr(out, "fillcolor", "#FFFFFF");
     push_quoted_attr(out, "color", look.map_or(colour, |look| look.border));
-    push_plain_attr(out, "penwidth", look.map_or("1", |look| look.penwidth));
+    // A caption is small print: a status's full width would outweigh the
+    // statements around it; its line style is what tells.
+    push_plain_attr(out, "penwidth", if look.is_some() { "1.6" } else { "1" });
 }
 
 /// The opening attributes of a junction: a small dot, filled as every node
