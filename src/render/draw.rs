@@ -220,7 +220,7 @@ impl Drawing<'_> {
                 push_statement_markup(out, scratch, map, &label, options);
                 out.push('>');
                 push_statement_look(out, statement.kind, status, theme);
-                Self::push_tooltip(out, statement);
+                Self::push_tooltip(out, &statement.attributes);
                 out.push(']');
             }
             MapNode::Reason(reason) if is_sketch(map, node, reason) => {
@@ -262,15 +262,15 @@ impl Drawing<'_> {
         out.push_str("</FONT>> style=\"rounded,dashed,filled\" fillcolor=\"#FFFFFF\" penwidth=1 margin=\"0.06,0.03\"");
         push_quoted_attr(out, "color", muted);
         push_quoted_attr(out, "fontcolor", muted);
-        Self::push_tooltip(out, statement);
+        Self::push_tooltip(out, &statement.attributes);
         out.push(']');
     }
 
-    /// A statement's notes and authors as its tooltip, one a line, shown
+    /// A statement's or reason's notes and authors as its tooltip, one a line, shown
     /// when the pointer rests on it in SVG or a web page.
-    fn push_tooltip(out: &mut String, statement: &crate::model::Statement) {
-        let notes = statement.attributes.notes();
-        let by = statement.attributes.by();
+    fn push_tooltip(out: &mut String, attributes: &crate::model::Attributes) {
+        let notes = attributes.notes();
+        let by = attributes.by();
         if notes.is_empty() && by.is_empty() {
             return;
         }
@@ -333,6 +333,7 @@ impl Drawing<'_> {
         } else {
             push_captioned_junction(out, scratch, status, options);
         }
+        Self::push_tooltip(out, &reason.attributes);
         out.push(']');
     }
 }
