@@ -11,7 +11,6 @@ use super::attr::{indent, push_plain_attr, push_quoted_attr};
 use super::draw::push_name;
 use super::escape::push_quoted;
 use super::look::EDGE_PENWIDTH;
-use super::page::runs_down;
 use super::select::{Reach, Selection};
 use super::style::{self, EdgeStyle};
 use crate::eval::Status;
@@ -66,7 +65,7 @@ pub fn stagger(
     options: &RenderOptions,
     selection: Option<&Selection>,
 ) -> Vec<u32> {
-    if !runs_down(options) {
+    if !options.rankdir.runs_down() {
         return Vec::new();
     }
     let lines: Vec<(usize, Line)> = (0..map.graph.edge_count())

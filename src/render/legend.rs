@@ -9,7 +9,6 @@ use super::RenderOptions;
 use super::attr::{push_plain_attr, push_quoted_attr};
 use super::escape::push_quoted;
 use super::look::{push_captioned_junction, push_statement_look};
-use super::page::runs_down;
 use super::select::{Reach, Selection};
 use super::style::{self, edge_style};
 use crate::eval::Status;
@@ -180,7 +179,7 @@ pub fn push_legend(out: &mut String, options: &RenderOptions, used: &Used) {
 /// junctions out in a row each instead. Top to bottom, they are rows
 /// already.
 fn push_rows(out: &mut String, options: &RenderOptions, used: &Used) {
-    if runs_down(options) {
+    if options.rankdir.runs_down() {
         return;
     }
     let kinds = StatementKind::ALL

@@ -47,6 +47,12 @@ pub enum RankDir {
 }
 
 impl RankDir {
+    /// Whether the layout runs down (or up) the page, where a long rank of
+    /// reasons makes the drawing far wider than tall.
+    pub fn runs_down(self) -> bool {
+        matches!(self, RankDir::TB | RankDir::BT)
+    }
+
     /// The Graphviz name.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -1,12 +1,11 @@
-//! Paper sizes for `--page`, and how the graph's attributes fit a drawing
-//! to a page, keep a wide top-to-bottom map from running off sideways, and
-//! set a bitmap's resolution.
+//! Paper sizes for `--page`, and the graph's attributes that fit a drawing
+//! to a page and set a bitmap's resolution.
 
 use std::fmt;
 use std::str::FromStr;
 
+use super::RenderOptions;
 use super::attr::{push_plain_attr, push_quoted_attr};
-use super::{RankDir, RenderOptions};
 
 /// A sheet of paper to fit the drawing to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,12 +94,6 @@ pub fn push_page_attrs(out: &mut String, options: &RenderOptions) {
     if let Some(dpi) = options.dpi {
         push_plain_attr(out, "dpi", &dpi.to_string());
     }
-}
-
-/// Whether the layout runs down the page, where a long rank of premises
-/// would make the drawing far wider than tall.
-pub fn runs_down(options: &RenderOptions) -> bool {
-    matches!(options.rankdir, RankDir::TB | RankDir::BT)
 }
 
 #[cfg(test)]
