@@ -49,7 +49,23 @@ pub fn check_pipeline(bytes: &[u8]) {
         tags: true,
         ..RenderOptions::default()
     };
-    for options in [RenderOptions::default(), print] {
+    // A slide of the first statement and of the first section, top to
+    // bottom (staggered), without ids.
+    let slide = RenderOptions {
+        rankdir: crate::render::RankDir::TB,
+        ids: false,
+        status: true,
+        legend: true,
+        focus: analysis
+            .map
+            .statements()
+            .next()
+            .map(|(_, s)| s.id.to_string()),
+        depth: Some(1),
+        section: analysis.map.sections.first().map(|s| s.title.clone()),
+        ..RenderOptions::default()
+    };
+    for options in [RenderOptions::default(), print, slide] {
         let first = to_dot(&analysis, &options);
         let second = to_dot(&analysis, &options);
         assert!(first.starts_with("digraph"), "not a DOT graph: {first}");

@@ -504,7 +504,7 @@ fn render_options_change_the_drawing() {
     ));
     assert!(plain.contains("rankdir=LR") && styled.contains("rankdir=TB"));
     assert!(styled.contains("cluster_legend") && !plain.contains("cluster_legend"));
-    assert!(styled.contains("<B>IN</B>"));
+    assert!(styled.contains("<B>✔ IN</B>"));
     assert!(
         !styled.contains("#D2EFE4"),
         "the print theme has no colour fills"

@@ -42,6 +42,7 @@ fn option_sets() -> Vec<RenderOptions> {
     let mut rich = RenderOptions::default();
     rich.status = true;
     rich.legend = true;
+    rich.legend_full = true;
     rich.tags = true;
     let mut print = RenderOptions::default();
     print.theme = Theme::Print;
@@ -128,7 +129,7 @@ fn expected(map: &ArgumentMap, options: &RenderOptions) -> Contents {
         };
         format!("{prefix}:{}", graph[node].id())
     };
-    let mut nodes: Vec<String> = graph
+    let nodes: Vec<String> = graph
         .node_indices()
         .filter(|&n| !map.is_plain_support(n))
         .map(drawn_name)
@@ -165,32 +166,91 @@ fn expected(map: &ArgumentMap, options: &RenderOptions) -> Contents {
             })
             .map(|r| format!("cluster_r:{}", graph[r].id())),
     );
-    if options.legend {
-        nodes.push("legend:key".into());
-        for index in 0..RELATIONS.len() {
-            let (from, to) = (format!("legend:{index}:from"), format!("legend:{index}:to"));
-            nodes.push(from.clone());
-            nodes.push(to.clone());
-            edges.insert((from, to), 1);
-        }
-        clusters.push("cluster_legend".into());
-    }
-    let contents = Contents {
+    let mut contents = Contents {
         nodes,
         edges,
         clusters,
     };
+    let (legend_nodes, legend_lines) = if options.legend {
+        add_legend(&mut contents, options)
+    } else {
+        (0, 0)
+    };
     // The counts the graph itself gives, with the legend's added.
-    let legend = usize::from(options.legend);
     assert_eq!(
         contents.nodes.len(),
-        graph.node_count() - implicit + legend * (1 + 2 * RELATIONS.len())
+        graph.node_count() - implicit + legend_nodes
     );
     assert_eq!(
         contents.edge_count(),
-        graph.edge_count() - implicit + legend * RELATIONS.len()
+        graph.edge_count() - implicit + legend_lines
     );
     contents
+}
+
+/// Adds a full legend's nodes, lines and frame; gives how many nodes and
+/// lines it added.
+fn add_legend(contents: &mut Contents, options: &RenderOptions) -> (usize, usize) {
+    let nodes = legend_nodes(options);
+    let mut counts = (nodes.len(), 0);
+    contents.nodes.extend(nodes);
+    for row in legend_rows(options) {
+        for pair in row.windows(2) {
+            contents.edges.insert((pair[0].clone(), pair[1].clone()), 1);
+            counts.1 += 1;
+        }
+    }
+    for index in 0..RELATIONS.len() {
+        let (from, to) = (format!("legend:{index}:from"), format!("legend:{index}:to"));
+        contents.nodes.push(from.clone());
+        contents.nodes.push(to.clone());
+        contents.edges.insert((from, to), 1);
+        counts = (counts.0 + 2, counts.1 + 1);
+    }
+    contents.clusters.push("cluster_legend".into());
+    counts
+}
+
+/// The rows a full legend lays out with invisible lines, left to right:
+/// kinds, statuses, junctions (top to bottom they are rows already).
+fn legend_rows(options: &RenderOptions) -> Vec<Vec<String>> {
+    if matches!(options.rankdir, RankDir::TB | RankDir::BT) {
+        return Vec::new();
+    }
+    let nodes = legend_nodes(options);
+    let row = |keep: &dyn Fn(&str) -> bool| -> Vec<String> {
+        nodes.iter().filter(|n| keep(n)).cloned().collect()
+    };
+    vec![
+        row(&|n| {
+            argmark::syntax::ast::StatementKind::ALL
+                .iter()
+                .any(|k| *n == format!("legend:{}", k.keyword()))
+        }),
+        row(&|n| ["legend:IN", "legend:OUT", "legend:UNDEC"].contains(&n)),
+        row(&|n| n.starts_with("legend:junction")),
+    ]
+}
+
+/// The nodes of a full legend other than its relations' points: a node per
+/// kind, per status, for gaps, and the junctions.
+fn legend_nodes(options: &RenderOptions) -> Vec<String> {
+    let mut nodes: Vec<String> = argmark::syntax::ast::StatementKind::ALL
+        .iter()
+        .map(|kind| format!("legend:{}", kind.keyword()))
+        .collect();
+    let statuses = ["IN", "OUT", "UNDEC"];
+    if options.status {
+        nodes.extend(statuses.iter().map(|s| format!("legend:{s}")));
+    }
+    if options.gaps {
+        nodes.push("legend:gap".into());
+    }
+    nodes.push("legend:junction".into());
+    if options.status {
+        nodes.extend(statuses[1..].iter().map(|s| format!("legend:junction:{s}")));
+    }
+    nodes
 }
 
 fn sorted(mut contents: Contents) -> Contents {

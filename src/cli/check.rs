@@ -77,6 +77,22 @@ struct ThesisStatus {
     file: String,
     id: String,
     status: Status,
+    /// IN only because nothing attacks it, while nothing supports it either.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    unsupported: bool,
+}
+
+impl ThesisStatus {
+    /// The status in words: `IN`, `IN, unsupported`, `OUT (defeated)` or
+    /// `UNDEC (undecided)`.
+    fn words(&self) -> &'static str {
+        match self.status {
+            Status::In if self.unsupported => "IN, unsupported",
+            Status::In => "IN",
+            Status::Out => "OUT (defeated)",
+            Status::Undec => "UNDEC (undecided)",
+        }
+    }
 }
 
 #[derive(Debug, Default, serde::Serialize)]
@@ -117,11 +133,23 @@ impl Tally {
                         file: name.to_string(),
                         id: statement.id.to_string(),
                         status: analysis.labels.of(node),
+                        unsupported: unsupported(&analysis.map, node),
                     }));
                 }
             }
         }
     }
+}
+
+/// Whether nothing supports a statement and nothing stands against it: a
+/// thesis that is IN only for want of an objection.
+fn unsupported(map: &crate::model::ArgumentMap, node: petgraph::graph::NodeIndex) -> bool {
+    map.reasons_for(node).next().is_none()
+        && map
+            .incoming(node, crate::model::EdgeKind::Attacks)
+            .next()
+            .is_none()
+        && map.conflicts(node).next().is_none()
 }
 
 /// One file's findings, as each format is given them.
@@ -280,7 +308,7 @@ fn human(args: &CheckArgs, settings: &mut MapSettings, out: &mut Output) -> io::
                 "{name}: checks did not run; fix the errors above first"
             )?,
             Footer::Thesis(thesis) => {
-                let (file, id, status) = (&thesis.file, &thesis.id, thesis.status.as_str());
+                let (file, id, status) = (&thesis.file, &thesis.id, thesis.words());
                 writeln!(out, "{file}: thesis '{id}' is {status}")?;
             }
         }

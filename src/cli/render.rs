@@ -10,7 +10,7 @@ use super::{
 };
 use crate::config::{Discovery, Layer, Setting};
 use crate::render::exec::{ImageFormat, run_dot};
-use crate::render::{RankDir, Theme, to_dot, write_dot};
+use crate::render::{MAX_DPI, MIN_DPI, Page, RankDir, Theme, select, to_dot, write_dot};
 
 #[derive(Debug, clap::Args)]
 pub struct RenderArgs {
@@ -37,15 +37,23 @@ pub struct RenderArgs {
     /// Mark the gaps `argmark check` finds (the default).
     #[arg(long, overrides_with = "no_gaps")]
     gaps: bool,
-    /// Colour statements by their evaluation: IN, OUT or UNDEC.
+    /// Mark statements and reasons by their evaluation (IN, OUT, UNDEC): border and badge.
     #[arg(long, overrides_with = "no_status")]
     status: bool,
-    /// Do not colour statements by their evaluation.
+    /// Do not mark statements by their evaluation.
     #[arg(long, overrides_with = "status")]
     no_status: bool,
-    /// Add a legend.
-    #[arg(long, overrides_with = "no_legend")]
-    legend: bool,
+    /// Add a legend of what the drawing uses; `--legend=full` shows every
+    /// kind, status and relation, `--legend=none` none.
+    #[arg(
+        long,
+        value_name = "WHAT",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "used",
+        overrides_with = "no_legend"
+    )]
+    legend: Option<LegendArg>,
     /// Do not add a legend.
     #[arg(long, overrides_with = "legend")]
     no_legend: bool,
@@ -55,6 +63,37 @@ pub struct RenderArgs {
     /// Do not show tags.
     #[arg(long, overrides_with = "tags")]
     no_tags: bool,
+    /// Hide the ids of statements and reasons.
+    #[arg(long, overrides_with = "ids")]
+    no_ids: bool,
+    /// Show ids (the default).
+    #[arg(long, overrides_with = "no_ids")]
+    ids: bool,
+    /// Draw one section, by its title, with the statements outside it that
+    /// it points at as small stubs.
+    #[arg(long, value_name = "TITLE")]
+    section: Option<String>,
+    /// Draw one statement (or reason) and what leads to it.
+    #[arg(long, value_name = "ID")]
+    focus: Option<String>,
+    /// With --focus, go this many steps out (default: all).
+    #[arg(long, value_name = "N", requires = "focus")]
+    depth: Option<usize>,
+    /// The font family, such as `DejaVu Sans`.
+    #[arg(long, value_name = "NAME")]
+    font: Option<String>,
+    /// Fit the drawing to a page: a4, a3 or letter (PDF; sets the size of SVG too).
+    #[arg(long, value_parser = clap::value_parser!(PageArg))]
+    page: Option<PageArg>,
+    /// Turn the page on its side.
+    #[arg(long, overrides_with = "portrait")]
+    landscape: bool,
+    /// Keep the page upright (the default).
+    #[arg(long, overrides_with = "landscape")]
+    portrait: bool,
+    /// Resolution of PNG output, in dots per inch (Graphviz's default is 96).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(i64::from(MIN_DPI)..=i64::from(MAX_DPI)))]
+    dpi: Option<u32>,
     /// Stop Graphviz after this many seconds (default 120).
     #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
     timeout: Option<u64>,
@@ -76,6 +115,26 @@ enum ThemeArg {
     Default,
     /// Black and white.
     Print,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LegendArg {
+    /// No legend.
+    None,
+    /// What the drawing uses.
+    Used,
+    /// Every kind, status and relation.
+    Full,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct PageArg(Page);
+
+impl std::str::FromStr for PageArg {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        s.parse().map(PageArg)
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -135,9 +194,20 @@ fn flags(args: &RenderArgs) -> Layer {
         }),
         gaps: switch(args.gaps, args.no_gaps),
         status: switch(args.status, args.no_status),
-        legend: switch(args.legend, args.no_legend),
+        legend: match args.legend {
+            Some(what) => Some(Setting::flag(what != LegendArg::None)),
+            None => switch(false, args.no_legend),
+        },
+        legend_full: args
+            .legend
+            .map(|what| Setting::flag(what == LegendArg::Full)),
         tags: switch(args.tags, args.no_tags),
         timeout: args.timeout.map(Setting::flag),
+        ids: switch(args.ids, args.no_ids),
+        font: args.font.clone().map(Setting::flag),
+        page: args.page.map(|page| Setting::flag(page.0)),
+        landscape: switch(args.landscape, args.portrait),
+        dpi: args.dpi.map(Setting::flag),
         ..Layer::default()
     }
 }
@@ -153,13 +223,26 @@ pub fn run(args: &RenderArgs, discovery: Discovery) -> Result<i32, String> {
     let Some(analysis) = analyze_or_report(&loaded, &settings.check_config(), "drawn") else {
         return Ok(EXIT_FINDINGS);
     };
-    let options = settings.render_options();
+    let mut options = settings.render_options();
+    options.section.clone_from(&args.section);
+    options.focus.clone_from(&args.focus);
+    options.depth = args.depth;
+    if let Err(error) = select(&analysis.map, &options) {
+        eprintln!("error: {error}");
+        return Ok(EXIT_TROUBLE);
+    }
     let image = match format {
         // DOT goes out as it is made: a large map's runs to tens of megabytes.
         OutputFormat::Dot => {
             let output = args.output.as_deref();
             write_output_with(output, |out| write_dot(&analysis, &options, out))?;
             return Ok(EXIT_OK);
+        }
+        OutputFormat::Text if options.section.is_some() || options.focus.is_some() => {
+            eprintln!(
+                "error: --section and --focus choose part of a diagram; the text format prints every argument"
+            );
+            return Ok(EXIT_TROUBLE);
         }
         OutputFormat::Text => {
             let text = crate::render::to_text(&analysis);

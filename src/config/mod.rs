@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use crate::check::{self, Level};
 use crate::diagnostic::Diagnostic;
-use crate::render::{RankDir, RenderOptions, Theme};
+use crate::render::{Page, RankDir, RenderOptions, Theme};
 
 pub use show::to_toml;
 
@@ -106,6 +106,18 @@ pub struct Layer {
     pub tags: Option<Setting<bool>>,
     /// `[render] timeout`, in seconds.
     pub timeout: Option<Setting<u64>>,
+    /// `[render] legend = "full"`.
+    pub legend_full: Option<Setting<bool>>,
+    /// `[render] ids`.
+    pub ids: Option<Setting<bool>>,
+    /// `[render] font`.
+    pub font: Option<Setting<String>>,
+    /// `[render] page`.
+    pub page: Option<Setting<Page>>,
+    /// `[render] landscape`.
+    pub landscape: Option<Setting<bool>>,
+    /// `[render] dpi`.
+    pub dpi: Option<Setting<u32>>,
 }
 
 /// The settings in force for one map, each with its origin.
@@ -131,6 +143,28 @@ pub struct Settings {
     pub tags: Setting<bool>,
     /// Seconds Graphviz may run.
     pub timeout: Setting<u64>,
+    /// The legend shows everything, used or not.
+    pub legend_full: Setting<bool>,
+    /// Show ids.
+    pub ids: Setting<bool>,
+    /// The font family, if not the default.
+    pub font: Setting<Option<String>>,
+    /// The page to fit the drawing to.
+    pub page: Setting<Option<Page>>,
+    /// Turn the page on its side.
+    pub landscape: Setting<bool>,
+    /// A bitmap's resolution.
+    pub dpi: Setting<Option<u32>>,
+}
+
+/// `base`, unless `top` sets a value, which is kept in `Some`.
+fn over_some<T: Clone>(base: &mut Setting<Option<T>>, top: Option<&Setting<T>>) {
+    if let Some(top) = top {
+        *base = Setting {
+            value: Some(top.value.clone()),
+            origin: top.origin.clone(),
+        };
+    }
 }
 
 /// `base`, unless `top` sets it.
@@ -168,6 +202,21 @@ impl Settings {
                 value: DEFAULT_TIMEOUT,
                 origin: Origin::Default,
             },
+            legend_full: default(render.legend_full),
+            ids: default(render.ids),
+            font: Setting {
+                value: render.font,
+                origin: Origin::Default,
+            },
+            page: Setting {
+                value: render.page,
+                origin: Origin::Default,
+            },
+            landscape: default(render.landscape),
+            dpi: Setting {
+                value: render.dpi,
+                origin: Origin::Default,
+            },
         }
     }
 
@@ -189,6 +238,12 @@ impl Settings {
         over(&mut self.legend, layer.legend.as_ref());
         over(&mut self.tags, layer.tags.as_ref());
         over(&mut self.timeout, layer.timeout.as_ref());
+        over(&mut self.legend_full, layer.legend_full.as_ref());
+        over(&mut self.ids, layer.ids.as_ref());
+        over_some(&mut self.font, layer.font.as_ref());
+        over_some(&mut self.page, layer.page.as_ref());
+        over(&mut self.landscape, layer.landscape.as_ref());
+        over_some(&mut self.dpi, layer.dpi.as_ref());
         self
     }
 
@@ -214,6 +269,12 @@ impl Settings {
             status: self.status.value,
             legend: self.legend.value,
             tags: self.tags.value,
+            legend_full: self.legend_full.value,
+            ids: self.ids.value,
+            font: self.font.value.clone(),
+            page: self.page.value,
+            landscape: self.landscape.value,
+            dpi: self.dpi.value,
             ..RenderOptions::default()
         }
     }

@@ -10,7 +10,7 @@ use toml::de::{DeTable, DeValue};
 use super::{CONFIG_ERROR, Layer, Origin, Setting, level_name};
 use crate::check::{self, Level};
 use crate::diagnostic::Diagnostic;
-use crate::render::{RankDir, Theme};
+use crate::render::{MAX_DPI, MIN_DPI, Page, RankDir, Theme};
 use crate::span::{LineIndex, Span};
 use crate::text::did_you_mean;
 
@@ -20,7 +20,18 @@ const SECTIONS: [(&str, &[&str]); 2] = [
     (
         "render",
         &[
-            "theme", "rankdir", "legend", "status", "tags", "gaps", "timeout",
+            "theme",
+            "rankdir",
+            "legend",
+            "status",
+            "tags",
+            "gaps",
+            "timeout",
+            "ids",
+            "font",
+            "page",
+            "landscape",
+            "dpi",
         ],
     ),
 ];
@@ -250,7 +261,16 @@ impl Reader<'_> {
                 let dir = dir.and_then(|d| d.parse::<RankDir>().ok());
                 self.layer.rankdir = dir.and_then(|d| self.setting(d, span));
             }
-            "legend" => self.layer.legend = self.boolean(name, value),
+            "legend" => self.legend(value),
+            "ids" => self.layer.ids = self.boolean(name, value),
+            "landscape" => self.layer.landscape = self.boolean(name, value),
+            "font" => self.layer.font = self.font(value),
+            "page" => {
+                let page = self.choice(name, value, &["a4", "a3", "letter"]);
+                let page = page.and_then(|p| p.parse::<Page>().ok());
+                self.layer.page = page.and_then(|p| self.setting(p, span));
+            }
+            "dpi" => self.layer.dpi = self.dpi(value),
             "status" => self.layer.status = self.boolean(name, value),
             "tags" => self.layer.tags = self.boolean(name, value),
             "gaps" => self.layer.gaps = self.boolean(name, value),
@@ -268,6 +288,66 @@ impl Reader<'_> {
             self.wrong_type(name, value, "true or false", &example);
             None
         }
+    }
+
+    /// `legend = true`, `false`, or `"full"` (also `"used"`, `"none"`).
+    fn legend(&mut self, value: &Spanned<DeValue<'_>>) {
+        let span = span_of(value.span());
+        if let DeValue::Boolean(b) = value.get_ref() {
+            self.layer.legend = self.setting(*b, span);
+            self.layer.legend_full = self.setting(false, span);
+            return;
+        }
+        if value.get_ref().as_str().is_none() {
+            self.wrong_type(
+                "legend",
+                value,
+                "true, false or \"full\"",
+                "legend = \"full\"",
+            );
+            return;
+        }
+        let Some(choice) = self.choice("legend", value, &["none", "used", "full"]) else {
+            return;
+        };
+        let choice = choice.to_ascii_lowercase();
+        self.layer.legend = self.setting(choice != "none", span);
+        self.layer.legend_full = self.setting(choice == "full", span);
+    }
+
+    fn font(&mut self, value: &Spanned<DeValue<'_>>) -> Option<Setting<String>> {
+        match value.get_ref().as_str() {
+            Some(font) if !font.trim().is_empty() && !font.contains(|c: char| c.is_control()) => {
+                self.setting(font.to_string(), span_of(value.span()))
+            }
+            Some(_) => {
+                let message = "'font' must name a font".to_string();
+                self.mistake(span_of(value.span()), message, "no font", None);
+                None
+            }
+            None => {
+                self.wrong_type("font", value, "a string", "font = \"DejaVu Sans\"");
+                None
+            }
+        }
+    }
+
+    fn dpi(&mut self, value: &Spanned<DeValue<'_>>) -> Option<Setting<u32>> {
+        let span = span_of(value.span());
+        let DeValue::Integer(i) = value.get_ref() else {
+            self.wrong_type("dpi", value, "a number of dots per inch", "dpi = 150");
+            return None;
+        };
+        let dpi = i64::from_str_radix(i.as_str(), i.radix()).ok();
+        let dpi = dpi
+            .and_then(|d| u32::try_from(d).ok())
+            .filter(|d| (MIN_DPI..=MAX_DPI).contains(d));
+        if let Some(dpi) = dpi {
+            return self.setting(dpi, span);
+        }
+        let message = format!("'dpi' must be a whole number from {MIN_DPI} to {MAX_DPI}");
+        self.mistake(span, message, "out of range", None);
+        None
     }
 
     fn seconds(&mut self, name: &str, value: &Spanned<DeValue<'_>>) -> Option<Setting<u64>> {

@@ -35,8 +35,14 @@ pub fn to_toml(settings: &Settings) -> String {
     line(&mut out, "theme", &theme_name, &settings.theme.origin);
     let rankdir = quoted(settings.rankdir.value.as_str());
     line(&mut out, "rankdir", &rankdir, &settings.rankdir.origin);
+    let legend = match (settings.legend.value, settings.legend_full.value) {
+        (true, true) => "\"full\"".to_string(),
+        (on, _) => on.to_string(),
+    };
+    line(&mut out, "legend", &legend, &settings.legend.origin);
     for (key, setting) in [
-        ("legend", &settings.legend),
+        ("ids", &settings.ids),
+        ("landscape", &settings.landscape),
         ("status", &settings.status),
         ("tags", &settings.tags),
         ("gaps", &settings.gaps),
@@ -45,11 +51,28 @@ pub fn to_toml(settings: &Settings) -> String {
     }
     let timeout = settings.timeout.value.to_string();
     line(&mut out, "timeout", &timeout, &settings.timeout.origin);
+    let font = settings.font.value.as_deref().map(quoted);
+    optional(&mut out, "font", font, &settings.font.origin);
+    let page = settings.page.value.map(|p| quoted(p.as_str()));
+    optional(&mut out, "page", page, &settings.page.origin);
+    let dpi = settings.dpi.value.map(|d| d.to_string());
+    optional(&mut out, "dpi", dpi, &settings.dpi.origin);
     out
 }
 
 fn line(out: &mut String, key: &str, value: &str, origin: &Origin) {
     let _ = writeln!(out, "{key} = {value}  # {}", comment(origin));
+}
+
+/// A setting that may be unset: TOML has no empty value, so an unset one is
+/// a comment.
+fn optional(out: &mut String, key: &str, value: Option<String>, origin: &Origin) {
+    match value {
+        Some(value) => line(out, key, &value, origin),
+        None => {
+            let _ = writeln!(out, "# {key} is not set  # {}", comment(origin));
+        }
+    }
 }
 
 /// A list of codes, one a line so that each can say where it came from.

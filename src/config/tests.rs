@@ -152,7 +152,7 @@ fn wrong_types_say_what_was_expected_with_an_example() {
         [
             "2:9 'allow' must be a list of check codes, and this is a string | for example: allow = [\"unused-source\"]",
             "3:9 'deny' lists check codes, and this is an integer | 'argmark explain' lists the codes",
-            "5:10 'legend' must be true or false, and this is a string | for example: legend = true",
+            "5:10 unknown legend \"yes\" | use one of: none, used, full",
             "6:9 'theme' must be a string, and this is an integer | for example: theme = \"default\"",
             "7:11 'timeout' must be a whole number of seconds above 0 | ",
         ]

@@ -12,11 +12,14 @@
 use std::io::{self, Write};
 
 use super::attr::{push_plain_attr, push_quoted_attr};
-use super::draw::{Drawing, EDGE_PENWIDTH, NODE_PENWIDTH, NODE_SHAPE, NODE_STYLE};
-use super::escape::push_plain;
+use super::draw::Drawing;
+use super::escape::{push_plain, push_quoted};
 use super::label::push_wrapped;
+use super::legend::Used;
+use super::look::{EDGE_PENWIDTH, NODE_PENWIDTH, NODE_SHAPE, NODE_STYLE};
 use super::plan::{BLOCK, BlockSize, Plan};
-use super::{RenderOptions, legend};
+use super::select::select;
+use super::{RenderOptions, legend, page};
 use crate::model::ArgumentMap;
 use crate::pipeline::Analysis;
 
@@ -36,9 +39,21 @@ fn write_blocks(
 ) -> io::Result<()> {
     let mut text = String::new();
     push_head(&mut text, &analysis.map, options);
+    let selection = match select(&analysis.map, options) {
+        Ok(selection) => selection,
+        Err(error) => {
+            // A slide of nothing says why instead, as the library's callers
+            // may not have asked `select` first.
+            text.push_str("  \"note\"[shape=plain label=");
+            push_quoted(&mut text, &error.to_string());
+            text.push_str("]\n}\n");
+            sink.write_all(text.as_bytes())?;
+            return sink.flush();
+        }
+    };
     sink.write_all(text.as_bytes())?;
-    let plan = Plan::of(&analysis.map, size);
-    let drawing = Drawing::new(analysis, options, &plan);
+    let plan = Plan::of(&analysis.map, size, selection.as_ref());
+    let drawing = Drawing::new(analysis, options, &plan, selection.as_ref());
     if parallel {
         let draw = |block, text: &mut String| drawing.block(block, text);
         crate::ordered::write_in_windows(plan.blocks.len(), draw, sink)?;
@@ -50,7 +65,15 @@ fn write_blocks(
         }
     }
     text.clear();
-    push_tail(&mut text, options);
+    if options.legend {
+        let used = if options.legend_full {
+            Used::all()
+        } else {
+            legend::used(analysis, options, selection.as_ref())
+        };
+        legend::push_legend(&mut text, options, &used);
+    }
+    text.push_str("}\n");
     sink.write_all(text.as_bytes())?;
     sink.flush()
 }
@@ -63,34 +86,40 @@ pub fn render(analysis: &Analysis, options: &RenderOptions) -> String {
     String::from_utf8(out).expect("DOT is made of strings")
 }
 
+/// The font when none is named: Helvetica's metrics, then fonts that cover
+/// accents, Greek, Cyrillic and CJK where installed; Graphviz picks the
+/// first it finds for each label.
+pub const DEFAULT_FONT: &str =
+    "Helvetica,Arial,Liberation Sans,DejaVu Sans,Noto Sans,Noto Sans CJK SC,sans-serif";
+
 /// The opening line and the default attributes of the graph, its nodes and
 /// its edges.
 fn push_head(out: &mut String, map: &ArgumentMap, options: &RenderOptions) {
+    let font = options.font.as_deref().unwrap_or(DEFAULT_FONT);
     out.push_str("digraph \"argmark\" {\n  graph[rankdir=");
     push_plain(out, options.rankdir.as_str());
-    push_quoted_attr(out, "fontname", "Helvetica");
+    push_quoted_attr(out, "fontname", font);
     push_quoted_attr(out, "bgcolor", "#FFFFFF");
-    out.push_str(" newrank=true nodesep=0.35 ranksep=0.5 pad=0.3");
+    out.push_str(" newrank=true nodesep=0.35 ranksep=0.5");
+    // On a page, its margin is the white around the drawing.
+    if options.page.is_none() {
+        out.push_str(" pad=0.3");
+    }
     if let Some(title) = &map.title {
         out.push_str(" label=<<B>");
         push_wrapped(out, title, 80);
         out.push_str("</B>> labelloc=t fontsize=18");
     }
-    out.push_str("]\n  node[fontname=\"Helvetica\" fontsize=11 margin=\"0.12,0.06\"");
+    page::push_page_attrs(out, options);
+    out.push_str("]\n  node[fontsize=11 margin=\"0.12,0.06\"");
+    push_quoted_attr(out, "fontname", font);
     push_plain_attr(out, "shape", NODE_SHAPE);
     push_quoted_attr(out, "style", NODE_STYLE);
     push_plain_attr(out, "penwidth", NODE_PENWIDTH);
-    out.push_str("]\n  edge[fontname=\"Helvetica\" fontsize=9 arrowsize=0.8");
+    out.push_str("]\n  edge[fontsize=9 arrowsize=0.8");
+    push_quoted_attr(out, "fontname", font);
     push_plain_attr(out, "penwidth", EDGE_PENWIDTH);
     out.push_str("]\n");
-}
-
-/// The legend, if asked for, and the closing brace.
-fn push_tail(out: &mut String, options: &RenderOptions) {
-    if options.legend {
-        legend::push_legend(out, options);
-    }
-    out.push_str("}\n");
 }
 
 #[cfg(test)]
@@ -125,7 +154,7 @@ mod tests {
     fn blocks_drawn_on_every_core_give_the_bytes_of_one_thread() {
         let analysis = crate::analyze(&large_map(), &Default::default());
         assert!(analysis.stopped.is_none(), "{:?}", analysis.diagnostics);
-        let plan = Plan::of(&analysis.map, BLOCK);
+        let plan = Plan::of(&analysis.map, BLOCK, None);
         let edge_blocks = plan
             .blocks
             .iter()
@@ -157,6 +186,20 @@ mod tests {
         }
     }
 
+    #[test]
+    fn an_unknown_slide_is_a_diagram_of_its_error() {
+        let analysis = crate::analyze("thesis tax \"Tax cars.\"", &Default::default());
+        let options = RenderOptions {
+            focus: Some("taxx".into()),
+            ..RenderOptions::default()
+        };
+        let dot = render(&analysis, &options);
+        assert!(dot.ends_with(
+            "  \"note\"[shape=plain label=\"the map has no statement or reason 'taxx' to focus on; did you mean 'tax'?\"]\n}\n"
+        ));
+        assert!(!dot.contains("n:tax"));
+    }
+
     /// The shipped maps are small enough to be one block, and their DOT is
     /// held by reviewed snapshots. Cut into blocks of a few lines, with
     /// clusters and reasons across the cuts, they must give the same bytes.
@@ -178,13 +221,21 @@ mod tests {
             let analysis = crate::analyze(map, &Default::default());
             assert!(analysis.stopped.is_none());
             assert_eq!(
-                Plan::of(&analysis.map, BLOCK).blocks.len(),
+                Plan::of(&analysis.map, BLOCK, None).blocks.len(),
                 2,
                 "one block of lines, one of edges"
             );
-            assert!(Plan::of(&analysis.map, tiny).blocks.len() > 20);
-            for options in [RenderOptions::default(), options.clone()] {
+            assert!(Plan::of(&analysis.map, tiny, None).blocks.len() > 20);
+            // A slide of the thesis every shipped map has, staggered.
+            let slide = RenderOptions {
+                rankdir: crate::render::RankDir::TB,
+                focus: Some("T".into()),
+                depth: Some(2),
+                ..options.clone()
+            };
+            for options in [RenderOptions::default(), options.clone(), slide] {
                 let whole = render(&analysis, &options);
+                assert!(!whole.contains("\"note\""), "the slide was drawn");
                 for parallel in [false, true] {
                     let mut cut = Vec::new();
                     write_blocks(&analysis, &options, &mut cut, parallel, tiny).unwrap();

@@ -1,19 +1,23 @@
 //! Drawing one block of the graph: statements as nodes (inside their
-//! sections' clusters), named reasons as small junctions, relations as
-//! styled edges. Each node and edge says only how it differs from the
-//! graph's defaults, as a large map has hundreds of thousands of them.
-
-use std::ops::Range;
+//! sections' clusters, or as a slide's stubs), named reasons as junctions,
+//! and a block of relations through `edges.rs`. Each node says only how it
+//! differs from the graph's defaults, as a large map has hundreds of
+//! thousands of them.
 
 use petgraph::graph::NodeIndex;
 use rustc_hash::FxHashMap;
 
 use super::RenderOptions;
-use super::attr::{indent, push_plain_attr, push_quoted_attr};
-use super::escape::{push_html_text, push_quoted, push_quoted_text};
-use super::label::{StatementLabel, push_small_text, push_statement_markup, push_wrapped};
+use super::attr::{indent, push_quoted_attr};
+use super::edges::{self, EdgeContext};
+use super::escape::{push_html_text, push_quoted_text};
+use super::label::{StatementLabel, push_statement_markup, push_status_badge, push_wrapped};
+use super::look::{push_captioned_junction, push_junction_look, push_statement_look};
 use super::plan::{Block, Line, Plan};
-use super::style::{self, EdgeStyle};
+use super::select::{Reach, Selection};
+use super::style;
+use crate::code::Code;
+use crate::eval::Status;
 use crate::model::{ArgumentMap, EdgeKind, Node as MapNode, Reason};
 use crate::pipeline::Analysis;
 
@@ -23,15 +27,24 @@ pub struct Drawing<'a> {
     options: &'a RenderOptions,
     gaps: FxHashMap<&'a str, Vec<&'static str>>,
     plan: &'a Plan,
+    selection: Option<&'a Selection>,
+    minlen: Vec<u32>,
 }
 
 impl<'a> Drawing<'a> {
-    pub fn new(analysis: &'a Analysis, options: &'a RenderOptions, plan: &'a Plan) -> Self {
+    pub fn new(
+        analysis: &'a Analysis,
+        options: &'a RenderOptions,
+        plan: &'a Plan,
+        selection: Option<&'a Selection>,
+    ) -> Self {
         Drawing {
             analysis,
             options,
             gaps: gaps_by_id(analysis, options),
             plan,
+            selection,
+            minlen: edges::stagger(&analysis.map, options, selection),
         }
     }
 
@@ -59,7 +72,14 @@ impl<'a> Drawing<'a> {
                     out.push('\n');
                 }
             }
-            Block::Edges(range) => edges(&self.analysis.map, self.options, range.clone(), out),
+            Block::Edges(range) => {
+                let cx = EdgeContext {
+                    options: self.options,
+                    selection: self.selection,
+                    minlen: &self.minlen,
+                };
+                edges::push_edges(self.analysis, &cx, range.clone(), out);
+            }
         }
     }
 
@@ -126,7 +146,7 @@ fn push_argument_caption(out: &mut String, node: &MapNode) {
 /// The quoted DOT name of a node. User ids never contain ':', so the
 /// namespaces of statements (`n:`), junctions (`r:`) and the legend cannot
 /// collide.
-fn push_name(out: &mut String, node: &MapNode) {
+pub(super) fn push_name(out: &mut String, node: &MapNode) {
     out.push_str(match node {
         MapNode::Statement(_) => "\"n:",
         MapNode::Reason(_) => "\"r:",
@@ -146,13 +166,30 @@ fn gaps_by_id<'a>(
     }
     for d in &analysis.diagnostics {
         if let Some(id) = d.id.as_deref() {
+            let badge = gap_badge(analysis, d.code, id);
             let codes = gaps.entry(id).or_default();
-            if !codes.contains(&d.code.as_str()) {
-                codes.push(d.code.as_str());
+            if !codes.contains(&badge) {
+                codes.push(badge);
             }
         }
     }
     gaps
+}
+
+/// The words of a gap's badge: its code, except that a thesis the
+/// evaluation leaves undecided is not called defeated.
+fn gap_badge(analysis: &Analysis, code: Code, id: &str) -> &'static str {
+    let undecided = || {
+        analysis
+            .map
+            .node(id)
+            .is_some_and(|node| analysis.labels.of(node) == Status::Undec)
+    };
+    if code == Code::DefeatedThesis && undecided() {
+        "undecided thesis"
+    } else {
+        code.as_str()
+    }
 }
 
 impl Drawing<'_> {
@@ -164,10 +201,13 @@ impl Drawing<'_> {
         let options = self.options;
         let theme = options.theme;
         match &map.graph[node] {
+            MapNode::Statement(statement) if self.is_stub(node) => {
+                indent(out, depth);
+                push_name(out, &map.graph[node]);
+                self.stub(out, node, statement);
+            }
             MapNode::Statement(statement) => {
-                let look = style::node_style(statement.kind, theme);
                 let status = options.status.then(|| self.analysis.labels.of(node));
-                let fill = status.map_or(look.fill, |s| style::status_fill(s, theme));
                 let gaps = self.gaps.get(statement.id.as_str());
                 let label = StatementLabel {
                     statement,
@@ -179,21 +219,8 @@ impl Drawing<'_> {
                 out.push_str("[label=<");
                 push_statement_markup(out, scratch, map, &label, options);
                 out.push('>');
-                if look.shape != NODE_SHAPE {
-                    push_plain_attr(out, "shape", look.shape);
-                }
-                if look.style != NODE_STYLE {
-                    push_quoted_attr(out, "style", look.style);
-                }
-                push_quoted_attr(out, "fillcolor", fill);
-                push_quoted_attr(out, "color", look.border);
-                if look.penwidth != NODE_PENWIDTH {
-                    push_plain_attr(out, "penwidth", look.penwidth);
-                }
-                // One border is Graphviz's own default for these shapes.
-                if look.peripheries != "1" {
-                    push_plain_attr(out, "peripheries", look.peripheries);
-                }
+                push_statement_look(out, statement.kind, status, theme);
+                Self::push_tooltip(out, &statement.attributes);
                 out.push(']');
             }
             MapNode::Reason(reason) if is_sketch(map, node, reason) => {
@@ -208,6 +235,59 @@ impl Drawing<'_> {
             }
             MapNode::Reason(_) => {}
         }
+    }
+
+    fn is_stub(&self, node: NodeIndex) -> bool {
+        self.selection.is_some_and(|s| s.reach(node) == Reach::Stub)
+    }
+
+    /// The attributes of a stub: a statement outside a slide, small, in a
+    /// dashed grey box, with its kind, id, status and the start of its text.
+    fn stub(&self, out: &mut String, node: NodeIndex, statement: &crate::model::Statement) {
+        let options = self.options;
+        let muted = style::muted(options.theme);
+        out.push_str("[label=<<FONT POINT-SIZE=\"7\">");
+        // Keywords are ASCII.
+        let kind = statement.kind.keyword().bytes();
+        out.extend(kind.map(|b| char::from(b.to_ascii_uppercase())));
+        if options.ids {
+            out.push_str(" · ");
+            push_html_text(out, &statement.id);
+        }
+        if options.status {
+            push_status_badge(out, self.analysis.labels.of(node), options);
+        }
+        out.push_str("</FONT><BR/><FONT POINT-SIZE=\"8\">");
+        push_html_text(out, &shortened(&statement.text, STUB_CHARS));
+        out.push_str("</FONT>> style=\"rounded,dashed,filled\" fillcolor=\"#FFFFFF\" penwidth=1 margin=\"0.06,0.03\"");
+        push_quoted_attr(out, "color", muted);
+        push_quoted_attr(out, "fontcolor", muted);
+        Self::push_tooltip(out, &statement.attributes);
+        out.push(']');
+    }
+
+    /// A statement's or reason's notes and authors as its tooltip, one a line, shown
+    /// when the pointer rests on it in SVG or a web page.
+    fn push_tooltip(out: &mut String, attributes: &crate::model::Attributes) {
+        let notes = attributes.notes();
+        let by = attributes.by();
+        if notes.is_empty() && by.is_empty() {
+            return;
+        }
+        out.push_str(" tooltip=\"");
+        let lines = notes
+            .iter()
+            .map(|note| ("", note))
+            .chain(by.iter().map(|b| ("— ", b)));
+        for (index, (prefix, text)) in lines.enumerate() {
+            if index > 0 {
+                // DOT's escape for a line break in a tooltip.
+                out.push_str("\\n");
+            }
+            out.push_str(prefix);
+            push_quoted_text(out, text);
+        }
+        out.push('"');
     }
 
     /// The attributes of a sketch: a box with a dashed border, as an
@@ -233,37 +313,40 @@ impl Drawing<'_> {
     /// argument, with the rules its inference names.
     fn junction(&self, out: &mut String, scratch: &mut String, node: NodeIndex, reason: &Reason) {
         let options = self.options;
-        let theme = options.theme;
-        let colour = style::edge_style(EdgeKind::Concludes, theme).color;
-        // Filled, as every node is by default, with Graphviz's own border.
-        out.push_str("[shape=circle label=\"\" width=0.14 height=0.14 fixedsize=true penwidth=1");
-        push_quoted_attr(out, "fillcolor", colour);
-        push_quoted_attr(out, "color", colour);
+        let status = options.status.then(|| self.analysis.labels.of(node));
         let map = &self.analysis.map;
-        let caption = if map.reconstruction_of(node).is_some() {
-            scratch.clear();
+        scratch.clear();
+        if map.reconstruction_of(node).is_some() {
             scratch.push_str(&inference_rules(map, node));
-            if scratch.is_empty() {
-                out.push(']');
-                return;
+        } else if let Some(text) = &reason.label {
+            scratch.push_str(text);
+            if options.ids {
+                scratch.push_str(" (");
+                scratch.push_str(&reason.id);
+                scratch.push(')');
             }
-            scratch.as_str()
+        } else if options.ids {
+            scratch.push_str(&reason.id);
+        }
+        if scratch.is_empty() {
+            push_junction_look(out, status, options.theme);
         } else {
-            match &reason.label {
-                Some(text) => {
-                    scratch.clear();
-                    scratch.push_str(text);
-                    scratch.push_str(" (");
-                    scratch.push_str(&reason.id);
-                    scratch.push(')');
-                    scratch.as_str()
-                }
-                None => reason.id.as_str(),
-            }
-        };
-        out.push_str(" xlabel=<");
-        push_small_text(out, caption, options);
-        out.push_str(">]");
+            push_captioned_junction(out, scratch, status, options);
+        }
+        Self::push_tooltip(out, &reason.attributes);
+        out.push(']');
+    }
+}
+
+/// The characters of a statement a stub shows.
+const STUB_CHARS: usize = 32;
+
+/// The first `limit` characters of one line of `text`, with `…` when cut.
+fn shortened(text: &str, limit: usize) -> String {
+    let line = text.lines().next().unwrap_or_default();
+    match line.char_indices().nth(limit) {
+        Some((at, _)) => format!("{}…", line[..at].trim_end()),
+        None => line.to_string(),
     }
 }
 
@@ -291,66 +374,4 @@ fn inference_rules(map: &ArgumentMap, node: NodeIndex) -> String {
         .find(|inference| inference.reason == node)
         .map(|inference| inference.rules.join(", "))
         .unwrap_or_default()
-}
-
-/// The edges in `range` of the graph's edge list, which is the order they
-/// were written in.
-fn edges(map: &ArgumentMap, options: &RenderOptions, range: Range<usize>, out: &mut String) {
-    for edge in &map.graph.raw_edges()[range] {
-        let (source, target) = (edge.source(), edge.target());
-        let kind = edge.weight.kind;
-        let from = match kind {
-            // `a supports b` draws one arrow from a to b, at its conclusion
-            // edge. An implicit reason has exactly one premise.
-            EdgeKind::Premise if map.is_plain_support(target) => continue,
-            EdgeKind::Concludes if map.is_plain_support(source) => {
-                let Some((premise, _)) = map.incoming(source, EdgeKind::Premise).next() else {
-                    continue;
-                };
-                premise
-            }
-            _ => source,
-        };
-        indent(out, 2);
-        push_name(out, &map.graph[from]);
-        out.push_str(" -> ");
-        push_name(out, &map.graph[target]);
-        push_edge_style(out, style::edge_style(kind, options.theme));
-        // A contradiction has no direction; it should not pull one side above the other.
-        if kind.is_conflict() {
-            out.push_str(" constraint=false");
-        }
-        out.push_str("]\n");
-    }
-}
-
-/// The width of edges, set once for all of them in the graph's defaults.
-pub const EDGE_PENWIDTH: &str = "1.3";
-
-/// What most statements look like, set once in the graph's defaults; each
-/// node says only how it differs, as a large map has hundreds of thousands
-/// of nodes. Junctions and the legend's nodes set their own.
-pub const NODE_SHAPE: &str = "box";
-pub const NODE_STYLE: &str = "filled";
-pub const NODE_PENWIDTH: &str = "1.2";
-
-/// The opening of an edge's attributes: ` [color=...`, then whatever
-/// differs from the defaults (Graphviz's solid line and normal arrowhead,
-/// our width): a large map has hundreds of thousands of edges.
-fn push_edge_style(out: &mut String, look: EdgeStyle) {
-    out.push_str(" [color=");
-    push_quoted(out, look.color);
-    if look.style != "solid" {
-        push_quoted_attr(out, "style", look.style);
-    }
-    if look.penwidth != EDGE_PENWIDTH {
-        push_plain_attr(out, "penwidth", look.penwidth);
-    }
-    if look.head != "normal" {
-        push_plain_attr(out, "arrowhead", look.head);
-    }
-    if look.tail != "none" {
-        out.push_str(" dir=both");
-        push_plain_attr(out, "arrowtail", look.tail);
-    }
 }

@@ -118,6 +118,12 @@ fn spawn(format: ImageFormat) -> Result<(Arc<Mutex<Child>>, Tracked, String), Do
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
+    // cairo stamps a PDF with the time it was made unless this says when;
+    // a fixed date makes the same map the same bytes. A date the caller
+    // set is kept.
+    if format == ImageFormat::Pdf && std::env::var_os("SOURCE_DATE_EPOCH").is_none() {
+        command.env("SOURCE_DATE_EPOCH", "0");
+    }
     let (child, tracked) =
         cleanup::spawn_tracked(&mut command).map_err(|error| match error.kind() {
             std::io::ErrorKind::NotFound if overridden => {
@@ -173,7 +179,39 @@ pub fn run_dot(dot: &str, format: ImageFormat, limit: Duration) -> Result<Vec<u8
     if !status.success() {
         return Err(DotError::Failed { program, message });
     }
-    output.map_err(io)
+    let mut output = output.map_err(io)?;
+    if format == ImageFormat::Pdf {
+        fix_pdf_dates(&mut output);
+    }
+    Ok(output)
+}
+
+/// Sets the dates a PDF says it was made and changed to the epoch, in
+/// place: cairo older than 1.18 ignores `SOURCE_DATE_EPOCH`. Each date
+/// keeps its length (its digits become those of 1970-01-01 00:00:00, a
+/// time zone +00'00'), so the offsets of the PDF's cross-reference table
+/// stay right.
+pub fn fix_pdf_dates(pdf: &mut [u8]) {
+    const EPOCH: &[u8] = b"19700101000000";
+    for key in [&b"/CreationDate (D:"[..], &b"/ModDate (D:"[..]] {
+        let mut from = 0;
+        while let Some(at) = find(&pdf[from..], key) {
+            let start = from + at + key.len();
+            let mut digits = 0;
+            for byte in pdf[start..].iter_mut().take_while(|b| **b != b')') {
+                if byte.is_ascii_digit() {
+                    *byte = EPOCH.get(digits).copied().unwrap_or(b'0');
+                    digits += 1;
+                }
+            }
+            from = start;
+        }
+    }
+}
+
+/// Where `needle` first occurs in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Waits for the child, or kills it once `limit` has passed (`None`). The
@@ -194,5 +232,24 @@ fn wait(child: &Mutex<Child>, limit: Duration) -> std::io::Result<Option<ExitSta
         }
         drop(child);
         std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pdf_dates_become_the_epoch_at_the_same_length() {
+        let mut pdf =
+            b"<< /CreationDate (D:20261207122122Z) /ModDate (D:20240101093000+01'00') >> (D:2026)"
+                .to_vec();
+        let before = pdf.len();
+        fix_pdf_dates(&mut pdf);
+        assert_eq!(pdf.len(), before);
+        assert_eq!(
+            String::from_utf8(pdf).unwrap(),
+            "<< /CreationDate (D:19700101000000Z) /ModDate (D:19700101000000+00'00') >> (D:2026)"
+        );
     }
 }

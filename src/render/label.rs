@@ -181,12 +181,12 @@ pub fn push_statement_markup(
         // Keywords are ASCII.
         let kind = statement.kind.keyword().bytes();
         out.extend(kind.map(|b| char::from(b.to_ascii_uppercase())));
-        out.push_str(" · ");
-        push_html_text(out, &statement.id);
+        if options.ids {
+            out.push_str(" · ");
+            push_html_text(out, &statement.id);
+        }
         if let Some(status) = label.status {
-            out.push_str(" · <B>");
-            out.push_str(status.as_str());
-            out.push_str("</B>");
+            push_status_badge(out, status, options);
         }
         false
     });
@@ -245,6 +245,16 @@ pub fn push_statement_markup(
         });
     }
     out.push_str("</TABLE>");
+}
+
+/// Appends ` · ` and a status's badge, bold, in its border's colour.
+pub fn push_status_badge(out: &mut String, status: Status, options: &RenderOptions) {
+    let look = style::status_look(status, options.theme);
+    out.push_str(" · <FONT COLOR=\"");
+    out.push_str(look.border);
+    out.push_str("\"><B>");
+    out.push_str(look.badge);
+    out.push_str("</B></FONT>");
 }
 
 /// Appends small text for a label outside a table (a reason's label beside

@@ -6,12 +6,16 @@
 mod attr;
 mod dot;
 mod draw;
+mod edges;
 mod escape;
 pub mod exec;
 mod graph;
 mod label;
 mod legend;
+mod look;
+mod page;
 mod plan;
+mod select;
 pub mod style;
 mod text;
 
@@ -19,6 +23,8 @@ use std::fmt;
 use std::str::FromStr;
 
 pub use graph::{GraphError, to_graph};
+pub use page::{MAX_DPI, MIN_DPI, Page};
+pub use select::{SelectError, Selection, select};
 pub use style::Theme;
 pub use text::{standard_form, statement_card, to_text};
 
@@ -41,6 +47,12 @@ pub enum RankDir {
 }
 
 impl RankDir {
+    /// Whether the layout runs down (or up) the page, where a long rank of
+    /// reasons makes the drawing far wider than tall.
+    pub fn runs_down(self) -> bool {
+        matches!(self, RankDir::TB | RankDir::BT)
+    }
+
     /// The Graphviz name.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -67,6 +79,10 @@ impl FromStr for RankDir {
 
 /// What a diagram shows and how. Outside this crate, start from
 /// [`RenderOptions::default`] and set the fields that differ.
+///
+/// The legend is two switches: `legend` draws one, with only what the map
+/// uses; `legend_full` (with `legend`) makes it show every kind, status and
+/// relation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RenderOptions {
@@ -76,14 +92,33 @@ pub struct RenderOptions {
     pub theme: Theme,
     /// Mark the support gaps `check` finds on their statements.
     pub gaps: bool,
-    /// Colour statements by their evaluation (IN, OUT, UNDEC).
+    /// Mark statements and junctions by their evaluation (IN, OUT, UNDEC).
     pub status: bool,
-    /// Add a legend.
+    /// Add a legend of what the map uses.
     pub legend: bool,
+    /// Make the legend show everything, used or not.
+    pub legend_full: bool,
     /// Show tags.
     pub tags: bool,
     /// Wrap statement text at this many columns.
     pub wrap: usize,
+    /// Show ids in labels.
+    pub ids: bool,
+    /// The font family; `None` is a list of sans fonts that covers wide
+    /// Unicode where they are installed.
+    pub font: Option<String>,
+    /// Fit the drawing to this page.
+    pub page: Option<Page>,
+    /// Turn the page on its side.
+    pub landscape: bool,
+    /// Resolution of a bitmap, in dots per inch.
+    pub dpi: Option<u32>,
+    /// Draw only this statement and what leads to it.
+    pub focus: Option<String>,
+    /// With `focus`, how many steps out to go; `None` is every step.
+    pub depth: Option<usize>,
+    /// Draw only the section with this title.
+    pub section: Option<String>,
 }
 
 impl Default for RenderOptions {
@@ -94,8 +129,17 @@ impl Default for RenderOptions {
             gaps: true,
             status: false,
             legend: false,
+            legend_full: false,
             tags: false,
             wrap: 34,
+            ids: true,
+            font: None,
+            page: None,
+            landscape: false,
+            dpi: None,
+            focus: None,
+            depth: None,
+            section: None,
         }
     }
 }

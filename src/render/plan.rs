@@ -8,6 +8,7 @@ use petgraph::graph::NodeIndex;
 
 use rustc_hash::FxHashMap;
 
+use super::select::{Reach, Selection};
 use crate::model::ArgumentMap;
 
 /// How much goes in one block: lines of nodes and clusters, or edges.
@@ -53,17 +54,29 @@ pub struct Plan {
 }
 
 impl Plan {
-    pub fn of(map: &ArgumentMap, size: BlockSize) -> Plan {
+    /// The plan of the whole map, or of a slide's selection: its stubs are
+    /// drawn outside every cluster.
+    pub fn of(map: &ArgumentMap, size: BlockSize, selection: Option<&Selection>) -> Plan {
         let mut lines = Vec::new();
         let mut in_section: Vec<Vec<NodeIndex>> = vec![Vec::new(); map.sections.len()];
         // The lines of reconstructions, drawn in their reason's cluster.
         let mut members: FxHashMap<NodeIndex, Vec<NodeIndex>> = FxHashMap::default();
+        let reach = |node| selection.map_or(Reach::Chosen, |s| s.reach(node));
         for node in map
             .graph
             .node_indices()
             .filter(|&node| !map.is_plain_support(node))
         {
+            match reach(node) {
+                Reach::Hidden => continue,
+                Reach::Stub => {
+                    lines.push(node);
+                    continue;
+                }
+                Reach::Chosen => {}
+            }
             if let Some(argument) = map.reconstruction_of(node)
+                && reach(argument) == Reach::Chosen
                 && argument != node
             {
                 members.entry(argument).or_default().push(node);
@@ -84,7 +97,7 @@ impl Plan {
             clusters.node(&mut planned, node, 2);
         }
         for (index, section) in map.sections.iter().enumerate() {
-            if section.parent.is_none() {
+            if section.parent.is_none() && clusters.holds_any(index) {
                 clusters.plan(&mut planned, index, 2);
             }
         }
@@ -132,9 +145,20 @@ impl Clusters<'_> {
             self.node(lines, node, depth + 2);
         }
         for &child in &self.children[index] {
-            self.plan(lines, child, depth + 2);
+            if self.holds_any(child) {
+                self.plan(lines, child, depth + 2);
+            }
         }
         lines.push(Line::Close(depth));
+    }
+
+    /// Whether a section or one inside it has a node to draw: a slide
+    /// leaves out the frames of sections it draws nothing of.
+    fn holds_any(&self, index: usize) -> bool {
+        !self.in_section[index].is_empty()
+            || self.children[index]
+                .iter()
+                .any(|&child| self.holds_any(child))
     }
 
     /// Plans a node; a reason with a reconstruction comes with its cluster.

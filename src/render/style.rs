@@ -85,14 +85,74 @@ pub fn node_style(kind: StatementKind, theme: Theme) -> NodeStyle {
     }
 }
 
-/// The fill that `--status` gives a node.
-pub fn status_fill(label: Status, theme: Theme) -> &'static str {
-    match (theme, label) {
-        (Theme::Print, _) => "#FFFFFF",
-        (Theme::Default, Status::In) => "#D5EFCF",
-        (Theme::Default, Status::Out) => "#DDDDDD",
-        (Theme::Default, Status::Undec) => "#FFF1B8",
+/// How `--status` marks a statement or a junction: a line style and width
+/// for its border and a badge, so the status reads without colour. Only a
+/// defeated statement changes its fill (to white, or to grey in print, no
+/// kind's fill), so status never hides the kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatusLook {
+    /// Graphviz line style of the border: `solid`, `dashed` or `dotted`.
+    pub line: &'static str,
+    /// Border width.
+    pub penwidth: &'static str,
+    /// Border colour.
+    pub border: &'static str,
+    /// The fill that replaces the kind's, if any.
+    pub fill: Option<&'static str>,
+    /// The badge in the label's header: a sign and the status.
+    pub badge: &'static str,
+    /// The word for the status, in the legend.
+    pub meaning: &'static str,
+}
+
+/// The grey of what `--status` finds defeated: borders and lines.
+pub const FADED: &str = "#8A8A8A";
+
+/// The look `--status` gives a status: IN bold, OUT dashed and grey,
+/// UNDEC dotted.
+pub fn status_look(status: Status, theme: Theme) -> StatusLook {
+    let print = theme == Theme::Print;
+    match status {
+        Status::In => StatusLook {
+            line: "solid",
+            penwidth: "3",
+            border: if print { "#000000" } else { "#1A7A32" },
+            fill: None,
+            badge: "✔ IN",
+            meaning: "stands",
+        },
+        Status::Out => StatusLook {
+            line: "dashed",
+            penwidth: "1.6",
+            border: FADED,
+            fill: Some(if print { "#E3E3E3" } else { "#FFFFFF" }),
+            badge: "✘ OUT",
+            meaning: "defeated",
+        },
+        Status::Undec => StatusLook {
+            line: "dotted",
+            penwidth: "2.6",
+            border: if print { "#000000" } else { "#6A3D9A" },
+            fill: None,
+            badge: "? UNDEC",
+            meaning: "undecided",
+        },
     }
+}
+
+/// A kind's Graphviz style list with its border line replaced by a
+/// status's: the shape's own parts (rounded, diagonals) stay.
+pub fn with_status_line(kind_style: &str, line: &str) -> String {
+    let mut style = String::new();
+    for part in kind_style
+        .split(',')
+        .filter(|part| !matches!(*part, "dashed" | "dotted" | "bold" | "solid"))
+    {
+        style.push_str(part);
+        style.push(',');
+    }
+    style.push_str(line);
+    style
 }
 
 /// The look of a relation; `Premise` is a co-premise's line into a junction.
@@ -176,5 +236,52 @@ pub fn gap_colour(theme: Theme) -> &'static str {
         "#000000"
     } else {
         "#B00020"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STATUSES: [Status; 3] = [Status::In, Status::Out, Status::Undec];
+
+    #[test]
+    fn no_status_fill_is_a_kinds_fill() {
+        for theme in [Theme::Default, Theme::Print] {
+            for status in STATUSES {
+                let Some(fill) = status_look(status, theme).fill else {
+                    continue;
+                };
+                for kind in StatementKind::ALL {
+                    assert_ne!(fill, node_style(kind, theme).fill, "{status:?} {kind:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn statuses_differ_without_colour() {
+        for theme in [Theme::Default, Theme::Print] {
+            let looks = STATUSES.map(|status| status_look(status, theme));
+            for (at, look) in looks.iter().enumerate() {
+                for other in &looks[at + 1..] {
+                    assert_ne!(look.line, other.line, "{theme:?}");
+                    assert_ne!(look.badge, other.badge);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_status_line_replaces_the_kinds_and_keeps_its_shape() {
+        assert_eq!(
+            with_status_line("rounded,filled,bold", "dotted"),
+            "rounded,filled,dotted"
+        );
+        assert_eq!(with_status_line("dashed,filled", "solid"), "filled,solid");
+        assert_eq!(
+            with_status_line("filled,diagonals", "dashed"),
+            "filled,diagonals,dashed"
+        );
     }
 }
