@@ -282,3 +282,26 @@ fn argmark_toml_sets_what_a_fence_starts_from() {
     assert!(svg(1).contains("Legend"));
     assert!(!svg(2).contains("Legend"));
 }
+
+/// Fence options draw one part of a map: a focus to a depth, a section.
+#[test]
+fn slide_fences_draw_only_their_part() {
+    let text = std::fs::read_to_string(common::root().join("tests/markdown/slides.md")).unwrap();
+    let rewritten = render_markdown(&text, &files()).unwrap();
+    let [focus, section] = &rewritten.images[..] else {
+        panic!("two drawings expected");
+    };
+    let focus = String::from_utf8_lossy(&focus.svg);
+    assert!(focus.contains("Cars pollute the air.") && focus.contains("hits the poor"));
+    assert!(
+        !focus.contains("Asthma"),
+        "depth=1 stops before the evidence"
+    );
+    assert!(!focus.contains("PREMISE · air"), "ids=false hides the ids");
+    let section = String::from_utf8_lossy(&section.svg);
+    assert!(section.contains("Asthma") && section.contains("Health, and air"));
+    assert!(
+        !section.contains("hits the poor"),
+        "only the section is drawn"
+    );
+}

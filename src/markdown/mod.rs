@@ -19,7 +19,7 @@ use crate::check;
 use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::render::exec::DotError;
-use crate::render::{RenderOptions, to_dot};
+use crate::render::{RenderOptions, SelectError, to_dot};
 use crate::span::Span;
 use fences::Fence;
 
@@ -136,6 +136,17 @@ fn prepare(fence: &Fence, options: &MarkdownOptions) -> Result<Drawing, Vec<Diag
             .collect();
         return Err(errors);
     }
+    if let Err(unknown) = crate::render::select(analysis.map(), &render) {
+        let key = match unknown {
+            SelectError::UnknownSection { .. } => "section",
+            SelectError::UnknownFocus { .. } => "focus",
+        };
+        let span = option_span(fence, key);
+        return Err(vec![
+            Diagnostic::error(Code::ConfigError, unknown.to_string())
+                .with_primary(span, "not in this fence's map"),
+        ]);
+    }
     Ok(Drawing {
         dot: to_dot(&analysis, &render),
         title: analysis.map().title.clone(),
@@ -172,6 +183,20 @@ fn fence_options(fence: &Fence, base: &RenderOptions) -> Result<RenderOptions, V
         Ok(render)
     } else {
         Err(mistakes)
+    }
+}
+
+/// Where the fence option `key` is written in the Markdown text (the whole
+/// options text when it is not there, as when it came from the settings).
+fn option_span(fence: &Fence, key: &str) -> Span {
+    let (text, at) = (&fence.options.0, fence.options.1);
+    let inside = text.strip_prefix('{').unwrap_or(text);
+    match options::items(inside).iter().rev().find(|i| i.key == key) {
+        Some(item) => {
+            let start = at + 1 + item.at;
+            Span::new(start, start + item.key.len())
+        }
+        None => Span::new(at, at + text.len()),
     }
 }
 

@@ -18,7 +18,19 @@ const KEYS: &[(&str, Apply)] = &[
         Ok(())
     }),
     ("legend", |o, v| {
-        o.legend = switch(v)?;
+        (o.legend, o.legend_full) = match v {
+            Some("full") => (true, true),
+            Some("none") => (false, false),
+            _ => (
+                switch(v).map_err(|_| {
+                    format!(
+                        "'{}' is not true, false, full or none",
+                        v.unwrap_or_default()
+                    )
+                })?,
+                false,
+            ),
+        };
         Ok(())
     }),
     ("gaps", |o, v| {
@@ -35,6 +47,34 @@ const KEYS: &[(&str, Apply)] = &[
     }),
     ("wrap", |o, v| {
         o.wrap = columns(v)?;
+        Ok(())
+    }),
+    ("ids", |o, v| {
+        o.ids = switch(v)?;
+        Ok(())
+    }),
+    ("focus", |o, v| {
+        o.focus = Some(text(v)?);
+        Ok(())
+    }),
+    ("depth", |o, v| {
+        o.depth = Some(steps(v)?);
+        Ok(())
+    }),
+    ("section", |o, v| {
+        o.section = Some(text(v)?);
+        Ok(())
+    }),
+    ("font", |o, v| {
+        o.font = Some(text(v)?);
+        Ok(())
+    }),
+    ("page", |o, v| {
+        o.page = Some(required(v)?.parse()?);
+        Ok(())
+    }),
+    ("landscape", |o, v| {
+        o.landscape = switch(v)?;
         Ok(())
     }),
 ];
@@ -78,12 +118,52 @@ fn switch(value: Option<&str>) -> Result<bool, String> {
     }
 }
 
+/// A value of words, such as a section's title or an id: written plainly or
+/// in double quotes (needed when it holds a comma, `=` or a brace).
+fn text(value: Option<&str>) -> Result<String, String> {
+    let raw = required(value)?;
+    let unquoted = match raw.strip_prefix('"') {
+        Some(rest) => rest
+            .strip_suffix('"')
+            .ok_or_else(|| format!("{raw} has no closing '\"'"))?,
+        None => raw,
+    };
+    if unquoted.trim().is_empty() {
+        return Err("needs a value that is not empty".to_string());
+    }
+    Ok(unquoted.to_string())
+}
+
+fn steps(value: Option<&str>) -> Result<usize, String> {
+    let text = required(value)?;
+    text.parse::<usize>()
+        .map_err(|_| format!("'{text}' is not a number of steps (0 or more)"))
+}
+
 fn columns(value: Option<&str>) -> Result<usize, String> {
     let text = required(value)?;
     match text.parse::<usize>() {
         Ok(n) if n >= 10 => Ok(n),
         _ => Err(format!("'{text}' is not a number of columns (10 or more)")),
     }
+}
+
+/// `inside` cut at each comma that is not between double quotes.
+fn pieces(inside: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let (mut start, mut quoted) = (0, false);
+    for (at, c) in inside.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => {
+                pieces.push(&inside[start..at]);
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    pieces.push(&inside[start..]);
+    pieces
 }
 
 /// One `key` or `key=value` of a fence's braces, with its byte offset in them.
@@ -99,7 +179,7 @@ pub struct Item<'a> {
 pub fn items(inside: &str) -> Vec<Item<'_>> {
     let mut items = Vec::new();
     let mut start = 0;
-    for piece in inside.split(',') {
+    for piece in pieces(inside) {
         let trimmed = piece.trim();
         if !trimmed.is_empty() {
             let at = start + (piece.len() - piece.trim_start().len());
@@ -142,12 +222,13 @@ mod tests {
     #[test]
     fn mistakes_say_what_is_wrong() {
         let mut o = RenderOptions::default();
-        let unknown = apply(&mut o, "focus", Some("T")).unwrap_err();
-        assert!(
-            unknown.starts_with("unknown fence option 'focus': the options are theme, rankdir")
-        );
+        let unknown = apply(&mut o, "zoom", Some("2")).unwrap_err();
+        assert!(unknown.starts_with("unknown fence option 'zoom': the options are theme, rankdir"));
         let bad = apply(&mut o, "legend", Some("yes")).unwrap_err();
-        assert_eq!(bad, "fence option 'legend': 'yes' is not true or false");
+        assert_eq!(
+            bad,
+            "fence option 'legend': 'yes' is not true, false, full or none"
+        );
         assert!(
             apply(&mut o, "theme", None)
                 .unwrap_err()
@@ -156,6 +237,44 @@ mod tests {
         assert!(apply(&mut o, "wrap", Some("3")).is_err());
         assert!(apply(&mut o, "rankdir", Some("up")).is_err());
         assert_eq!(o, RenderOptions::default());
+    }
+
+    #[test]
+    fn slides_and_labels_have_keys() {
+        let mut o = RenderOptions::default();
+        for (key, value) in [
+            ("focus", Some("T")),
+            ("depth", Some("2")),
+            ("section", Some("\"Costs, and logistics\"")),
+            ("ids", Some("false")),
+            ("font", Some("DejaVu Serif")),
+            ("page", Some("A4")),
+            ("landscape", None),
+            ("legend", Some("full")),
+        ] {
+            apply(&mut o, key, value).unwrap();
+        }
+        assert_eq!(o.focus.as_deref(), Some("T"));
+        assert_eq!(o.depth, Some(2));
+        assert_eq!(o.section.as_deref(), Some("Costs, and logistics"));
+        assert!(!o.ids && o.landscape && o.legend && o.legend_full);
+        assert_eq!(o.font.as_deref(), Some("DejaVu Serif"));
+        assert_eq!(o.page, Some(crate::render::Page::A4));
+        assert!(apply(&mut o, "depth", Some("-1")).is_err());
+        assert!(apply(&mut o, "focus", Some("\"T")).is_err());
+        assert!(apply(&mut o, "section", Some("\"\"")).is_err());
+        assert!(apply(&mut o, "page", Some("a5")).is_err());
+        apply(&mut o, "legend", Some("none")).unwrap();
+        assert!(!o.legend && !o.legend_full);
+    }
+
+    #[test]
+    fn a_quoted_value_keeps_its_commas() {
+        let inside = "section=\"Costs, and logistics\", legend";
+        let found = items(inside);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].value, Some("\"Costs, and logistics\""));
+        assert_eq!((found[1].key, found[1].at), ("legend", 32));
     }
 
     #[test]
