@@ -75,6 +75,39 @@ fn a_map_with_errors_is_reported_where_they_are_and_exits_two() {
 }
 
 #[test]
+fn two_maps_with_errors_are_reported_old_first_on_every_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (
+        dir.path().join("old.argmark"),
+        dir.path().join("new.argmark"),
+    );
+    std::fs::write(&old, "thesis T \"x\"\nclaim c \"y\" supports gone\n").unwrap();
+    std::fs::write(&new, "thesis T \"x\"\nclaim d \"y\" supports missing\n").unwrap();
+    let args = ["diff", old.to_str().unwrap(), new.to_str().unwrap()];
+    let first = stderr(&argmark(&args, None));
+    let places: Vec<usize> = [
+        "unknown statement 'gone'",
+        "old.argmark' cannot be compared",
+        "unknown statement 'missing'",
+        "new.argmark' cannot be compared",
+    ]
+    .iter()
+    .map(|text| {
+        first
+            .find(text)
+            .unwrap_or_else(|| panic!("{text}: {first}"))
+    })
+    .collect();
+    assert!(places.is_sorted(), "{first}");
+    // Both maps are analysed at once: their reports must not mingle.
+    for _ in 0..20 {
+        let output = argmark(&args, None);
+        assert_eq!(output.status.code(), Some(2));
+        assert_eq!(stderr(&output), first);
+    }
+}
+
+#[test]
 fn usage_mistakes_exit_two() {
     for args in [
         vec!["diff", CASE[0]],

@@ -8,9 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 
 use super::config::{MapSettings, level_flags};
-use super::{
-    Color, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, Loaded, analyze_or_report, decoded, load,
-};
+use super::{Color, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, Loaded, decoded, load, report_stopped};
 use crate::config::Discovery;
 use crate::diff::{MapDiff, to_human, to_json, to_markdown};
 
@@ -74,10 +72,14 @@ pub fn run(args: &DiffArgs, discovery: Discovery) -> Result<i32, String> {
         Err(status) => return Ok(status),
     };
     let config = settings.check_config();
+    // Analysed side by side, reported one after the other: the errors of
+    // two broken maps come in the same order on every run.
     let (old, new) = rayon::join(
-        || analyze_or_report(&versions.old, &config, "compared"),
-        || analyze_or_report(&versions.new, &config, "compared"),
+        || versions.old.analyze(&config),
+        || versions.new.analyze(&config),
     );
+    let old = report_stopped(&versions.old, old, "compared");
+    let new = report_stopped(&versions.new, new, "compared");
     let (Some(old), Some(new)) = (old, new) else {
         return Ok(if args.git_driver {
             EXIT_OK
