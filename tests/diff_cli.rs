@@ -268,6 +268,32 @@ fn git_runs_argmark_as_the_diff_driver_of_argmark_files() {
 }
 
 #[test]
+fn the_diff_driver_takes_a_renamed_map_and_an_unmerged_one() {
+    let Some(repo) = repository() else { return };
+    let path = repo.path();
+    let command = format!("'{}' diff --git-driver", env!("CARGO_BIN_EXE_argmark"));
+    git(path, &["config", "diff.argmark.command", &command]);
+    std::fs::write(path.join(".gitattributes"), "*.argmark diff=argmark\n").unwrap();
+    // git passes nine arguments for a renamed file: its new path and the
+    // rename's description come last.
+    git(
+        path,
+        &["mv", "maps/debate.argmark", "maps/renamed debate.argmark"],
+    );
+    git(path, &["add", "-A"]);
+    let shown = git(path, &["diff", "--cached", "-M"]);
+    assert!(
+        shown.contains("\na/maps/debate.argmark -> b/maps/renamed debate.argmark: "),
+        "{shown}"
+    );
+    assert!(shown.contains("T: IN -> OUT"), "{shown}");
+    // An unmerged path comes alone, and git goes on.
+    let output = argmark(&["diff", "--git-driver", "maps/debate.argmark"], None);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "* Unmerged path maps/debate.argmark\n");
+}
+
+#[test]
 fn the_readme_shows_what_the_command_prints() {
     let Some(repo) = repository() else { return };
     let path = repo.path();

@@ -20,8 +20,9 @@ use crate::diff::{MapDiff, to_human, to_json, to_markdown};
 pub struct DiffArgs {
     /// The old map and the new one; with `--git REV`, only the file to
     /// compare with its version at REV; with `--git-driver`, the seven
-    /// arguments git passes: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE.
-    #[arg(required = true, num_args = 1..=7, value_name = "FILE")]
+    /// arguments git passes: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE
+    /// (and NEW-PATH INFO for a renamed file, or PATH alone for an unmerged one).
+    #[arg(required = true, num_args = 1..=9, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Compare FILE with its version at this git revision (a branch, tag or commit).
     #[arg(long, value_name = "REV", conflicts_with = "git_driver")]
@@ -65,6 +66,12 @@ struct Versions {
 }
 
 pub fn run(args: &DiffArgs, discovery: Discovery) -> Result<i32, String> {
+    if let (true, [path]) = (args.git_driver, args.files.as_slice()) {
+        // git asks about an unmerged path with that path alone: there is
+        // no pair of versions, and git goes on to the next file.
+        super::emit(&format!("* Unmerged path {}\n", path.display()))?;
+        return Ok(EXIT_OK);
+    }
     let versions = versions(args)?;
     let flags = level_flags(&args.allow, &args.warn, &args.deny)?;
     let settings = match MapSettings::new(discovery, flags).of(&versions.config_of) {
@@ -137,17 +144,22 @@ fn coloured(text: &str) -> String {
 fn versions(args: &DiffArgs) -> Result<Versions, String> {
     let files = &args.files;
     if args.git_driver {
-        let [path, old, _, _, new, _, _] = files.as_slice() else {
-            return Err(format!(
-                "--git-driver takes the 7 arguments git passes (PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE), not {}",
-                files.len()
-            ));
+        // A renamed file comes with two more: its new path and git's
+        // description of the rename.
+        let (path, old, new, new_path) = match files.as_slice() {
+            [path, old, _, _, new, _, _] => (path, old, new, path),
+            [path, old, _, _, new, _, _, new_path, _] => (path, old, new, new_path),
+            _ => {
+                return Err(format!(
+                    "--git-driver takes the 7 arguments git passes (PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE, and NEW-PATH INFO for a rename), not {}",
+                    files.len()
+                ));
+            }
         };
-        let shown = path.display();
         return Ok(Versions {
-            old: named(load(old)?, format!("a/{shown}")),
-            new: named(load(new)?, format!("b/{shown}")),
-            config_of: path.clone(),
+            old: named(load(old)?, format!("a/{}", path.display())),
+            new: named(load(new)?, format!("b/{}", new_path.display())),
+            config_of: new_path.clone(),
         });
     }
     if let Some(rev) = &args.git {
