@@ -147,6 +147,25 @@ fn inline_svg_is_one_line_in_its_container() {
 }
 
 #[test]
+fn a_crlf_text_keeps_its_line_endings_and_places() {
+    let text = "# CRLF\r\n\r\n> ```argmark\r\n> thesis T \"x\"\r\n> ```\r\n> Right after.\r\n";
+    let rewritten = render_markdown(text, &options(Images::Inline)).unwrap();
+    let out = &rewritten.markdown;
+    assert!(
+        out.contains("</svg></div>\r\n>\r\n> Right after.\r\n"),
+        "{out}"
+    );
+    assert_eq!(out.matches('\n').count(), out.matches("\r\n").count());
+    // A mistake at the end of a line is underlined up to the `\r`, not past it.
+    let broken = text.replace("thesis T \"x\"", "claim c \"y\" supports Tx");
+    let Err(MarkdownError::Fences(diagnostics)) = render_markdown(&broken, &files()) else {
+        panic!("an unknown statement is a mistake");
+    };
+    let span = diagnostics[0].labels[0].span;
+    assert_eq!(&broken[span.lo()..span.hi()], "Tx");
+}
+
+#[test]
 fn the_same_text_gives_the_same_bytes_and_names() {
     let text = containers();
     let first: Rewritten = render_markdown(&text, &files()).unwrap();

@@ -36,6 +36,17 @@ impl Fence {
             None => self.block.start,
         }
     }
+
+    /// The Markdown offset of the end of a span that ends at `at` in the
+    /// fence's code: the end of the piece the span is in, not the start of
+    /// the next, which lies past the line's `\r` or the next line's `>`.
+    pub fn markdown_end(&self, at: usize) -> usize {
+        let index = self.pieces.partition_point(|&(start, _, _)| start < at);
+        match index.checked_sub(1).map(|i| self.pieces[i]) {
+            Some((start, markdown, len)) => markdown + (at - start).min(len),
+            None => self.markdown_offset(at),
+        }
+    }
 }
 
 /// Every `argmark` fence of `markdown`, in order.
@@ -129,6 +140,22 @@ mod tests {
             assert_eq!(&markdown[at..=at], &fence.code[id..=id]);
             assert!(markdown[fence.block.clone()].starts_with("```argmark"));
         }
+    }
+
+    #[test]
+    fn a_span_at_the_end_of_a_crlf_line_ends_before_the_cr() {
+        let markdown = "```argmark\r\nthesis T \"x\"\r\nclaim c \"y\" supports Tx\r\n```\r\n";
+        let fence = &find(markdown)[0];
+        let lo = fence.code.find("Tx").unwrap();
+        let (start, end) = (fence.markdown_offset(lo), fence.markdown_end(lo + 2));
+        assert_eq!(&markdown[start..end], "Tx");
+        let quoted = "> ```argmark\n> thesis T \"x\" \n> ```\n";
+        let fence = &find(quoted)[0];
+        let end = fence.code.find('\n').unwrap();
+        assert_eq!(
+            &quoted[..fence.markdown_end(end)],
+            "> ```argmark\n> thesis T \"x\" "
+        );
     }
 
     #[test]

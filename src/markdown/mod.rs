@@ -188,7 +188,7 @@ fn in_markdown(fence: &Fence, mut diagnostic: Diagnostic) -> Diagnostic {
     for label in &mut diagnostic.labels {
         let (lo, hi) = (
             fence.markdown_offset(label.span.lo()),
-            fence.markdown_offset(label.span.hi()),
+            fence.markdown_end(label.span.hi()),
         );
         label.span = Span::new(lo, hi.max(lo));
     }

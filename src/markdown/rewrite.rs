@@ -39,20 +39,22 @@ pub(super) fn rewrite(
 
 /// What keeps the text after a fence out of the inline SVG's HTML block,
 /// which runs on to the next blank line: a blank line (with the next
-/// line's `>` markers, to stay in its blockquote), when text follows at once.
+/// line's `>` markers, to stay in its blockquote, and the text's own line
+/// ending), when text follows at once.
 fn blank_line_before(rest: &str) -> String {
-    let Some(after) = rest
-        .strip_prefix("\r\n")
-        .or_else(|| rest.strip_prefix('\n'))
-    else {
-        return String::new();
+    let (newline, after) = match rest.strip_prefix("\r\n") {
+        Some(after) => ("\r\n", after),
+        None => match rest.strip_prefix('\n') {
+            Some(after) => ("\n", after),
+            None => return String::new(),
+        },
     };
     let next = after.lines().next().unwrap_or("");
     if next.trim().is_empty() {
         return String::new();
     }
     let markers = next.len() - next.trim_start_matches(['>', ' ', '\t']).len();
-    format!("\n{}", next[..markers].trim_end())
+    format!("{newline}{}", next[..markers].trim_end())
 }
 
 /// An image link to `file_name`, its text the map's title.
