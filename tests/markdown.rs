@@ -253,6 +253,30 @@ fn the_command_writes_files_beside_the_output_and_never_over_the_input() {
 }
 
 #[test]
+fn a_file_that_cannot_be_written_leaves_every_file_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let two = "```argmark\nthesis A \"a\"\n```\n\n```argmark\nthesis B \"b\"\n```\n";
+    std::fs::write(dir.path().join("lesson.md"), two).unwrap();
+    std::fs::write(dir.path().join("out-1.svg"), "old drawing").unwrap();
+    // The second drawing's place is taken by a folder.
+    std::fs::create_dir(dir.path().join("out-2.svg")).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_argmark"))
+        .args(["markdown", "lesson.md", "-o", "out.md"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("cannot write 'out-2.svg': it is a folder"),
+        "{err}"
+    );
+    let first = std::fs::read_to_string(dir.path().join("out-1.svg")).unwrap();
+    assert_eq!(first, "old drawing");
+    assert!(!dir.path().join("out.md").exists());
+}
+
+#[test]
 fn a_broken_fence_fails_the_command_at_its_line_and_column() {
     let text = std::fs::read_to_string(common::root().join("tests/markdown/err_map-in-a-list.md"))
         .unwrap();
