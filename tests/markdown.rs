@@ -118,12 +118,7 @@ fn inline_svg_is_one_line_in_its_container() {
         assert!(!line.contains("<!--") && !line.contains("<?xml"));
     }
     // Graphviz's element ids are made unique across the drawings of a page.
-    let mut ids: Vec<&str> = rewritten
-        .markdown
-        .split(" id=\"")
-        .skip(1)
-        .map(|rest| &rest[..rest.find('"').unwrap()])
-        .collect();
+    let mut ids = ids(&rewritten.markdown);
     let count = ids.len();
     ids.sort_unstable();
     ids.dedup();
@@ -163,6 +158,28 @@ fn a_crlf_text_keeps_its_line_endings_and_places() {
     };
     let span = diagnostics[0].labels[0].span;
     assert_eq!(&broken[span.lo()..span.hi()], "Tx");
+}
+
+/// The element ids of a text's inline drawings, each once per drawing.
+fn ids(markdown: &str) -> Vec<&str> {
+    markdown
+        .split(" id=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect()
+}
+
+#[test]
+fn the_same_map_drawn_twice_on_a_page_repeats_no_id() {
+    let fence = "```argmark\nthesis T \"x\"\n```\n";
+    let page = format!("{fence}\nAgain:\n\n{fence}");
+    let rewritten = render_markdown(&page, &options(Images::Inline)).unwrap();
+    let mut found = ids(&rewritten.markdown);
+    assert!(found.len() >= 4, "{}", rewritten.markdown);
+    let count = found.len();
+    found.sort_unstable();
+    found.dedup();
+    assert_eq!(found.len(), count, "{}", rewritten.markdown);
 }
 
 #[test]
