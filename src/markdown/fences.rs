@@ -53,8 +53,16 @@ impl Fence {
 pub fn find(markdown: &str) -> Vec<Fence> {
     let mut fences = Vec::new();
     let mut current: Option<Fence> = None;
-    let events = Parser::new_ext(markdown, Options::empty()).into_offset_iter();
+    // The parser would read a byte order mark as text, and a fence on the
+    // first line as a paragraph: it reads what follows the mark.
+    let skip = if markdown.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let events = Parser::new_ext(&markdown[skip..], Options::empty()).into_offset_iter();
     for (event, range) in events {
+        let range = range.start + skip..range.end + skip;
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
                 if language(&info) == LANGUAGE =>
@@ -156,6 +164,21 @@ mod tests {
             &quoted[..fence.markdown_end(end)],
             "> ```argmark\n> thesis T \"x\" "
         );
+    }
+
+    #[test]
+    fn a_fence_right_after_a_byte_order_mark_counts() {
+        let markdown = "\u{feff}```argmark {legend}\nthesis T \"x\"\n```\n";
+        let fences = find(markdown);
+        assert_eq!(fences.len(), 1);
+        let fence = &fences[0];
+        assert_eq!(
+            &markdown[fence.block.clone()],
+            &markdown[3..markdown.len() - 1]
+        );
+        assert_eq!(&markdown[fence.options.1..][..8], "{legend}");
+        let at = fence.markdown_offset(fence.code.find('T').unwrap());
+        assert_eq!(&markdown[at..=at], "T");
     }
 
     #[test]
