@@ -79,7 +79,17 @@ pub fn find(markdown: &str) -> Vec<Fence> {
                     fence.push(markdown, &text, range);
                 }
             }
-            Event::End(TagEnd::CodeBlock) => fences.extend(current.take()),
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(mut fence) = current.take() {
+                    // A fence the end of its container closes (it has no
+                    // closing line) ends with its last line's line ending,
+                    // which belongs to the text after the drawing.
+                    let block = &markdown[fence.block.clone()];
+                    let kept = block.trim_end_matches(['\n', '\r']).len();
+                    fence.block.end = fence.block.start + kept;
+                    fences.push(fence);
+                }
+            }
             _ => {}
         }
     }
@@ -179,6 +189,22 @@ mod tests {
         assert_eq!(&markdown[fence.options.1..][..8], "{legend}");
         let at = fence.markdown_offset(fence.code.find('T').unwrap());
         assert_eq!(&markdown[at..=at], "T");
+    }
+
+    #[test]
+    fn a_fence_its_container_closes_leaves_the_line_ending_after_it() {
+        let markdown = "> ```argmark\n> thesis T \"x\"\n\nafter\n\n- ```argmark\r\n  thesis U \"u\"\r\nnot in the list\n";
+        let blocks: Vec<&str> = find(markdown)
+            .iter()
+            .map(|f| &markdown[f.block.clone()])
+            .collect();
+        assert_eq!(
+            blocks,
+            [
+                "```argmark\n> thesis T \"x\"",
+                "```argmark\r\n  thesis U \"u\""
+            ]
+        );
     }
 
     #[test]

@@ -27,9 +27,7 @@ pub(super) fn rewrite(
                 files.push(Image { file_name, svg });
             }
         }
-        if *images == Images::Inline {
-            out.push_str(&blank_line_before(&markdown[copied..]));
-        }
+        out.push_str(&blank_line_before(&markdown[copied..]));
     }
     out.push_str(&markdown[copied..]);
     Rewritten {
@@ -38,8 +36,10 @@ pub(super) fn rewrite(
     }
 }
 
-/// What keeps the text after a fence out of the inline SVG's HTML block,
-/// which runs on to the next blank line: a blank line (with the next
+/// What keeps the text after a fence out of the drawing's block (an
+/// inline SVG's HTML block runs on to the next blank line, and a link's
+/// paragraph takes in the next line, even one outside its blockquote or
+/// list item): a blank line (with the next
 /// line's `>` markers, to stay in its blockquote, and the text's own line
 /// ending), when text follows at once.
 fn blank_line_before(rest: &str) -> String {
