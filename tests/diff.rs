@@ -5,6 +5,7 @@
 
 mod common;
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use argmark::check::Config;
@@ -169,6 +170,36 @@ fn any_change_of_meaning_is_a_difference() {
         "title \"Cars\"\nthesis T \"Tax cars.\"\npremise p \"Air.\" supports T\n",
     ] {
         assert!(!diff_texts(map, changed).is_empty(), "{changed}");
+    }
+}
+
+/// A map where `count` statements of one placeholder text attack targets
+/// of their own, named `prefix` and a number, listed in the given order.
+fn placeholders(prefix: &str, order: impl Iterator<Item = usize>) -> String {
+    let mut map = String::from("thesis T \"t\"\n");
+    let order: Vec<usize> = order.collect();
+    for i in 0..order.len() {
+        writeln!(map, "claim t{i} \"Target {i}.\" supports T").unwrap();
+    }
+    for i in order {
+        writeln!(map, "claim {prefix}{i} \"TODO\" attacks t{i}").unwrap();
+    }
+    map
+}
+
+#[test]
+fn many_renames_of_one_text_pair_each_with_its_own_relations() {
+    // Listed in the opposite order, each rename's match is the last free
+    // entry of its text: every pair must still be found by its relations.
+    let count = 300;
+    let old = placeholders("a", 0..count);
+    let new = placeholders("b", (0..count).rev());
+    let diff = diff_texts(&old, &new);
+    assert!(diff.statements.added.is_empty() && diff.statements.removed.is_empty());
+    assert!(diff.relations.added.is_empty() && diff.relations.removed.is_empty());
+    assert_eq!(diff.statements.renamed.len(), count);
+    for renamed in &diff.statements.renamed {
+        assert_eq!(renamed.from[1..], renamed.to[1..], "{renamed:?}");
     }
 }
 

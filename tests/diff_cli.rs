@@ -75,6 +75,39 @@ fn a_map_with_errors_is_reported_where_they_are_and_exits_two() {
 }
 
 #[test]
+fn two_maps_with_errors_are_reported_old_first_on_every_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (
+        dir.path().join("old.argmark"),
+        dir.path().join("new.argmark"),
+    );
+    std::fs::write(&old, "thesis T \"x\"\nclaim c \"y\" supports gone\n").unwrap();
+    std::fs::write(&new, "thesis T \"x\"\nclaim d \"y\" supports missing\n").unwrap();
+    let args = ["diff", old.to_str().unwrap(), new.to_str().unwrap()];
+    let first = stderr(&argmark(&args, None));
+    let places: Vec<usize> = [
+        "unknown statement 'gone'",
+        "old.argmark' cannot be compared",
+        "unknown statement 'missing'",
+        "new.argmark' cannot be compared",
+    ]
+    .iter()
+    .map(|text| {
+        first
+            .find(text)
+            .unwrap_or_else(|| panic!("{text}: {first}"))
+    })
+    .collect();
+    assert!(places.is_sorted(), "{first}");
+    // Both maps are analysed at once: their reports must not mingle.
+    for _ in 0..20 {
+        let output = argmark(&args, None);
+        assert_eq!(output.status.code(), Some(2));
+        assert_eq!(stderr(&output), first);
+    }
+}
+
+#[test]
 fn usage_mistakes_exit_two() {
     for args in [
         vec!["diff", CASE[0]],
@@ -232,6 +265,32 @@ fn git_runs_argmark_as_the_diff_driver_of_argmark_files() {
         stderr(&output)
     );
     assert!(stdout(&output).contains("T: IN -> OUT"));
+}
+
+#[test]
+fn the_diff_driver_takes_a_renamed_map_and_an_unmerged_one() {
+    let Some(repo) = repository() else { return };
+    let path = repo.path();
+    let command = format!("'{}' diff --git-driver", env!("CARGO_BIN_EXE_argmark"));
+    git(path, &["config", "diff.argmark.command", &command]);
+    std::fs::write(path.join(".gitattributes"), "*.argmark diff=argmark\n").unwrap();
+    // git passes nine arguments for a renamed file: its new path and the
+    // rename's description come last.
+    git(
+        path,
+        &["mv", "maps/debate.argmark", "maps/renamed debate.argmark"],
+    );
+    git(path, &["add", "-A"]);
+    let shown = git(path, &["diff", "--cached", "-M"]);
+    assert!(
+        shown.contains("\na/maps/debate.argmark -> b/maps/renamed debate.argmark: "),
+        "{shown}"
+    );
+    assert!(shown.contains("T: IN -> OUT"), "{shown}");
+    // An unmerged path comes alone, and git goes on.
+    let output = argmark(&["diff", "--git-driver", "maps/debate.argmark"], None);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "* Unmerged path maps/debate.argmark\n");
 }
 
 #[test]

@@ -118,12 +118,7 @@ fn inline_svg_is_one_line_in_its_container() {
         assert!(!line.contains("<!--") && !line.contains("<?xml"));
     }
     // Graphviz's element ids are made unique across the drawings of a page.
-    let mut ids: Vec<&str> = rewritten
-        .markdown
-        .split(" id=\"")
-        .skip(1)
-        .map(|rest| &rest[..rest.find('"').unwrap()])
-        .collect();
+    let mut ids = ids(&rewritten.markdown);
     let count = ids.len();
     ids.sort_unstable();
     ids.dedup();
@@ -144,6 +139,47 @@ fn inline_svg_is_one_line_in_its_container() {
         })
         .collect();
     assert!(!text.contains("Cities should tax cars"), "{text}");
+}
+
+#[test]
+fn a_crlf_text_keeps_its_line_endings_and_places() {
+    let text = "# CRLF\r\n\r\n> ```argmark\r\n> thesis T \"x\"\r\n> ```\r\n> Right after.\r\n";
+    let rewritten = render_markdown(text, &options(Images::Inline)).unwrap();
+    let out = &rewritten.markdown;
+    assert!(
+        out.contains("</svg></div>\r\n>\r\n> Right after.\r\n"),
+        "{out}"
+    );
+    assert_eq!(out.matches('\n').count(), out.matches("\r\n").count());
+    // A mistake at the end of a line is underlined up to the `\r`, not past it.
+    let broken = text.replace("thesis T \"x\"", "claim c \"y\" supports Tx");
+    let Err(MarkdownError::Fences(diagnostics)) = render_markdown(&broken, &files()) else {
+        panic!("an unknown statement is a mistake");
+    };
+    let span = diagnostics[0].labels[0].span;
+    assert_eq!(&broken[span.lo()..span.hi()], "Tx");
+}
+
+/// The element ids of a text's inline drawings, each once per drawing.
+fn ids(markdown: &str) -> Vec<&str> {
+    markdown
+        .split(" id=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect()
+}
+
+#[test]
+fn the_same_map_drawn_twice_on_a_page_repeats_no_id() {
+    let fence = "```argmark\nthesis T \"x\"\n```\n";
+    let page = format!("{fence}\nAgain:\n\n{fence}");
+    let rewritten = render_markdown(&page, &options(Images::Inline)).unwrap();
+    let mut found = ids(&rewritten.markdown);
+    assert!(found.len() >= 4, "{}", rewritten.markdown);
+    let count = found.len();
+    found.sort_unstable();
+    found.dedup();
+    assert_eq!(found.len(), count, "{}", rewritten.markdown);
 }
 
 #[test]
@@ -231,6 +267,30 @@ fn the_command_writes_files_beside_the_output_and_never_over_the_input() {
     let output = run(&["markdown", "lesson.md"]);
     assert!(String::from_utf8_lossy(&output.stdout).contains("![Car taxes](lesson-1.svg)"));
     assert!(dir.path().join("lesson-1.svg").exists());
+}
+
+#[test]
+fn a_file_that_cannot_be_written_leaves_every_file_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let two = "```argmark\nthesis A \"a\"\n```\n\n```argmark\nthesis B \"b\"\n```\n";
+    std::fs::write(dir.path().join("lesson.md"), two).unwrap();
+    std::fs::write(dir.path().join("out-1.svg"), "old drawing").unwrap();
+    // The second drawing's place is taken by a folder.
+    std::fs::create_dir(dir.path().join("out-2.svg")).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_argmark"))
+        .args(["markdown", "lesson.md", "-o", "out.md"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("cannot write 'out-2.svg': it is a folder"),
+        "{err}"
+    );
+    let first = std::fs::read_to_string(dir.path().join("out-1.svg")).unwrap();
+    assert_eq!(first, "old drawing");
+    assert!(!dir.path().join("out.md").exists());
 }
 
 #[test]

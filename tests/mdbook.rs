@@ -148,6 +148,38 @@ fn what_is_not_a_book_is_refused() {
     assert!(stderr(&output).contains("[preprocessor.argmark] in book.toml: fence option 'theme'"));
 }
 
+#[test]
+fn mdbooks_own_keys_drafts_separators_and_part_titles_pass() {
+    let mut input = recorded("0.5");
+    let table = &mut input[0]["config"]["preprocessor"]["argmark"];
+    table["renderers"] = serde_json::json!(["html"]);
+    table["before"] = serde_json::json!(["links"]);
+    table["after"] = serde_json::json!([]);
+    table["optional"] = true.into();
+    let items = input[1]["items"].as_array_mut().unwrap();
+    let draft = serde_json::json!({"Chapter": {
+        "name": "Draft", "content": "", "number": null, "sub_items": [],
+        "path": null, "source_path": null, "parent_names": []
+    }});
+    items.insert(0, serde_json::json!({"PartTitle": "Part one"}));
+    items.push("Separator".into());
+    items.push(draft);
+    let output = preprocessor(&[], Some(input.to_string().as_bytes()));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let book: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let items = book["items"].as_array().unwrap();
+    assert_eq!(items[0], serde_json::json!({"PartTitle": "Part one"}));
+    assert_eq!(items[items.len() - 2], "Separator");
+    assert_eq!(items[items.len() - 1], input[1]["items"][items.len() - 1]);
+    let mut all = Vec::new();
+    chapters(&book["items"], &mut all);
+    let drawn = all
+        .iter()
+        .map(|c| c["content"].as_str().unwrap().matches("<svg").count())
+        .sum::<usize>();
+    assert_eq!(drawn, 4);
+}
+
 /// The `mdbook` program: `MDBOOK` if set, else `mdbook` on the path.
 fn mdbook() -> Option<String> {
     let program = std::env::var("MDBOOK").unwrap_or_else(|_| "mdbook".to_string());

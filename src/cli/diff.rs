@@ -8,9 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 
 use super::config::{MapSettings, level_flags};
-use super::{
-    Color, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, Loaded, analyze_or_report, decoded, load,
-};
+use super::{Color, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, Loaded, decoded, load, report_stopped};
 use crate::config::Discovery;
 use crate::diff::{MapDiff, to_human, to_json, to_markdown};
 
@@ -22,8 +20,9 @@ use crate::diff::{MapDiff, to_human, to_json, to_markdown};
 pub struct DiffArgs {
     /// The old map and the new one; with `--git REV`, only the file to
     /// compare with its version at REV; with `--git-driver`, the seven
-    /// arguments git passes: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE.
-    #[arg(required = true, num_args = 1..=7, value_name = "FILE")]
+    /// arguments git passes: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE
+    /// (and NEW-PATH INFO for a renamed file, or PATH alone for an unmerged one).
+    #[arg(required = true, num_args = 1..=9, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Compare FILE with its version at this git revision (a branch, tag or commit).
     #[arg(long, value_name = "REV", conflicts_with = "git_driver")]
@@ -67,6 +66,12 @@ struct Versions {
 }
 
 pub fn run(args: &DiffArgs, discovery: Discovery) -> Result<i32, String> {
+    if let (true, [path]) = (args.git_driver, args.files.as_slice()) {
+        // git asks about an unmerged path with that path alone: there is
+        // no pair of versions, and git goes on to the next file.
+        super::emit(&format!("* Unmerged path {}\n", path.display()))?;
+        return Ok(EXIT_OK);
+    }
     let versions = versions(args)?;
     let flags = level_flags(&args.allow, &args.warn, &args.deny)?;
     let settings = match MapSettings::new(discovery, flags).of(&versions.config_of) {
@@ -74,10 +79,14 @@ pub fn run(args: &DiffArgs, discovery: Discovery) -> Result<i32, String> {
         Err(status) => return Ok(status),
     };
     let config = settings.check_config();
+    // Analysed side by side, reported one after the other: the errors of
+    // two broken maps come in the same order on every run.
     let (old, new) = rayon::join(
-        || analyze_or_report(&versions.old, &config, "compared"),
-        || analyze_or_report(&versions.new, &config, "compared"),
+        || versions.old.analyze(&config),
+        || versions.new.analyze(&config),
     );
+    let old = report_stopped(&versions.old, old, "compared");
+    let new = report_stopped(&versions.new, new, "compared");
     let (Some(old), Some(new)) = (old, new) else {
         return Ok(if args.git_driver {
             EXIT_OK
@@ -135,17 +144,22 @@ fn coloured(text: &str) -> String {
 fn versions(args: &DiffArgs) -> Result<Versions, String> {
     let files = &args.files;
     if args.git_driver {
-        let [path, old, _, _, new, _, _] = files.as_slice() else {
-            return Err(format!(
-                "--git-driver takes the 7 arguments git passes (PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE), not {}",
-                files.len()
-            ));
+        // A renamed file comes with two more: its new path and git's
+        // description of the rename.
+        let (path, old, new, new_path) = match files.as_slice() {
+            [path, old, _, _, new, _, _] => (path, old, new, path),
+            [path, old, _, _, new, _, _, new_path, _] => (path, old, new, new_path),
+            _ => {
+                return Err(format!(
+                    "--git-driver takes the 7 arguments git passes (PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE, and NEW-PATH INFO for a rename), not {}",
+                    files.len()
+                ));
+            }
         };
-        let shown = path.display();
         return Ok(Versions {
-            old: named(load(old)?, format!("a/{shown}")),
-            new: named(load(new)?, format!("b/{shown}")),
-            config_of: path.clone(),
+            old: named(load(old)?, format!("a/{}", path.display())),
+            new: named(load(new)?, format!("b/{}", new_path.display())),
+            config_of: new_path.clone(),
         });
     }
     if let Some(rev) = &args.git {

@@ -7,7 +7,7 @@ use super::config::MapSettings;
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, plural, read_input, write_output};
 use crate::config::{Discovery, Layer};
 use crate::diagnostic::{HumanOptions, SourceFile, render_human};
-use crate::markdown::{Images, MarkdownError, MarkdownOptions, render_markdown};
+use crate::markdown::{Images, MarkdownError, MarkdownOptions, Rewritten, render_markdown};
 
 #[derive(Debug, clap::Args)]
 pub struct MarkdownArgs {
@@ -89,11 +89,32 @@ pub fn run(args: &MarkdownArgs, discovery: Discovery) -> Result<i32, String> {
             return Ok(EXIT_TROUBLE);
         }
     };
-    for image in &rewritten.images {
-        let path = folder.join(&image.file_name);
-        super::paths::refuse_output_over_input(&args.input, Some(&path))?;
-        write_output(Some(&path), &image.svg)?;
-    }
-    write_output(args.output.as_deref(), rewritten.markdown.as_bytes())?;
+    write_all(args, &folder, &rewritten)?;
     Ok(EXIT_OK)
+}
+
+/// Writes the SVG files into `folder`, then the Markdown.
+fn write_all(args: &MarkdownArgs, folder: &Path, rewritten: &Rewritten) -> Result<(), String> {
+    let images: Vec<PathBuf> = rewritten
+        .images
+        .iter()
+        .map(|image| folder.join(&image.file_name))
+        .collect();
+    // Every file is looked at before any is written, so that one that
+    // cannot be (a folder in its place, a missing folder, the input) does
+    // not leave the files before it new and the rest old.
+    for path in images
+        .iter()
+        .map(PathBuf::as_path)
+        .chain(args.output.as_deref())
+    {
+        super::paths::refuse_output_over_input(&args.input, Some(path))?;
+        if path != Path::new("-") {
+            super::writable_folder(path, &super::paths::write_target(path)?)?;
+        }
+    }
+    for (path, image) in images.iter().zip(&rewritten.images) {
+        write_output(Some(path), &image.svg)?;
+    }
+    write_output(args.output.as_deref(), rewritten.markdown.as_bytes())
 }

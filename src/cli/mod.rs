@@ -239,7 +239,16 @@ fn analyze_or_report(
     config: &crate::check::Config,
     verb: &str,
 ) -> Option<crate::Analysis> {
-    let analysis = loaded.analyze(config);
+    report_stopped(loaded, loaded.analyze(config), verb)
+}
+
+/// The analysis of `loaded`, or, when errors stopped it, `None` with the
+/// errors reported on standard error.
+fn report_stopped(
+    loaded: &Loaded,
+    analysis: crate::Analysis,
+    verb: &str,
+) -> Option<crate::Analysis> {
     if analysis.stopped.is_none() {
         return Some(analysis);
     }

@@ -4,9 +4,10 @@
 //! matching is linear in the size of the maps.
 
 use std::borrow::Cow;
+use std::collections::VecDeque;
 
 use petgraph::graph::NodeIndex;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::document::{Changed, Entry, Renamed, StatementChanges};
 use super::fields::{Comparer, kind_name, text_of};
@@ -104,8 +105,8 @@ pub(super) fn match_entries<'a>(old: &'a ArgumentMap, new: &'a ArgumentMap) -> M
     for &(before, after) in &rename_pairs {
         renames.insert(old.id(before), new.id(after));
     }
-    let taken_old: rustc_hash::FxHashSet<NodeIndex> = rename_pairs.iter().map(|p| p.0).collect();
-    let taken_new: rustc_hash::FxHashSet<NodeIndex> = rename_pairs.iter().map(|p| p.1).collect();
+    let taken_old: FxHashSet<NodeIndex> = rename_pairs.iter().map(|p| p.0).collect();
+    let taken_new: FxHashSet<NodeIndex> = rename_pairs.iter().map(|p| p.1).collect();
     changes.added = added
         .iter()
         .filter(|n| !taken_new.contains(n))
@@ -167,17 +168,27 @@ fn find_renames<'a>(
         .flatten()
         .map(|&n| (new.id(n), key(new, n)))
         .collect();
+    // The free candidates by kind, text and relations, each candidate's
+    // relations worked out once: many entries of one text (a placeholder)
+    // cost no more than as many of different texts.
+    let wanted: FxHashSet<(&str, &str)> = old_keys.values().copied().collect();
+    let mut free: FxHashMap<_, VecDeque<NodeIndex>> = FxHashMap::default();
+    for &node in added {
+        if wanted.contains(&key(new, node)) {
+            let links = relations::around(new, node, &|id| by_key(&new_keys, id));
+            free.entry((key(new, node), links))
+                .or_default()
+                .push_back(node);
+        }
+    }
     let mut pairs = Vec::new();
     for node in left {
-        let free = candidates
-            .get_mut(&key(old, node))
-            .expect("only nodes with candidates are left");
         let links = relations::around(old, node, &|id| by_key(&old_keys, id));
-        let same = free
-            .iter()
-            .position(|&c| relations::around(new, c, &|id| by_key(&new_keys, id)) == links);
-        if let Some(at) = same {
-            pairs.push((node, free.remove(at)));
+        if let Some(after) = free
+            .get_mut(&(key(old, node), links))
+            .and_then(VecDeque::pop_front)
+        {
+            pairs.push((node, after));
         }
     }
     pairs.sort_by_key(|&(_, new)| new);

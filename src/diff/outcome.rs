@@ -13,7 +13,7 @@ use crate::diagnostic::Diagnostic;
 use crate::pipeline::Analysis;
 use crate::syntax::ast::StatementKind;
 
-/// The matched entries whose status changed: ourss first, then in the
+/// The matched entries whose status changed: theses first, then in the
 /// new map's order (`pairs` is in that order).
 pub(super) fn status_changes(
     old: &Analysis,
@@ -38,7 +38,7 @@ pub(super) fn status_changes(
             (!is_thesis(after), change)
         })
         .collect();
-    // A stable sort keeps source order within ourss and within the rest.
+    // A stable sort keeps source order within theses and within the rest.
     changes.sort_by_key(|(later, _)| *later);
     changes.into_iter().map(|(_, change)| change).collect()
 }

@@ -36,14 +36,33 @@ impl Fence {
             None => self.block.start,
         }
     }
+
+    /// The Markdown offset of the end of a span that ends at `at` in the
+    /// fence's code: the end of the piece the span is in, not the start of
+    /// the next, which lies past the line's `\r` or the next line's `>`.
+    pub fn markdown_end(&self, at: usize) -> usize {
+        let index = self.pieces.partition_point(|&(start, _, _)| start < at);
+        match index.checked_sub(1).map(|i| self.pieces[i]) {
+            Some((start, markdown, len)) => markdown + (at - start).min(len),
+            None => self.markdown_offset(at),
+        }
+    }
 }
 
 /// Every `argmark` fence of `markdown`, in order.
 pub fn find(markdown: &str) -> Vec<Fence> {
     let mut fences = Vec::new();
     let mut current: Option<Fence> = None;
-    let events = Parser::new_ext(markdown, Options::empty()).into_offset_iter();
+    // The parser would read a byte order mark as text, and a fence on the
+    // first line as a paragraph: it reads what follows the mark.
+    let skip = if markdown.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let events = Parser::new_ext(&markdown[skip..], Options::empty()).into_offset_iter();
     for (event, range) in events {
+        let range = range.start + skip..range.end + skip;
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
                 if language(&info) == LANGUAGE =>
@@ -60,7 +79,17 @@ pub fn find(markdown: &str) -> Vec<Fence> {
                     fence.push(markdown, &text, range);
                 }
             }
-            Event::End(TagEnd::CodeBlock) => fences.extend(current.take()),
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(mut fence) = current.take() {
+                    // A fence the end of its container closes (it has no
+                    // closing line) ends with its last line's line ending,
+                    // which belongs to the text after the drawing.
+                    let block = &markdown[fence.block.clone()];
+                    let kept = block.trim_end_matches(['\n', '\r']).len();
+                    fence.block.end = fence.block.start + kept;
+                    fences.push(fence);
+                }
+            }
             _ => {}
         }
     }
@@ -129,6 +158,53 @@ mod tests {
             assert_eq!(&markdown[at..=at], &fence.code[id..=id]);
             assert!(markdown[fence.block.clone()].starts_with("```argmark"));
         }
+    }
+
+    #[test]
+    fn a_span_at_the_end_of_a_crlf_line_ends_before_the_cr() {
+        let markdown = "```argmark\r\nthesis T \"x\"\r\nclaim c \"y\" supports Tx\r\n```\r\n";
+        let fence = &find(markdown)[0];
+        let lo = fence.code.find("Tx").unwrap();
+        let (start, end) = (fence.markdown_offset(lo), fence.markdown_end(lo + 2));
+        assert_eq!(&markdown[start..end], "Tx");
+        let quoted = "> ```argmark\n> thesis T \"x\" \n> ```\n";
+        let fence = &find(quoted)[0];
+        let end = fence.code.find('\n').unwrap();
+        assert_eq!(
+            &quoted[..fence.markdown_end(end)],
+            "> ```argmark\n> thesis T \"x\" "
+        );
+    }
+
+    #[test]
+    fn a_fence_right_after_a_byte_order_mark_counts() {
+        let markdown = "\u{feff}```argmark {legend}\nthesis T \"x\"\n```\n";
+        let fences = find(markdown);
+        assert_eq!(fences.len(), 1);
+        let fence = &fences[0];
+        assert_eq!(
+            &markdown[fence.block.clone()],
+            &markdown[3..markdown.len() - 1]
+        );
+        assert_eq!(&markdown[fence.options.1..][..8], "{legend}");
+        let at = fence.markdown_offset(fence.code.find('T').unwrap());
+        assert_eq!(&markdown[at..=at], "T");
+    }
+
+    #[test]
+    fn a_fence_its_container_closes_leaves_the_line_ending_after_it() {
+        let markdown = "> ```argmark\n> thesis T \"x\"\n\nafter\n\n- ```argmark\r\n  thesis U \"u\"\r\nnot in the list\n";
+        let blocks: Vec<&str> = find(markdown)
+            .iter()
+            .map(|f| &markdown[f.block.clone()])
+            .collect();
+        assert_eq!(
+            blocks,
+            [
+                "```argmark\n> thesis T \"x\"",
+                "```argmark\r\n  thesis U \"u\""
+            ]
+        );
     }
 
     #[test]

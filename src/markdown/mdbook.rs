@@ -16,8 +16,17 @@ use crate::render::exec::DotError;
 /// The renderers that show inline SVG.
 const RENDERERS: [&str; 1] = ["html"];
 
-/// The keys of `[preprocessor.argmark]` that are mdBook's own, not drawing options.
-const MDBOOK_KEYS: [&str; 5] = ["command", "renderer", "before", "after", "optional"];
+/// The keys of `[preprocessor.argmark]` that are mdBook's own, not drawing
+/// options: `renderers` is the one mdBook reads, `renderer` the one its
+/// guide for developers once named.
+const MDBOOK_KEYS: [&str; 6] = [
+    "command",
+    "renderers",
+    "renderer",
+    "before",
+    "after",
+    "optional",
+];
 
 /// Whether the preprocessor draws for `renderer` (mdBook's `supports` question).
 pub fn supports(renderer: &str) -> bool {

@@ -124,18 +124,26 @@ pub fn render_markdown(
 }
 
 /// A fence's options applied and its map analysed, or its mistakes.
+/// The options' mistakes and the map's errors are reported together, so
+/// that fixing one does not only reveal the other.
 fn prepare(fence: &Fence, options: &MarkdownOptions) -> Result<Drawing, Vec<Diagnostic>> {
-    let render = fence_options(fence, &options.render)?;
+    let (render, mut mistakes) = match fence_options(fence, &options.render) {
+        Ok(render) => (Some(render), Vec::new()),
+        Err(mistakes) => (None, mistakes),
+    };
     let analysis = crate::analyze(&fence.code, &options.config);
     if analysis.stopped().is_some() {
         let errors = analysis
             .into_diagnostics()
             .into_iter()
             .filter(|d| d.severity == crate::Severity::Error)
-            .map(|d| in_markdown(fence, d))
-            .collect();
-        return Err(errors);
+            .map(|d| in_markdown(fence, d));
+        mistakes.extend(errors);
+        return Err(mistakes);
     }
+    let Some(render) = render else {
+        return Err(mistakes);
+    };
     if let Err(unknown) = crate::render::select(analysis.map(), &render) {
         let key = match unknown {
             SelectError::UnknownSection { .. } => "section",
@@ -205,7 +213,7 @@ fn in_markdown(fence: &Fence, mut diagnostic: Diagnostic) -> Diagnostic {
     for label in &mut diagnostic.labels {
         let (lo, hi) = (
             fence.markdown_offset(label.span.lo()),
-            fence.markdown_offset(label.span.hi()),
+            fence.markdown_end(label.span.hi()),
         );
         label.span = Span::new(lo, hi.max(lo));
     }
