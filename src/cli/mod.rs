@@ -8,6 +8,8 @@ mod explain;
 mod export;
 mod fmt;
 mod import;
+#[cfg(feature = "lsp")]
+mod lsp;
 mod paths;
 mod render;
 mod show;
@@ -61,6 +63,9 @@ enum Command {
     Explain(explain::ExplainArgs),
     /// Print the settings in force for a map, and where each comes from.
     Config(config::ConfigArgs),
+    /// Run the language server for editors, over standard input and output.
+    #[cfg(feature = "lsp")]
+    Lsp(lsp::LspArgs),
 }
 
 /// When to colour human output.
@@ -114,6 +119,8 @@ pub fn run() -> i32 {
         Command::Import(args) => import::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Config(args) => config::run(&args, discovery),
+        #[cfg(feature = "lsp")]
+        Command::Lsp(args) => lsp::run(&args, discovery),
     };
     match result {
         Ok(status) => status,

@@ -3,6 +3,7 @@
 pub mod ast;
 pub mod error;
 mod name;
+pub mod occurrences;
 mod parser;
 pub(crate) mod pieces;
 mod recover;

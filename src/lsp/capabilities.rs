@@ -1,0 +1,68 @@
+//! What the server announces at startup, and the watch on configuration
+//! files it asks the editor for.
+
+use lsp_types::request::RegisterCapability;
+use lsp_types::{
+    DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern,
+    HoverProviderCapability, InitializeResult, OneOf, Registration, RegistrationParams,
+    ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
+};
+
+use super::position::Encoding;
+use super::server::Server;
+
+/// The answer to `initialize`.
+pub(crate) fn initialize_result(encoding: Encoding) -> InitializeResult {
+    InitializeResult {
+        capabilities: ServerCapabilities {
+            position_encoding: Some(encoding.kind()),
+            text_document_sync: Some(TextDocumentSyncCapability::Kind(
+                TextDocumentSyncKind::INCREMENTAL,
+            )),
+            hover_provider: Some(HoverProviderCapability::Simple(true)),
+            definition_provider: Some(OneOf::Left(true)),
+            references_provider: Some(OneOf::Left(true)),
+            document_highlight_provider: Some(OneOf::Left(true)),
+            document_symbol_provider: Some(OneOf::Left(true)),
+            workspace_symbol_provider: Some(OneOf::Left(true)),
+            document_formatting_provider: Some(OneOf::Left(true)),
+            ..ServerCapabilities::default()
+        },
+        server_info: Some(ServerInfo {
+            name: "argmark".to_string(),
+            version: Some(env!("CARGO_PKG_VERSION").to_string()),
+        }),
+    }
+}
+
+/// Asks the editor to report changes to `argmark.toml` files, when it can
+/// take such a request; the settings are read again on each.
+pub(crate) fn watch_settings(server: &Server) {
+    let can_register = server
+        .client
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|w| w.dynamic_registration)
+        .unwrap_or(false);
+    if !can_register {
+        return;
+    }
+    let options = DidChangeWatchedFilesRegistrationOptions {
+        watchers: vec![FileSystemWatcher {
+            glob_pattern: GlobPattern::String(format!("**/{}", crate::config::FILE_NAME)),
+            kind: None,
+        }],
+    };
+    let registration = Registration {
+        id: "argmark-settings".to_string(),
+        method: "workspace/didChangeWatchedFiles".to_string(),
+        register_options: serde_json::to_value(options).ok(),
+    };
+    server.ask::<RegisterCapability>(
+        "argmark-watch-settings",
+        RegistrationParams {
+            registrations: vec![registration],
+        },
+    );
+}

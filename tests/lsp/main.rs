@@ -1,0 +1,219 @@
+//! `argmark lsp` driven over JSON-RPC, as an editor drives it.
+
+// JSON values are built in place for each call; borrowing them would only
+// add `&` at every call.
+#![allow(clippy::needless_pass_by_value)]
+
+mod client;
+
+use client::{Client, at, range};
+use serde_json::{Value, json};
+
+const URI: &str = "untitled:debate.argmark";
+
+#[test]
+fn utf16_is_the_default_and_utf8_is_taken_when_offered() {
+    let folder = tempfile::tempdir().unwrap();
+    let (client, result) = Client::start_in(folder.path(), json!({}), json!({}));
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(client.shut_down().code(), Some(0));
+    let offered = json!({ "general": { "positionEncodings": ["utf-8", "utf-16"] } });
+    let (mut client, result) = Client::start_in(folder.path(), offered, json!({}));
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-8");
+    // In UTF-8 the emoji is four bytes wide: `t` after it is at byte 24.
+    client.open(URI, "thesis t \"T.\"\nclaim c \"😀\" supports t\n");
+    client.diagnostics(URI, 1);
+    let hover = client.request("textDocument/hover", at(URI, 1, 24));
+    assert_eq!(hover["range"], range((1, 24), (1, 25)), "{hover}");
+}
+
+#[test]
+fn hover_after_emoji_counts_utf16_units() {
+    let (mut client, _folder) = Client::start();
+    client.open(
+        URI,
+        "thesis t \"Tax cars.\"\nclaim c \"😀中e\u{301}\" supports t\n",
+    );
+    client.diagnostics(URI, 1);
+    // `claim c "😀中é" supports ` is 9 + 2 + 1 + 2 + 11 = 25 UTF-16 units.
+    let hover = client.request("textDocument/hover", at(URI, 1, 25));
+    assert_eq!(hover["range"], range((1, 25), (1, 26)), "{hover}");
+    let text = hover["contents"]["value"].as_str().unwrap();
+    assert!(text.contains("thesis t: Tax cars."), "{text}");
+    assert!(text.contains("status: IN"), "{text}");
+    assert!(text.contains("declared on line 1"), "{text}");
+}
+
+#[test]
+fn diagnostics_carry_version_code_link_help_and_related_places() {
+    let folder = tempfile::tempdir().unwrap();
+    let options = json!({ "checkDocsUrl": "https://example.org/checks/" });
+    let (mut client, _) = Client::start_in(folder.path(), json!({}), options);
+    client.open(
+        URI,
+        "thesis t \"T.\"\nclaim a \"A.\" supports t\nclaim a \"B.\"\n",
+    );
+    let found = client.diagnostics(URI, 1);
+    let [duplicate] = &found[..] else {
+        panic!("one finding: {found:?}")
+    };
+    assert_eq!(duplicate["code"], "duplicate-id");
+    assert_eq!(duplicate["severity"], 1);
+    assert_eq!(
+        duplicate["codeDescription"]["href"],
+        "https://example.org/checks/duplicate-id.md"
+    );
+    assert_eq!(duplicate["range"], range((2, 6), (2, 7)));
+    let message = duplicate["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("'a' is declared twice\nhelp: give one"),
+        "{message}"
+    );
+    let related = &duplicate["relatedInformation"][0];
+    assert_eq!(related["message"], "first declared here");
+    assert_eq!(related["location"]["range"], range((1, 6), (1, 7)));
+    assert_eq!(related["location"]["uri"], URI);
+}
+
+#[test]
+fn a_broken_edit_mid_word_is_reported_and_its_repair_clears_it() {
+    let (mut client, _folder) = Client::start();
+    client.open(URI, "thesis t \"T.\"\npremise p \"P.\" supports t\n");
+    let found = client.diagnostics(URI, 1);
+    assert_eq!(found[0]["code"], "unsupported-premise", "{found:?}");
+    // `premise` becomes `pre"mise`: a string opens mid-word.
+    client.change(URI, 2, range((1, 3), (1, 3)), "\"");
+    let broken = client.diagnostics(URI, 2);
+    assert!(!broken.is_empty());
+    assert!(
+        broken.iter().all(|d| d["code"] == "syntax-error"),
+        "{broken:?}"
+    );
+    client.change(URI, 3, range((1, 3), (1, 4)), "");
+    let repaired = client.diagnostics(URI, 3);
+    assert_eq!(repaired, found);
+}
+
+#[test]
+fn malformed_messages_get_json_rpc_errors_and_the_server_goes_on() {
+    let (mut client, _folder) = Client::start();
+    client.send_raw(b"{ not json");
+    let parse_error = client.wait_for(|m| m["error"]["code"] == -32700);
+    assert_eq!(parse_error["id"], Value::Null);
+    // JSON, but no request, response or notification.
+    client.send_raw(b"[1, 2]");
+    let invalid = client.wait_for(|m| m["error"]["code"] == -32600);
+    assert_eq!(invalid["id"], Value::Null);
+    let unknown = client.request_full("argmark/nothing", json!({}));
+    assert_eq!(unknown["error"]["code"], -32601);
+    let bad_params = client.request_full("textDocument/hover", json!({ "position": 3 }));
+    assert_eq!(bad_params["error"]["code"], -32602);
+    assert_eq!(client.shut_down().code(), Some(0));
+}
+
+#[test]
+fn exit_without_shutdown_ends_with_status_one() {
+    let (mut client, _folder) = Client::start();
+    client.notify("exit", Value::Null);
+    assert_eq!(client.wait().code(), Some(1));
+}
+
+#[test]
+fn definition_references_and_highlight_find_every_place() {
+    let (mut client, _folder) = Client::start();
+    client.open(
+        URI,
+        "thesis t \"T.\"\nclaim c \"C.\" supports t\nreason r supports t {\n  c\n}\n",
+    );
+    client.diagnostics(URI, 1);
+    let definition = client.request("textDocument/definition", at(URI, 3, 2));
+    assert_eq!(definition[0]["range"], range((1, 6), (1, 7)));
+    let mut params = at(URI, 0, 7);
+    params["context"] = json!({ "includeDeclaration": false });
+    let references = client.request("textDocument/references", params);
+    let ranges: Vec<&Value> = references
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| &l["range"])
+        .collect();
+    assert_eq!(ranges, [&range((1, 22), (1, 23)), &range((2, 18), (2, 19))]);
+    let highlights = client.request("textDocument/documentHighlight", at(URI, 1, 6));
+    let kinds: Vec<&Value> = highlights
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| &h["kind"])
+        .collect();
+    assert_eq!(kinds, [&json!(3), &json!(2)]);
+}
+
+#[test]
+fn symbols_are_a_tree_of_sections_reasons_and_statements() {
+    let (mut client, _folder) = Client::start();
+    let uri2 = "untitled:other.argmark";
+    client.open(
+        URI,
+        "section \"Main\" {\n  thesis t \"T.\"\n  reason r supports t {\n    premise p \"P.\"\n  }\n}\n",
+    );
+    client.open(uri2, "claim tax \"Tax.\"\n");
+    client.diagnostics(URI, 1);
+    client.diagnostics(uri2, 1);
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": URI } }),
+    );
+    assert_eq!(symbols[0]["name"], "Main");
+    let children = &symbols[0]["children"];
+    assert_eq!(children[0]["name"], "t");
+    assert_eq!(children[0]["detail"], "thesis T.");
+    assert_eq!(children[1]["name"], "r");
+    assert_eq!(children[1]["children"][0]["name"], "p");
+    let found = client.request("workspace/symbol", json!({ "query": "TA" }));
+    let names: Vec<&Value> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| &s["name"])
+        .collect();
+    assert_eq!(names, [&json!("tax")]);
+}
+
+#[test]
+fn formatting_rewrites_the_text_and_refuses_syntax_errors() {
+    let (mut client, _folder) = Client::start();
+    client.open(URI, "thesis   t  \"T.\"");
+    client.diagnostics(URI, 1);
+    let params = json!({ "textDocument": { "uri": URI }, "options": { "tabSize": 2, "insertSpaces": true } });
+    let edits = client.request("textDocument/formatting", params.clone());
+    assert_eq!(edits[0]["newText"], "thesis t \"T.\"\n");
+    assert_eq!(edits[0]["range"], range((0, 0), (0, 16)));
+    client.change(URI, 2, range((0, 0), (0, 0)), "claim");
+    client.diagnostics(URI, 2);
+    let refused = client.request_full("textDocument/formatting", params);
+    let message = refused["error"]["message"].as_str().unwrap();
+    assert!(message.contains("syntax error"), "{refused}");
+}
+
+#[test]
+fn settings_come_from_argmark_toml_and_reload_when_it_changes() {
+    let folder = tempfile::tempdir().unwrap();
+    let config = folder.path().join("argmark.toml");
+    std::fs::write(&config, "[check]\nallow = [\"unsupported-premise\"]\n").unwrap();
+    let map = folder.path().join("map.argmark");
+    let uri = format!("file://{}", map.display());
+    let (mut client, _) = Client::start_in(folder.path(), json!({}), json!({}));
+    client.open(&uri, "thesis t \"T.\"\npremise p \"P.\" supports t\n");
+    assert_eq!(client.diagnostics(&uri, 1), Vec::<Value>::new());
+    std::fs::write(&config, "[check]\ndeny = [\"unsupported-premise\"]\n").unwrap();
+    let changed =
+        json!({ "changes": [{ "uri": format!("file://{}", config.display()), "type": 2 }] });
+    client.notify("workspace/didChangeWatchedFiles", changed);
+    let found = client.diagnostics(&uri, 1);
+    assert_eq!(found[0]["code"], "unsupported-premise");
+    assert_eq!(found[0]["severity"], 1);
+    std::fs::write(&config, "allow = [\n").unwrap();
+    client.notify("workspace/didChangeWatchedFiles", json!({ "changes": [] }));
+    let broken = client.diagnostics(&uri, 1);
+    assert_eq!(broken[0]["code"], "config-error", "{broken:?}");
+}
