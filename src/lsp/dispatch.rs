@@ -6,13 +6,13 @@ use lsp_types::notification::{
     Notification as _,
 };
 use lsp_types::request::{
-    DocumentHighlightRequest, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
-    References, Request as _, WorkspaceSymbolRequest,
+    Completion, DocumentHighlightRequest, DocumentSymbolRequest, Formatting, GotoDefinition,
+    HoverRequest, PrepareRenameRequest, References, Rename, Request as _, WorkspaceSymbolRequest,
 };
 use serde::de::DeserializeOwned;
 
 use super::server::{Server, answer};
-use super::{format, hover, navigation, symbols, sync};
+use super::{completion, format, hover, navigation, rename, symbols, sync};
 
 /// The answer to a request.
 pub(crate) fn request(server: &Server, request: &Request) -> Response {
@@ -30,6 +30,11 @@ pub(crate) fn request(server: &Server, request: &Request) -> Response {
             answer::<WorkspaceSymbolRequest>(server, request, symbols::workspace)
         }
         Formatting::METHOD => answer::<Formatting>(server, request, format::format),
+        PrepareRenameRequest::METHOD => {
+            answer::<PrepareRenameRequest>(server, request, rename::prepare)
+        }
+        Rename::METHOD => answer::<Rename>(server, request, rename::rename),
+        Completion::METHOD => answer::<Completion>(server, request, completion::complete),
         method => Response::new_err(
             request.id.clone(),
             ErrorCode::MethodNotFound as i32,

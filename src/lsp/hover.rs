@@ -6,7 +6,7 @@ use petgraph::graph::NodeIndex;
 use super::server::{Failure, Server, View};
 use crate::eval::Status;
 use crate::model::{Declared, EdgeKind, Node};
-use crate::syntax::occurrences::{Namespace, Occurrence};
+use crate::syntax::occurrences::{Declares, Namespace, Occurrence};
 
 /// `textDocument/hover`.
 pub(crate) fn hover(server: &Server, params: HoverParams) -> Result<Option<Hover>, Failure> {
@@ -55,6 +55,20 @@ fn id_card(view: &View, name: &str) -> Option<String> {
             }
         }
         None if analysis.stopped().is_some() => {
+            let declared = view
+                .snapshot
+                .places(Namespace::Id, name)
+                .find_map(|o| o.declares.as_ref());
+            match declared {
+                Some(Declares::Statement(kind, text)) => {
+                    out.push_str(&format!("**{} {name}**: {text}\n\n", kind.keyword()));
+                }
+                Some(Declares::Reason(label)) => out.push_str(&format!("**<{name}>** {label}\n\n")),
+                Some(Declares::Source(citation)) => {
+                    out.push_str(&format!("**source {name}**: {citation}\n\n"));
+                }
+                None => {}
+            }
             out.push_str("*The map has errors; fix them to see statuses and relations.*");
         }
         None => return Some(format!("`{name}` is not declared in this map")),

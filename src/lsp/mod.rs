@@ -8,12 +8,14 @@
 #![allow(clippy::needless_pass_by_value)]
 
 mod capabilities;
+mod completion;
 mod diagnostics;
 mod dispatch;
 mod format;
 mod hover;
 mod navigation;
 mod position;
+mod rename;
 mod server;
 mod symbols;
 mod sync;

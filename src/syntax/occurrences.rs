@@ -25,6 +25,17 @@ pub enum Role {
     Reference,
 }
 
+/// What a declaration declares, and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Declares {
+    /// A statement of a kind, with what it asserts.
+    Statement(StatementKind, Box<str>),
+    /// A reason, with its label (empty when it has none).
+    Reason(Box<str>),
+    /// A source, with its citation.
+    Source(Box<str>),
+}
+
 /// One written name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Occurrence {
@@ -36,6 +47,8 @@ pub struct Occurrence {
     pub namespace: Namespace,
     /// Declared or used here.
     pub role: Role,
+    /// For a declaration: what it declares.
+    pub declares: Option<Declares>,
 }
 
 /// Every written name of `file`, in source order.
@@ -54,16 +67,32 @@ fn push(found: &mut Vec<Occurrence>, ident: &Ident, namespace: Namespace, role: 
         span: ident.span,
         namespace,
         role,
+        declares: None,
+    });
+}
+
+fn declare(found: &mut Vec<Occurrence>, ident: &Ident, declares: Declares) {
+    found.push(Occurrence {
+        name: ident.name.clone(),
+        span: ident.span,
+        namespace: Namespace::Id,
+        role: Role::Declaration,
+        declares: Some(declares),
     });
 }
 
 fn item_names(item: &Item, found: &mut Vec<Occurrence>) {
     match item {
         Item::Title(_) | Item::Meta(_) => {}
-        Item::Source(source) => push(found, &source.id, Namespace::Id, Role::Declaration),
+        Item::Source(source) => declare(
+            found,
+            &source.id,
+            Declares::Source(source.citation.value.as_str().into()),
+        ),
         Item::Statement(statement) => statement_names(statement, found),
         Item::Reason(reason) => {
-            push(found, &reason.id, Namespace::Id, Role::Declaration);
+            let label = reason.label.as_ref().map_or("", |l| l.value.as_str());
+            declare(found, &reason.id, Declares::Reason(label.into()));
             attribute_names(&reason.attributes, found);
             for line in &reason.premises {
                 line_names(line, found);
@@ -84,7 +113,12 @@ fn item_names(item: &Item, found: &mut Vec<Occurrence>) {
 }
 
 fn statement_names(statement: &Statement, found: &mut Vec<Occurrence>) {
-    push(found, &statement.id, Namespace::Id, Role::Declaration);
+    let text = statement.text.value.as_str().into();
+    declare(
+        found,
+        &statement.id,
+        Declares::Statement(statement.kind, text),
+    );
     attribute_names(&statement.attributes, found);
 }
 

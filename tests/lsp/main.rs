@@ -217,3 +217,83 @@ fn settings_come_from_argmark_toml_and_reload_when_it_changes() {
     let broken = client.diagnostics(&uri, 1);
     assert_eq!(broken[0]["code"], "config-error", "{broken:?}");
 }
+
+#[test]
+fn rename_changes_every_place_and_refuses_bad_or_taken_names() {
+    let (mut client, _folder) = Client::start();
+    client.open(
+        URI,
+        "thesis t \"T.\"\nclaim c \"C.\" supports t\nc attacks t\n",
+    );
+    client.diagnostics(URI, 1);
+    let prepared = client.request("textDocument/prepareRename", at(URI, 2, 0));
+    assert_eq!(prepared["placeholder"], "c");
+    assert_eq!(prepared["range"], range((2, 0), (2, 1)));
+    let mut params = at(URI, 1, 6);
+    params["newName"] = json!("cars");
+    let edit = client.request("textDocument/rename", params.clone());
+    let edits = edit["changes"][URI].as_array().unwrap();
+    let ranges: Vec<&Value> = edits.iter().map(|e| &e["range"]).collect();
+    assert_eq!(ranges, [&range((1, 6), (1, 7)), &range((2, 0), (2, 1))]);
+    assert!(edits.iter().all(|e| e["newText"] == "cars"));
+    for (refused, why) in [
+        ("t", "already declared"),
+        ("9lives", "not a valid id"),
+        ("claim", "not a valid id"),
+    ] {
+        params["newName"] = json!(refused);
+        let answer = client.request_full("textDocument/rename", params.clone());
+        let message = answer["error"]["message"].as_str().unwrap_or_default();
+        assert!(message.contains(why), "{refused}: {answer}");
+    }
+}
+
+#[test]
+fn completion_offers_kinds_ids_sources_codes_and_tags_where_they_fit() {
+    let (mut client, _folder) = Client::start();
+    let text =
+        "source s \"Stats, 2024.\"\nthesis t \"Tax cars.\" #key\nevidence e \"E.\" cites s\n";
+    client.open(URI, text);
+    client.diagnostics(URI, 1);
+    let labels = |client: &mut Client, line: &str| -> Vec<Value> {
+        client.change(URI, 2, range((3, 0), (4, 0)), &format!("{line}\n"));
+        client.diagnostics(URI, 2);
+        let column = u32::try_from(line.encode_utf16().count()).unwrap();
+        let found = client.request("textDocument/completion", at(URI, 3, column));
+        found.as_array().unwrap().clone()
+    };
+    let start = labels(&mut client, "");
+    for keyword in [
+        "thesis", "claim", "rebuttal", "reason", "section", "source", "title", "meta",
+    ] {
+        assert!(
+            start.iter().any(|i| i["label"] == keyword),
+            "{keyword}: {start:?}"
+        );
+    }
+    let targets = labels(&mut client, "claim c \"C.\" supports ");
+    let t = targets
+        .iter()
+        .find(|i| i["label"] == "t")
+        .expect("t offered");
+    assert_eq!(t["detail"], "thesis Tax cars.");
+    assert!(
+        targets.iter().all(|i| i["label"] != "s"),
+        "a source is no target"
+    );
+    let sources = labels(&mut client, "evidence f \"F.\" cites ");
+    assert_eq!(
+        sources.iter().map(|i| &i["label"]).collect::<Vec<_>>(),
+        [&json!("s")]
+    );
+    let codes = labels(&mut client, "claim c \"C.\" allow(");
+    assert!(codes.iter().any(|i| i["label"] == "unsupported-claim"));
+    let tags = labels(&mut client, "claim c \"C.\" #");
+    assert_eq!(
+        tags.iter().map(|i| &i["label"]).collect::<Vec<_>>(),
+        [&json!("key")]
+    );
+    let attributes = labels(&mut client, "claim c \"C.\" ");
+    assert!(attributes.iter().any(|i| i["label"] == "supports"));
+    assert!(attributes.iter().any(|i| i["label"] == "cites"));
+}

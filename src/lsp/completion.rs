@@ -1,0 +1,191 @@
+//! Completion: statement kinds where an item starts, attributes after a
+//! statement, ids after relation keywords, sources after `cites`, check
+//! codes inside `allow(...)`, and tags after `#`. Every keyword comes from
+//! the parser's own table.
+
+use lsp_types::{
+    CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse, Documentation,
+};
+
+use super::server::{Failure, Server, View};
+use crate::syntax::ast::{RelationKind, StatementKind};
+use crate::syntax::occurrences::{Declares, Namespace};
+use crate::syntax::{ITEM_KEYWORDS, attribute_words, is_word_char};
+
+/// What may be written at the cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Slot {
+    /// An item starts: a keyword, or the id a relation line starts with.
+    ItemStart,
+    /// After a statement or a reason's id: an attribute.
+    Attribute,
+    /// After a relation keyword: a statement or reason.
+    Target,
+    /// After `cites`: a source.
+    Source,
+    /// Inside `allow(...)`: a check code.
+    Code,
+    /// After `#`: a tag.
+    Tag,
+    /// Inside a string or a comment, or after something unknown.
+    Nothing,
+}
+
+/// `textDocument/completion`.
+pub(crate) fn complete(
+    server: &Server,
+    params: CompletionParams,
+) -> Result<Option<CompletionResponse>, Failure> {
+    let at = params.text_document_position;
+    let view = server.view(&at.text_document.uri)?;
+    let offset = view.lines.offset(at.position);
+    let text = &view.snapshot.text[..offset];
+    let line_start = text.rfind('\n').map_or(0, |at| at + 1);
+    let items = match slot(&text[line_start..]) {
+        Slot::ItemStart => keywords(ITEM_KEYWORDS.iter().copied())
+            .chain(ids(&view, |_| true))
+            .collect(),
+        Slot::Attribute => keywords(attribute_words()).collect(),
+        Slot::Target => ids(&view, |d| !matches!(d, Declares::Source(_))).collect(),
+        Slot::Source => ids(&view, |d| matches!(d, Declares::Source(_))).collect(),
+        Slot::Code => codes().collect(),
+        Slot::Tag => tags(&view),
+        Slot::Nothing => Vec::new(),
+    };
+    Ok(Some(CompletionResponse::Array(items)))
+}
+
+/// What may be written after `line`, the text of the line before the cursor.
+pub(crate) fn slot(line: &str) -> Slot {
+    let quotes = line.matches('"').count() - line.matches("\\\"").count();
+    if quotes % 2 == 1 || line.contains("//") {
+        return Slot::Nothing;
+    }
+    let before = line.trim_end_matches(is_word_char);
+    if before.ends_with('#') {
+        return Slot::Tag;
+    }
+    if let Some(open) = before.rfind("allow(")
+        && !before[open..].contains(')')
+    {
+        return Slot::Code;
+    }
+    let words: Vec<&str> = before
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '{' || c == '}')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(&last) = words.last() else {
+        return Slot::ItemStart;
+    };
+    // In a list after a comma, the list's keyword decides.
+    let keyword = if before.trim_end().ends_with(',') {
+        words
+            .iter()
+            .rev()
+            .find(|w| RelationKind::from_keyword(w).is_some() || **w == "cites")
+            .copied()
+            .unwrap_or(last)
+    } else {
+        last
+    };
+    if RelationKind::from_keyword(keyword).is_some() {
+        return if words.len() == 1 && before.trim_end() == keyword {
+            Slot::ItemStart
+        } else {
+            Slot::Target
+        };
+    }
+    if keyword == "cites" {
+        return Slot::Source;
+    }
+    let first = words[0];
+    let declares = StatementKind::from_keyword(first).is_some() || first == "reason";
+    if declares && words.len() >= 2 || quotes >= 2 {
+        return Slot::Attribute;
+    }
+    Slot::Nothing
+}
+
+fn keywords(words: impl Iterator<Item = &'static str>) -> impl Iterator<Item = CompletionItem> {
+    words.map(|word| CompletionItem {
+        label: word.to_string(),
+        kind: Some(CompletionItemKind::KEYWORD),
+        ..CompletionItem::default()
+    })
+}
+
+/// The declared ids that `wanted` accepts, each with its text as detail.
+/// They are read from the syntax tree, so that a map with errors (as a
+/// line being typed has) still offers them.
+fn ids<'a>(
+    view: &'a View<'a>,
+    wanted: impl Fn(&Declares) -> bool + 'a,
+) -> impl Iterator<Item = CompletionItem> + 'a {
+    view.snapshot.names.iter().filter_map(move |o| {
+        let declares = o.declares.as_ref().filter(|d| wanted(d))?;
+        let detail = match declares {
+            Declares::Statement(kind, text) => format!("{} {text}", kind.keyword()),
+            Declares::Reason(label) => format!("reason {label}"),
+            Declares::Source(citation) => format!("source {citation}"),
+        };
+        Some(CompletionItem {
+            label: o.name.to_string(),
+            kind: Some(CompletionItemKind::REFERENCE),
+            detail: Some(detail.trim_end().to_string()),
+            ..CompletionItem::default()
+        })
+    })
+}
+
+fn codes() -> impl Iterator<Item = CompletionItem> {
+    crate::check::CHECKS.iter().map(|check| CompletionItem {
+        label: check.code().as_str().to_string(),
+        kind: Some(CompletionItemKind::CONSTANT),
+        detail: Some(check.summary().to_string()),
+        documentation: Some(Documentation::String(check.summary().to_string())),
+        ..CompletionItem::default()
+    })
+}
+
+/// The tags written in the document, each once, in order of first use.
+fn tags(view: &View) -> Vec<CompletionItem> {
+    let mut seen = std::collections::HashSet::new();
+    view.snapshot
+        .names
+        .iter()
+        .filter(|o| o.namespace == Namespace::Tag && seen.insert(o.name.clone()))
+        .map(|o| CompletionItem {
+            label: o.name.to_string(),
+            kind: Some(CompletionItemKind::ENUM_MEMBER),
+            ..CompletionItem::default()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_slot_follows_what_the_line_says_before_the_cursor() {
+        let cases = [
+            ("", Slot::ItemStart),
+            ("  cla", Slot::ItemStart),
+            ("claim c \"C.\" ", Slot::Attribute),
+            ("claim c \"C.\" sup", Slot::Attribute),
+            ("claim c \"C. ", Slot::Nothing),
+            ("claim c \"C.\" supports ", Slot::Target),
+            ("claim c \"C.\" supports a, b", Slot::Target),
+            ("a attacks ", Slot::Target),
+            ("evidence e \"E.\" cites s1, ", Slot::Source),
+            ("claim c \"C.\" allow(disc", Slot::Code),
+            ("claim c \"C.\" allow(disconnected, ", Slot::Code),
+            ("claim c \"C.\" #ke", Slot::Tag),
+            ("reason r ", Slot::Attribute),
+            ("// a comment ", Slot::Nothing),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(slot(line), expected, "{line:?}");
+        }
+    }
+}
