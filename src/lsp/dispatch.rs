@@ -6,13 +6,17 @@ use lsp_types::notification::{
     Notification as _,
 };
 use lsp_types::request::{
-    Completion, DocumentHighlightRequest, DocumentSymbolRequest, Formatting, GotoDefinition,
-    HoverRequest, PrepareRenameRequest, References, Rename, Request as _, WorkspaceSymbolRequest,
+    CodeActionRequest, Completion, DocumentHighlightRequest, DocumentSymbolRequest,
+    FoldingRangeRequest, Formatting, GotoDefinition, HoverRequest, InlayHintRequest,
+    PrepareRenameRequest, References, Rename, Request as _, SemanticTokensFullRequest,
+    WorkspaceSymbolRequest,
 };
 use serde::de::DeserializeOwned;
 
 use super::server::{Server, answer};
-use super::{completion, format, hover, navigation, rename, symbols, sync};
+use super::{
+    actions, completion, folding, format, hover, navigation, rename, symbols, sync, tokens,
+};
 
 /// The answer to a request.
 pub(crate) fn request(server: &Server, request: &Request) -> Response {
@@ -35,6 +39,14 @@ pub(crate) fn request(server: &Server, request: &Request) -> Response {
         }
         Rename::METHOD => answer::<Rename>(server, request, rename::rename),
         Completion::METHOD => answer::<Completion>(server, request, completion::complete),
+        CodeActionRequest::METHOD => answer::<CodeActionRequest>(server, request, actions::actions),
+        FoldingRangeRequest::METHOD => {
+            answer::<FoldingRangeRequest>(server, request, folding::folding)
+        }
+        InlayHintRequest::METHOD => answer::<InlayHintRequest>(server, request, folding::hints),
+        SemanticTokensFullRequest::METHOD => {
+            answer::<SemanticTokensFullRequest>(server, request, tokens::full)
+        }
         method => Response::new_err(
             request.id.clone(),
             ErrorCode::MethodNotFound as i32,

@@ -7,10 +7,12 @@
 // dispatch function type says, whether or not it consumes them.
 #![allow(clippy::needless_pass_by_value)]
 
+mod actions;
 mod capabilities;
 mod completion;
 mod diagnostics;
 mod dispatch;
+mod folding;
 mod format;
 mod hover;
 mod navigation;
@@ -19,6 +21,7 @@ mod rename;
 mod server;
 mod symbols;
 mod sync;
+mod tokens;
 mod transport;
 mod uri;
 

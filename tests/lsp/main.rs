@@ -297,3 +297,166 @@ fn completion_offers_kinds_ids_sources_codes_and_tags_where_they_fit() {
     assert!(attributes.iter().any(|i| i["label"] == "supports"));
     assert!(attributes.iter().any(|i| i["label"] == "cites"));
 }
+
+/// The titles and new texts of the code actions for a range.
+fn actions(client: &mut Client, range: Value) -> Vec<(String, String)> {
+    let params = json!({ "textDocument": { "uri": URI }, "range": range,
+                         "context": { "diagnostics": [] } });
+    let found = client.request("textDocument/codeAction", params);
+    found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let edit = &a["edit"]["changes"][URI][0];
+            (
+                a["title"].as_str().unwrap().to_string(),
+                edit["newText"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn code_actions_fix_misspellings_declare_allow_and_close() {
+    let (mut client, _folder) = Client::start();
+    client.open(URI, "thesis t \"T.\"\ncliam c \"C.\" supports t\n");
+    client.diagnostics(URI, 1);
+    let fixes = actions(&mut client, range((1, 0), (1, 5)));
+    assert_eq!(
+        fixes,
+        [(
+            "Replace 'cliam' with 'claim'".to_string(),
+            "claim".to_string()
+        )]
+    );
+    client.change(URI, 2, range((1, 0), (1, 5)), "claim");
+    client.diagnostics(URI, 2);
+    client.change(URI, 3, range((1, 22), (1, 23)), "tax");
+    client.diagnostics(URI, 3);
+    let fixes = actions(&mut client, range((1, 22), (1, 25)));
+    assert_eq!(
+        fixes,
+        [(
+            "Declare: premise tax \"...\"".to_string(),
+            "premise tax \"...\"\n".to_string()
+        )]
+    );
+    client.change(URI, 4, range((1, 22), (1, 25)), "t");
+    let found = client.diagnostics(URI, 4);
+    assert_eq!(found[0]["code"], "unsupported-claim", "{found:?}");
+    let fixes = actions(&mut client, found[0]["range"].clone());
+    assert_eq!(
+        fixes,
+        [(
+            "Allow unsupported-claim on 'c'".to_string(),
+            " allow(unsupported-claim)".to_string()
+        )]
+    );
+    client.change(
+        URI,
+        5,
+        range((2, 0), (2, 0)),
+        "reason r supports t {\n  premise p \"P.",
+    );
+    client.diagnostics(URI, 5);
+    let fixes = actions(&mut client, range((0, 0), (4, 0)));
+    let titles: Vec<&str> = fixes.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(titles.contains(&"Close the string"), "{fixes:?}");
+}
+
+/// The semantic tokens of a document as `line:start+length type`.
+fn semantic_tokens(client: &mut Client, doc: Value) -> Vec<String> {
+    let tokens = client.request("textDocument/semanticTokens/full", doc);
+    let legend = [
+        "type",
+        "keyword",
+        "operator",
+        "variable",
+        "function",
+        "namespace",
+        "decorator",
+        "enumMember",
+        "string",
+        "comment",
+    ];
+    let data: Vec<u64> = tokens["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    let (mut line, mut start) = (0, 0);
+    let mut shown = Vec::new();
+    for chunk in data.chunks(5) {
+        if chunk[0] > 0 {
+            start = 0;
+        }
+        line += chunk[0];
+        start += chunk[1];
+        shown.push(format!(
+            "{line}:{start}+{} {}",
+            chunk[2],
+            legend[usize::try_from(chunk[3]).unwrap()]
+        ));
+    }
+    shown
+}
+
+#[test]
+fn folding_hints_and_semantic_tokens() {
+    let (mut client, _folder) = Client::start();
+    let text =
+        "// one\n// two\nsection \"S\" {\n  thesis t \"😀 T.\"\n  claim c \"C.\" attacks t\n}\n";
+    client.open(URI, text);
+    client.diagnostics(URI, 1);
+    let doc = json!({ "textDocument": { "uri": URI } });
+    let folds = client.request("textDocument/foldingRange", doc.clone());
+    let spans: Vec<(u64, u64, &str)> = folds
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["startLine"].as_u64().unwrap(),
+                f["endLine"].as_u64().unwrap(),
+                f["kind"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(spans, [(0, 1, "comment"), (2, 5, "region")]);
+    let mut params = doc.clone();
+    params["range"] = range((0, 0), (6, 0));
+    let hints = client.request("textDocument/inlayHint", params);
+    let labels: Vec<(u64, u64, &str)> = hints
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["position"]["line"].as_u64().unwrap(),
+                h["position"]["character"].as_u64().unwrap(),
+                h["label"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(labels, [(3, 10, "OUT"), (4, 9, "IN")]);
+    let shown = semantic_tokens(&mut client, doc);
+    assert_eq!(
+        shown,
+        [
+            "0:0+6 comment",
+            "1:0+6 comment",
+            "2:0+7 keyword",
+            "2:8+3 string",
+            "3:2+6 type",
+            "3:9+1 variable",
+            "3:11+7 string",
+            "4:2+5 type",
+            "4:8+1 variable",
+            "4:10+4 string",
+            "4:15+7 operator",
+            "4:23+1 variable",
+        ]
+    );
+}
