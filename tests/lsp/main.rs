@@ -5,6 +5,8 @@
 #![allow(clippy::needless_pass_by_value)]
 
 mod client;
+mod edits;
+mod memory;
 
 use client::{Client, at, range};
 use serde_json::{Value, json};
