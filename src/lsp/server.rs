@@ -3,9 +3,9 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use crossbeam_channel::select;
+use crossbeam_channel::{Sender, select};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
-use lsp_types::notification::LogMessage;
+use lsp_types::notification::{LogMessage, Notification as _};
 use lsp_types::{InitializeParams, LogMessageParams, MessageType, Uri};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -175,26 +175,21 @@ impl Server {
             self.waiting.push(request);
             return;
         }
-        let id = request.id.clone();
-        let answer = catch_unwind(AssertUnwindSafe(|| {
+        let sender = self.connection.sender.clone();
+        let answer = guarded(&sender, &request.method, || {
             super::dispatch::request(self, &request)
-        }));
-        let response = answer.unwrap_or_else(|panic| {
-            let message = format!("{} failed: {}", request.method, panic_text(&*panic));
-            self.log(MessageType::ERROR, &message);
-            Response::new_err(id, ErrorCode::InternalError as i32, message)
+        });
+        let response = answer.unwrap_or_else(|message| {
+            Response::new_err(request.id, ErrorCode::InternalError as i32, message)
         });
         self.respond(response);
     }
 
     fn notification(&mut self, notification: &Notification) {
-        let handled = catch_unwind(AssertUnwindSafe(|| {
+        let sender = self.connection.sender.clone();
+        let _ = guarded(&sender, &notification.method, || {
             super::dispatch::notification(self, notification);
-        }));
-        if let Err(panic) = handled {
-            let message = format!("{} failed: {}", notification.method, panic_text(&*panic));
-            self.log(MessageType::ERROR, &message);
-        }
+        });
     }
 
     /// Whether a request is about an open document whose newest text is
@@ -334,11 +329,57 @@ fn document_of(params: &Value) -> Option<&str> {
     params.get("textDocument")?.get("uri")?.as_str()
 }
 
+/// Runs a handler; a panic in it is caught and logged in the editor as
+/// `what` failing, and the loop goes on.
+fn guarded<T>(
+    sender: &Sender<Message>,
+    what: &str,
+    handler: impl FnOnce() -> T,
+) -> Result<T, String> {
+    catch_unwind(AssertUnwindSafe(handler)).map_err(|panic| {
+        let message = format!("{what} failed: {}", panic_text(&*panic));
+        let params = LogMessageParams {
+            typ: MessageType::ERROR,
+            message: message.clone(),
+        };
+        let log = Notification::new(LogMessage::METHOD.to_string(), params);
+        let _ = sender.send(Message::Notification(log));
+        message
+    })
+}
+
 /// What a panic said.
-fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
+pub(super) fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
     panic
         .downcast_ref::<&str>()
         .map(ToString::to_string)
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "a panic".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_handler_is_logged_and_answered() {
+        let (server_end, editor_end) = Connection::memory();
+        let caught = guarded(&server_end.sender, "textDocument/hover", || -> i32 {
+            panic!("an invariant broke")
+        });
+        assert_eq!(
+            caught,
+            Err("textDocument/hover failed: an invariant broke".to_string())
+        );
+        let Ok(Message::Notification(log)) = editor_end.receiver.try_recv() else {
+            panic!("a log message")
+        };
+        assert_eq!(log.method, "window/logMessage");
+        assert_eq!(log.params["type"], 1);
+        assert_eq!(
+            log.params["message"],
+            "textDocument/hover failed: an invariant broke"
+        );
+        assert_eq!(guarded(&server_end.sender, "x", || 7), Ok(7));
+    }
 }

@@ -88,13 +88,9 @@ fn work(queue: &Receiver<Job>, done: &Sender<Analysed>) {
         let built = catch_unwind(AssertUnwindSafe(|| {
             Snapshot::build(job.text.clone(), job.version, &job.settings)
         }));
-        let snapshot = built.map(Arc::new).map_err(|panic| {
-            panic
-                .downcast_ref::<&str>()
-                .map(ToString::to_string)
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "a panic".to_string())
-        });
+        let snapshot = built
+            .map(Arc::new)
+            .map_err(|panic| super::server::panic_text(&*panic));
         if done
             .send(Analysed {
                 uri: job.uri,
