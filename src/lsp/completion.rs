@@ -42,7 +42,9 @@ pub(crate) fn complete(
     let text = &view.snapshot.text[..offset];
     let line_start = text.rfind('\n').map_or(0, |at| at + 1);
     let items = match slot(&text[line_start..]) {
+        // A statement's attributes may go on in the lines below it.
         Slot::ItemStart => keywords(ITEM_KEYWORDS.iter().copied())
+            .chain(keywords(attribute_words()))
             .chain(ids(&view, |_| true))
             .collect(),
         Slot::Attribute => keywords(attribute_words()).collect(),
@@ -89,11 +91,7 @@ pub(crate) fn slot(line: &str) -> Slot {
         last
     };
     if RelationKind::from_keyword(keyword).is_some() {
-        return if words.len() == 1 && before.trim_end() == keyword {
-            Slot::ItemStart
-        } else {
-            Slot::Target
-        };
+        return Slot::Target;
     }
     if keyword == "cites" {
         return Slot::Source;
@@ -177,6 +175,7 @@ mod tests {
             ("claim c \"C.\" supports ", Slot::Target),
             ("claim c \"C.\" supports a, b", Slot::Target),
             ("a attacks ", Slot::Target),
+            ("    supports ", Slot::Target),
             ("evidence e \"E.\" cites s1, ", Slot::Source),
             ("claim c \"C.\" allow(disc", Slot::Code),
             ("claim c \"C.\" allow(disconnected, ", Slot::Code),
@@ -186,6 +185,22 @@ mod tests {
         ];
         for (line, expected) in cases {
             assert_eq!(slot(line), expected, "{line:?}");
+        }
+    }
+
+    /// The editor's grammar colours every keyword the parser knows, so
+    /// that a new construct cannot be forgotten there.
+    #[test]
+    fn the_editor_grammar_names_every_keyword() {
+        let grammar = include_str!("../../editors/vscode/syntaxes/argmark.tmLanguage.json");
+        for word in ITEM_KEYWORDS.iter().copied().chain(attribute_words()) {
+            assert!(
+                grammar.contains(&format!("|{word}|"))
+                    || grammar.contains(&format!("({word}|"))
+                    || grammar.contains(&format!("|{word})"))
+                    || grammar.contains(&format!("({word})")),
+                "the grammar misses '{word}'"
+            );
         }
     }
 }

@@ -77,11 +77,7 @@ pub(crate) fn full(
 fn name(view: &View, o: &Occurrence) -> Token {
     let modifiers = u32::from(o.role == Role::Declaration) * DECLARATION;
     match o.namespace {
-        Namespace::Tag => (
-            Span::new(o.span.lo().saturating_sub(1), o.span.hi()),
-            TAG,
-            0,
-        ),
+        Namespace::Tag => (tag_span(&view.snapshot.text, o.span), TAG, 0),
         Namespace::Code => (o.span, CODE, 0),
         Namespace::Id => {
             let declared = view
@@ -96,6 +92,18 @@ fn name(view: &View, o: &Occurrence) -> Token {
             (o.span, kind, modifiers)
         }
     }
+}
+
+/// A tag from its `#` to its end: `#word`, or `#(several words)`.
+fn tag_span(text: &str, name: Span) -> Span {
+    let before = &text[..name.lo()];
+    let hash = before.rfind('#').unwrap_or(name.lo());
+    let bracketed = before[hash..].starts_with("#(");
+    let end = match text[name.hi()..].find(')') {
+        Some(close) if bracketed => name.hi() + close + 1,
+        _ => name.hi(),
+    };
+    Span::new(hash, end)
 }
 
 /// The word that starts at `at`.

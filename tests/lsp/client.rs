@@ -1,6 +1,10 @@
 //! A small Language Server Protocol client: spawns `argmark lsp` and
 //! speaks JSON-RPC to it over its standard input and output.
 
+// JSON values are built in place for each call; borrowing them would only
+// add `&` at every call.
+#![allow(clippy::needless_pass_by_value)]
+
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
