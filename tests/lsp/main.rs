@@ -462,3 +462,24 @@ fn folding_hints_and_semantic_tokens() {
         ]
     );
 }
+
+#[test]
+fn hover_names_the_attacker_that_settles_a_status_and_the_findings() {
+    let (mut client, _folder) = Client::start();
+    let text = "thesis t \"Tax cars.\"\ncounterclaim k \"Drivers pay already.\" attacks t #(road safety)\n";
+    client.open(URI, text);
+    client.diagnostics(URI, 1);
+    let hover = client.request("textDocument/hover", at(URI, 0, 7));
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    assert!(shown.contains("status: OUT"), "{shown}");
+    assert!(shown.contains("attacked by: k IN"), "{shown}");
+    assert!(shown.contains("OUT defeated by `k`"), "{shown}");
+    assert!(shown.contains("warning[defeated-thesis]"), "{shown}");
+    let tag = client.request("textDocument/hover", at(URI, 1, 56));
+    assert_eq!(tag["contents"]["value"], "**#road safety**: on 1 statement");
+    let tokens = semantic_tokens(&mut client, json!({ "textDocument": { "uri": URI } }));
+    assert!(
+        tokens.contains(&"1:48+14 decorator".to_string()),
+        "{tokens:?}"
+    );
+}
