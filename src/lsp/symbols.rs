@@ -109,6 +109,9 @@ fn symbol(
     }
 }
 
+/// The most workspace symbols one answer lists.
+const MAX_WORKSPACE_SYMBOLS: usize = 1_000;
+
 /// `workspace/symbol`: the ids declared in the open documents whose name
 /// contains the query (ignoring case), in a stable order.
 pub(crate) fn workspace(
@@ -148,5 +151,8 @@ pub(crate) fn workspace(
             });
         }
     }
+    // An editor lists them as the query is typed: a short query in a large
+    // map would otherwise send every id.
+    found.truncate(MAX_WORKSPACE_SYMBOLS);
     Ok(Some(WorkspaceSymbolResponse::Nested(found)))
 }

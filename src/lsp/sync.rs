@@ -1,10 +1,9 @@
 //! Documents kept in step with the editor, and their analysis on a worker
-//! thread: each edit supersedes the analyses still queued for older text.
+//! thread: each edit supersedes the analysis still waiting for older text.
 
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread;
 
 use crossbeam_channel::{Receiver, Sender, unbounded};
@@ -20,14 +19,15 @@ use crate::workspace::{Document, DocumentSettings, Snapshot};
 
 /// A text to analyse.
 struct Job {
-    uri: String,
     version: i32,
     text: Arc<str>,
     settings: Arc<DocumentSettings>,
-    /// The document's edit count when the job was made, and its counter.
-    generation: u64,
-    latest: Arc<AtomicU64>,
 }
+
+/// The newest text of each document still to be analysed: a newer edit
+/// replaces the job waiting for an older one, so at most one text per
+/// document waits, however fast the edits come.
+type Waiting = Arc<Mutex<HashMap<String, Job>>>;
 
 /// A finished analysis, or the panic that ended it.
 pub(crate) struct Analysed {
@@ -37,67 +37,70 @@ pub(crate) struct Analysed {
 
 /// The analysis worker.
 pub(crate) struct Analyser {
-    jobs: Sender<Job>,
+    waiting: Waiting,
+    /// Wakes the worker with the document that has a job waiting.
+    wake: Sender<String>,
     /// Finished analyses, for the message loop.
     pub results: Receiver<Analysed>,
-    generations: HashMap<String, Arc<AtomicU64>>,
 }
 
 impl Analyser {
     /// Starts the worker thread.
     pub fn start() -> Analyser {
-        let (jobs, queue) = unbounded::<Job>();
+        let (wake, woken) = unbounded::<String>();
         let (done, results) = unbounded();
-        thread::spawn(move || work(&queue, &done));
+        let waiting = Waiting::default();
+        let shared = waiting.clone();
+        thread::spawn(move || work(&shared, &woken, &done));
         Analyser {
-            jobs,
+            waiting,
+            wake,
             results,
-            generations: HashMap::new(),
         }
     }
 
-    /// Queues the analysis of a document's text as it is now; older
-    /// analyses of it still queued are skipped.
+    /// Asks for the analysis of a document's text as it is now, in place
+    /// of any older text of it still waiting.
     pub fn schedule(&mut self, uri: &str, document: &Document) {
-        let latest = self.generations.entry(uri.to_string()).or_default().clone();
-        let generation = latest.fetch_add(1, Ordering::SeqCst) + 1;
-        let _ = self.jobs.send(Job {
-            uri: uri.to_string(),
+        let job = Job {
             version: document.version(),
             text: document.text().clone(),
             settings: document.settings.clone(),
-            generation,
-            latest,
-        });
+        };
+        let replaced = lock(&self.waiting).insert(uri.to_string(), job);
+        if replaced.is_none() {
+            let _ = self.wake.send(uri.to_string());
+        }
     }
 
-    /// Forgets a closed document: its queued analyses are skipped.
+    /// Forgets a closed document: its waiting analysis is dropped.
     pub fn forget(&mut self, uri: &str) {
-        if let Some(latest) = self.generations.remove(uri) {
-            latest.fetch_add(1, Ordering::SeqCst);
-        }
+        lock(&self.waiting).remove(uri);
     }
 }
 
-/// The worker: analyses each job that no newer one has superseded.
-fn work(queue: &Receiver<Job>, done: &Sender<Analysed>) {
-    for job in queue {
-        if job.latest.load(Ordering::SeqCst) != job.generation {
+/// The table of waiting jobs; a panic while it was held (there is no code
+/// that can panic then) leaves it usable.
+fn lock(waiting: &Waiting) -> std::sync::MutexGuard<'_, HashMap<String, Job>> {
+    waiting
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// The worker: analyses the newest waiting text of each document it is
+/// woken for.
+fn work(waiting: &Waiting, woken: &Receiver<String>, done: &Sender<Analysed>) {
+    for uri in woken {
+        let Some(job) = lock(waiting).remove(&uri) else {
             continue;
-        }
+        };
         let built = catch_unwind(AssertUnwindSafe(|| {
             Snapshot::build(job.text.clone(), job.version, &job.settings)
         }));
         let snapshot = built
             .map(Arc::new)
             .map_err(|panic| super::server::panic_text(&*panic));
-        if done
-            .send(Analysed {
-                uri: job.uri,
-                snapshot,
-            })
-            .is_err()
-        {
+        if done.send(Analysed { uri, snapshot }).is_err() {
             return;
         }
     }
