@@ -43,6 +43,7 @@ fn id_card(view: &View, name: &str) -> Option<String> {
                 Node::Statement(_) => crate::render::statement_card(analysis, node),
             };
             out.push_str(&fenced(&card));
+            push_attributes(view, node, &mut out);
             if let Some(settled) = settled_by(view, node) {
                 out.push_str(&settled);
             }
@@ -76,6 +77,40 @@ fn id_card(view: &View, name: &str) -> Option<String> {
     push_findings(view, name, &mut out);
     push_declaration(view, name, &mut out);
     Some(out)
+}
+
+/// The sources a node cites, its authors, notes and tags.
+fn push_attributes(view: &View, node: NodeIndex, out: &mut String) {
+    let map = view.snapshot.analysis.map();
+    let attributes = map.graph[node].attributes();
+    for &source in attributes.cites() {
+        let source = &map.sources[source];
+        out.push_str(&format!("\ncites `{}`: {}", source.id, source.citation));
+        if let Some(url) = &source.url {
+            out.push_str(&format!(" <{url}>"));
+        }
+        out.push('\n');
+    }
+    for author in attributes.by() {
+        out.push_str(&format!("\nby {author}\n"));
+    }
+    for note in attributes.notes() {
+        out.push_str(&format!("\nnote: {note}\n"));
+    }
+    if !attributes.tags().is_empty() {
+        let tags: Vec<String> = attributes
+            .tags()
+            .iter()
+            .map(|t| {
+                if t.chars().all(crate::syntax::is_word_char) {
+                    format!("#{t}")
+                } else {
+                    format!("#({t})")
+                }
+            })
+            .collect();
+        out.push_str(&format!("\n{}\n", tags.join(" ")));
+    }
 }
 
 /// Why a node is OUT or UNDEC: the attackers that are IN, or undecided.

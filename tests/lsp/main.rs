@@ -475,6 +475,9 @@ fn hover_names_the_attacker_that_settles_a_status_and_the_findings() {
     assert!(shown.contains("attacked by: k IN"), "{shown}");
     assert!(shown.contains("OUT defeated by `k`"), "{shown}");
     assert!(shown.contains("warning[defeated-thesis]"), "{shown}");
+    let attacker = client.request("textDocument/hover", at(URI, 1, 13));
+    let shown = attacker["contents"]["value"].as_str().unwrap();
+    assert!(shown.contains("#(road safety)"), "{shown}");
     let tag = client.request("textDocument/hover", at(URI, 1, 56));
     assert_eq!(tag["contents"]["value"], "**#road safety**: on 1 statement");
     let tokens = semantic_tokens(&mut client, json!({ "textDocument": { "uri": URI } }));
