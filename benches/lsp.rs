@@ -13,7 +13,6 @@ use std::cell::{Cell, RefCell};
 
 use client::{Client, at, range};
 use divan::Bencher;
-use serde_json::json;
 
 const URI: &str = "untitled:bench.argmark";
 
@@ -65,9 +64,9 @@ fn round_trip(bencher: Bencher, n: usize, method: &str, needle: &str, offset: u3
     let (line, column) = middle(&text, needle);
     let client = RefCell::new(client);
     bencher.bench_local(|| {
-        let mut params = at(URI, line, column + offset);
-        params["context"] = json!({ "includeDeclaration": true });
-        client.borrow_mut().request(method, params)
+        client
+            .borrow_mut()
+            .request(method, at(URI, line, column + offset))
     });
 }
 

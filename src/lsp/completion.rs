@@ -4,7 +4,8 @@
 //! the parser's own table.
 
 use lsp_types::{
-    CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse, Documentation,
+    CompletionItem, CompletionItemKind, CompletionList, CompletionParams, CompletionResponse,
+    Documentation,
 };
 
 use super::server::{Failure, Server, View};
@@ -41,21 +42,38 @@ pub(crate) fn complete(
     let offset = view.lines.offset(at.position);
     let text = &view.snapshot.text[..offset];
     let line_start = text.rfind('\n').map_or(0, |at| at + 1);
-    let items = match slot(&text[line_start..]) {
+    let line = &text[line_start..];
+    let typed = &line[line.trim_end_matches(is_word_char).len()..];
+    let mut items: Vec<CompletionItem> = match slot(line) {
         // A statement's attributes may go on in the lines below it.
         Slot::ItemStart => keywords(ITEM_KEYWORDS.iter().copied())
             .chain(keywords(attribute_words()))
-            .chain(ids(&view, |_| true))
+            .chain(ids(&view, typed, |_| true))
+            .take(MAX_ITEMS + 1)
             .collect(),
         Slot::Attribute => keywords(attribute_words()).collect(),
-        Slot::Target => ids(&view, |d| !matches!(d, Declares::Source(_))).collect(),
-        Slot::Source => ids(&view, |d| matches!(d, Declares::Source(_))).collect(),
+        Slot::Target => ids(&view, typed, |d| !matches!(d, Declares::Source(_)))
+            .take(MAX_ITEMS + 1)
+            .collect(),
+        Slot::Source => ids(&view, typed, |d| matches!(d, Declares::Source(_)))
+            .take(MAX_ITEMS + 1)
+            .collect(),
         Slot::Code => codes().collect(),
         Slot::Tag => tags(&view),
         Slot::Nothing => Vec::new(),
     };
-    Ok(Some(CompletionResponse::Array(items)))
+    // A long list is cut, and the editor asks again as more is typed.
+    let is_incomplete = items.len() > MAX_ITEMS;
+    items.truncate(MAX_ITEMS);
+    Ok(Some(CompletionResponse::List(CompletionList {
+        is_incomplete,
+        items,
+    })))
 }
+
+/// The most items one completion answer lists: a large map has more ids
+/// than an editor can show or a round trip can carry quickly.
+const MAX_ITEMS: usize = 200;
 
 /// What may be written after `line`, the text of the line before the cursor.
 pub(crate) fn slot(line: &str) -> Slot {
@@ -117,10 +135,15 @@ fn keywords(words: impl Iterator<Item = &'static str>) -> impl Iterator<Item = C
 /// line being typed has) still offers them.
 fn ids<'a>(
     view: &'a View<'a>,
+    typed: &'a str,
     wanted: impl Fn(&Declares) -> bool + 'a,
 ) -> impl Iterator<Item = CompletionItem> + 'a {
     view.snapshot.names.iter().filter_map(move |o| {
         let declares = o.declares.as_ref().filter(|d| wanted(d))?;
+        let begins = o.name.get(..typed.len());
+        if !begins.is_some_and(|b| b.eq_ignore_ascii_case(typed)) {
+            return None;
+        }
         let detail = match declares {
             Declares::Statement(kind, text) => format!("{} {text}", kind.keyword()),
             Declares::Reason(label) => format!("reason {label}"),

@@ -262,7 +262,8 @@ fn completion_offers_kinds_ids_sources_codes_and_tags_where_they_fit() {
         client.diagnostics(URI, 2);
         let column = u32::try_from(line.encode_utf16().count()).unwrap();
         let found = client.request("textDocument/completion", at(URI, 3, column));
-        found.as_array().unwrap().clone()
+        assert_eq!(found["isIncomplete"], false);
+        found["items"].as_array().unwrap().clone()
     };
     let start = labels(&mut client, "");
     for keyword in [
@@ -294,6 +295,11 @@ fn completion_offers_kinds_ids_sources_codes_and_tags_where_they_fit() {
     assert_eq!(
         tags.iter().map(|i| &i["label"]).collect::<Vec<_>>(),
         [&json!("key")]
+    );
+    let typed = labels(&mut client, "claim c \"C.\" attacks T");
+    assert_eq!(
+        typed.iter().map(|i| &i["label"]).collect::<Vec<_>>(),
+        [&json!("t")]
     );
     let attributes = labels(&mut client, "claim c \"C.\" ");
     assert!(attributes.iter().any(|i| i["label"] == "supports"));
@@ -485,4 +491,21 @@ fn hover_names_the_attacker_that_settles_a_status_and_the_findings() {
         tokens.contains(&"1:48+14 decorator".to_string()),
         "{tokens:?}"
     );
+}
+
+#[test]
+fn a_long_completion_list_is_cut_and_marked_incomplete() {
+    use std::fmt::Write as _;
+    let (mut client, _folder) = Client::start();
+    let mut text = String::from("thesis t \"T.\"\n");
+    for n in 0..300 {
+        let _ = writeln!(text, "claim c{n} \"C{n}.\" supports t");
+    }
+    text.push_str("claim last \"L.\" supports ");
+    client.open(URI, &text);
+    client.diagnostics(URI, 1);
+    let found = client.request("textDocument/completion", at(URI, 301, 26));
+    assert_eq!(found["isIncomplete"], true);
+    assert_eq!(found["items"].as_array().unwrap().len(), 200);
+    assert_eq!(found["items"][0]["label"], "t");
 }
