@@ -509,3 +509,33 @@ fn a_long_completion_list_is_cut_and_marked_incomplete() {
     assert_eq!(found["items"].as_array().unwrap().len(), 200);
     assert_eq!(found["items"][0]["label"], "t");
 }
+
+#[test]
+fn code_actions_declare_a_missing_source_first_and_close_an_open_block() {
+    let (mut client, _folder) = Client::start();
+    client.open(
+        URI,
+        "thesis t \"T.\"\nevidence e \"E.\" cites src supports t\n",
+    );
+    client.diagnostics(URI, 1);
+    let params = json!({ "textDocument": { "uri": URI }, "range": range((1, 22), (1, 25)),
+                         "context": { "diagnostics": [] } });
+    let found = client.request("textDocument/codeAction", params);
+    assert_eq!(found[0]["title"], "Declare: source src \"...\"");
+    let edit = &found[0]["edit"]["changes"][URI][0];
+    assert_eq!(edit["range"], range((0, 0), (0, 0)));
+    assert_eq!(edit["newText"], "source src \"...\"\n");
+    client.change(URI, 2, range((0, 0), (0, 0)), "section \"S\" {\n");
+    client.diagnostics(URI, 2);
+    let params = json!({ "textDocument": { "uri": URI }, "range": range((0, 12), (0, 13)),
+                         "context": { "diagnostics": [] } });
+    let found = client.request("textDocument/codeAction", params);
+    let close = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Add the closing '}'");
+    let edit = &close.expect("a fix that closes the section")["edit"]["changes"][URI][0];
+    assert_eq!(edit["range"], range((3, 0), (3, 0)));
+    assert_eq!(edit["newText"], "}\n");
+}
