@@ -103,13 +103,32 @@ impl Workspace {
     }
 }
 
-/// A configuration mistake as a finding on the document it affects.
+/// A configuration mistake as a finding on the document it affects: each
+/// mistake with its place in the file, and its help.
 fn config_problem(error: &ConfigError) -> Diagnostic {
-    let first_line = error.to_string();
-    let first_line = first_line.lines().next().unwrap_or_default();
-    Diagnostic::error(
-        config::CONFIG_ERROR,
-        format!("{first_line}; the default settings apply until it is fixed"),
-    )
-    .with_primary(crate::span::Span::new(0, 0), "")
+    let shown = error.to_string();
+    let mut message = format!(
+        "{}; the default settings apply until it is fixed",
+        shown.lines().next().unwrap_or_default()
+    );
+    if let ConfigError::Invalid {
+        path,
+        text,
+        diagnostics,
+    } = error
+    {
+        let lines = crate::span::LineIndex::new(text);
+        for d in diagnostics {
+            let (line, column) = lines.line_column(d.primary_span().unwrap_or_default().lo());
+            message.push_str(&format!(
+                "\n{}:{line}:{column}: {}",
+                path.display(),
+                d.message
+            ));
+            if let Some(help) = &d.help {
+                message.push_str(&format!(" ({help})"));
+            }
+        }
+    }
+    Diagnostic::error(config::CONFIG_ERROR, message).with_primary(crate::span::Span::new(0, 0), "")
 }

@@ -218,6 +218,8 @@ fn settings_come_from_argmark_toml_and_reload_when_it_changes() {
     client.notify("workspace/didChangeWatchedFiles", json!({ "changes": [] }));
     let broken = client.diagnostics(&uri, 1);
     assert_eq!(broken[0]["code"], "config-error", "{broken:?}");
+    let message = broken[0]["message"].as_str().unwrap();
+    assert!(message.contains("argmark.toml:1:"), "{message}");
 }
 
 #[test]
