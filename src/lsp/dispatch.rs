@@ -1,6 +1,7 @@
 //! Which handler answers which method.
 
-use lsp_server::{ErrorCode, Notification, Request, Response};
+use lsp_server::{ErrorCode, Notification, Request, RequestId, Response};
+use lsp_types::notification::Cancel;
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
     Notification as _,
@@ -11,6 +12,7 @@ use lsp_types::request::{
     PrepareRenameRequest, References, Rename, Request as _, SemanticTokensFullRequest,
     WorkspaceSymbolRequest,
 };
+use lsp_types::{CancelParams, NumberOrString};
 use serde::de::DeserializeOwned;
 
 use super::server::{Server, answer};
@@ -62,6 +64,13 @@ pub(crate) fn notification(server: &mut Server, notification: &Notification) {
         DidChangeTextDocument::METHOD => with(server, notification, sync::did_change),
         DidCloseTextDocument::METHOD => with(server, notification, sync::did_close),
         DidChangeWatchedFiles::METHOD => sync::settings_changed(server),
+        Cancel::METHOD => with(server, notification, |server, params: CancelParams| {
+            let id = match params.id {
+                NumberOrString::Number(n) => RequestId::from(n),
+                NumberOrString::String(s) => RequestId::from(s),
+            };
+            server.cancel(&id);
+        }),
         _ => {}
     }
 }

@@ -233,6 +233,16 @@ impl Server {
         }
     }
 
+    /// `$/cancelRequest`: a request still waiting for its analysis is
+    /// answered as cancelled; one already answered is left alone.
+    pub(super) fn cancel(&mut self, id: &RequestId) {
+        if let Some(at) = self.waiting.iter().position(|r| &r.id == id) {
+            let request = self.waiting.remove(at);
+            let code = ErrorCode::RequestCanceled as i32;
+            self.respond(Response::new_err(request.id, code, "cancelled".to_string()));
+        }
+    }
+
     fn fail_waiting(&mut self, uri: &str, message: &str) {
         let (failed, waiting) = std::mem::take(&mut self.waiting)
             .into_iter()

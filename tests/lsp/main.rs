@@ -541,3 +541,24 @@ fn code_actions_declare_a_missing_source_first_and_close_an_open_block() {
     assert_eq!(edit["range"], range((3, 0), (3, 0)));
     assert_eq!(edit["newText"], "}\n");
 }
+
+#[test]
+fn a_request_waiting_for_its_analysis_can_be_cancelled() {
+    use std::fmt::Write as _;
+    let (mut client, _folder) = Client::start();
+    let mut text = String::from("thesis t \"T.\"\n");
+    for n in 0..20_000 {
+        let _ = writeln!(text, "claim c{n} \"Claim {n}.\" supports t");
+    }
+    client.open(URI, &text);
+    // The hover waits for the analysis of the text just opened; the
+    // cancellation, read right after it, answers it.
+    let id = 9_001;
+    let hover = json!({ "jsonrpc": "2.0", "id": id, "method": "textDocument/hover", "params": at(URI, 1, 6) });
+    client.send_raw(hover.to_string().as_bytes());
+    client.notify("$/cancelRequest", json!({ "id": id }));
+    let answer = client.wait_for(|m| m["id"] == id);
+    assert_eq!(answer["error"]["code"], -32800, "{answer}");
+    client.diagnostics(URI, 1);
+    assert_eq!(client.shut_down().code(), Some(0));
+}
