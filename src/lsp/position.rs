@@ -109,8 +109,7 @@ impl Lines<'_> {
     /// A line's text without its line ending.
     fn line_text(&self, start: usize) -> &str {
         let rest = &self.text[start..];
-        let line = rest.split('\n').next().unwrap_or_default();
-        line.strip_suffix('\r').unwrap_or(line)
+        &rest[..rest.find(['\r', '\n']).unwrap_or(rest.len())]
     }
 }
 
@@ -169,5 +168,13 @@ mod tests {
         // Inside the surrogate pair: the emoji's start.
         assert_eq!(lines.offset(Position::new(1, 1)), 4);
         assert_eq!(lines.position(5), Position::new(1, 0));
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_as_editors_count() {
+        let text = "a\rb\r\nc";
+        round_trip(text, Encoding::Utf16, Position::new(1, 0), 2);
+        round_trip(text, Encoding::Utf16, Position::new(2, 0), 5);
+        round_trip(text, Encoding::Utf16, Position::new(1, 1), 3);
     }
 }

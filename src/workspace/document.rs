@@ -84,9 +84,20 @@ impl Document {
     }
 }
 
-/// Where each line of `text` starts: after each `\n`.
+/// Where each line of `text` starts: after each `\n`, `\r\n` or lone `\r`,
+/// the line ends editors count.
 pub(crate) fn line_starts(text: &str) -> Arc<[usize]> {
+    // Every edit indexes the whole text again: without a `\r` a fast search
+    // for `\n` is all it takes.
+    if !text.contains('\r') {
+        let ends = text.match_indices('\n').map(|(at, _)| at + 1);
+        return std::iter::once(0).chain(ends).collect();
+    }
+    let bytes = text.as_bytes();
+    let ends = bytes.iter().enumerate().filter(|&(at, &byte)| {
+        byte == b'\n' || (byte == b'\r' && bytes.get(at + 1) != Some(&b'\n'))
+    });
     std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+        .chain(ends.map(|(at, _)| at + 1))
         .collect()
 }

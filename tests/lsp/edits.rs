@@ -19,6 +19,7 @@ const PIECES: &[&str] = &[
     "\"",
     "\n",
     "\r\n",
+    "\r",
     "😀",
     "中",
     "e\u{301}",
@@ -29,19 +30,30 @@ const PIECES: &[&str] = &[
     "",
 ];
 
-/// The byte offset of a UTF-16 position in the model: lines split at
-/// `\n`; a character past the line's end is its end; a line past the last
-/// is the text's end; inside a pair of surrogates is the emoji's start.
+/// Where the line after the one starting at `start` starts: after `\r\n`,
+/// `\n` or a lone `\r`.
+fn next_line(text: &str, start: usize) -> Option<usize> {
+    let at = start + text[start..].find(['\r', '\n'])?;
+    Some(if text[at..].starts_with("\r\n") {
+        at + 2
+    } else {
+        at + 1
+    })
+}
+
+/// The byte offset of a UTF-16 position in the model: lines end at `\n`,
+/// `\r\n` or `\r`; a character past the line's end is its end; a line past
+/// the last is the text's end; inside a pair of surrogates is the emoji's
+/// start.
 fn offset(text: &str, line: u32, character: u32) -> usize {
     let mut start = 0;
     for _ in 0..line {
-        match text[start..].find('\n') {
-            Some(at) => start += at + 1,
+        match next_line(text, start) {
+            Some(next) => start = next,
             None => return text.len(),
         }
     }
-    let line_text = text[start..].split('\n').next().unwrap();
-    let line_text = line_text.strip_suffix('\r').unwrap_or(line_text);
+    let line_text = text[start..].split(['\r', '\n']).next().unwrap();
     let mut units = 0;
     for (at, c) in line_text.char_indices() {
         units += c.len_utf16();
@@ -54,11 +66,12 @@ fn offset(text: &str, line: u32, character: u32) -> usize {
 
 /// The UTF-16 position of a byte offset in the model.
 fn position(text: &str, offset: usize) -> (u64, u64) {
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
-    let line = before.matches('\n').count();
-    let character = before[line_start..].encode_utf16().count();
-    (line as u64, character as u64)
+    let (mut line, mut start) = (0, 0);
+    while let Some(next) = next_line(text, start).filter(|&next| next <= offset) {
+        (line, start) = (line + 1, next);
+    }
+    let character = text[start..offset].encode_utf16().count();
+    (line, character as u64)
 }
 
 /// One edit: a range (its ends in any order) and a piece to put there.
