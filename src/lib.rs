@@ -89,6 +89,8 @@ pub mod fmt;
 #[cfg(feature = "unstable-internals")]
 pub mod fuzzing;
 pub mod import;
+#[cfg(feature = "lsp")]
+pub mod lsp;
 pub mod markdown;
 pub mod model;
 mod ordered;
@@ -97,6 +99,8 @@ pub mod render;
 pub mod span;
 pub mod syntax;
 mod text;
+#[cfg(feature = "lsp")]
+pub(crate) mod workspace;
 
 pub use check::Config;
 pub use code::{Code, UnknownCode};

@@ -10,6 +10,8 @@ mod export;
 mod fmt;
 mod git;
 mod import;
+#[cfg(feature = "lsp")]
+mod lsp;
 mod markdown;
 mod mdbook;
 mod paths;
@@ -71,6 +73,9 @@ enum Command {
     Explain(explain::ExplainArgs),
     /// Print the settings in force for a map, and where each comes from.
     Config(config::ConfigArgs),
+    /// Run the language server for editors, over standard input and output.
+    #[cfg(feature = "lsp")]
+    Lsp(lsp::LspArgs),
 }
 
 /// When to colour human output.
@@ -127,6 +132,8 @@ pub fn run() -> i32 {
         Command::Mdbook(args) => mdbook::run(&args, discovery),
         Command::Explain(args) => explain::run(&args),
         Command::Config(args) => config::run(&args, discovery),
+        #[cfg(feature = "lsp")]
+        Command::Lsp(args) => lsp::run(&args, discovery),
     };
     match result {
         Ok(status) => status,

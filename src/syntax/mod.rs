@@ -3,6 +3,7 @@
 pub mod ast;
 pub mod error;
 mod name;
+pub mod occurrences;
 mod parser;
 pub(crate) mod pieces;
 mod recover;
@@ -225,6 +226,8 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Vec<SyntaxError>) {
 }
 
 pub use token::is_word_char;
+#[cfg(feature = "lsp")]
+pub(crate) use token::{ITEM_KEYWORDS, attribute_words};
 
 /// Whether `name` can be written as an id: a letter or `_`, then letters,
 /// digits, `_` or `-`, and not a keyword (rule `identifier`).
