@@ -136,6 +136,25 @@ pub fn render_dot(analysis: &Analysis, options: &RenderOptions) -> Result<String
     Ok(render::to_dot(analysis, options))
 }
 
+/// The interactive HTML page of an analysed map (as `argmark render
+/// --format html` writes it): one self-contained file with the diagram
+/// drawn by Graphviz's `dot`, pan, zoom, search and a details panel, that
+/// makes no network request. Fails when the analysis stopped or `dot`
+/// failed. The same analysis and options always give the same bytes.
+///
+/// ```no_run
+/// let analysis = argmark::analyze("thesis t \"Tax cars.\"", &Default::default());
+/// let page = argmark::render_html(&analysis, &Default::default()).unwrap();
+/// assert!(page.starts_with("<!DOCTYPE html>"));
+/// ```
+pub fn render_html(
+    analysis: &Analysis,
+    options: &RenderOptions,
+) -> Result<String, render::html::HtmlError> {
+    let limit = std::time::Duration::from_secs(config::DEFAULT_TIMEOUT);
+    render::html::render(analysis, options, render::html::Mode::Standalone, limit)
+}
+
 /// Every argument of an analysed map in standard form (as `argmark render
 /// --format text` prints them): numbered premises and conclusions, an
 /// inference line before each conclusion. Fails when the analysis stopped.

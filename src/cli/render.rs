@@ -17,7 +17,7 @@ pub struct RenderArgs {
     /// The map to draw; `-` reads standard input.
     #[arg(value_name = "FILE")]
     file: PathBuf,
-    /// Where to write; the extension (.dot, .svg, .png, .pdf, .txt) picks the format.
+    /// Where to write; the extension (.dot, .svg, .png, .pdf, .txt, .html) picks the format.
     /// Without it, the drawing goes to standard output.
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
@@ -68,6 +68,8 @@ enum OutputFormat {
     Pdf,
     /// Every argument in standard form: numbered premises and conclusions.
     Text,
+    /// One self-contained interactive page: pan, zoom, search, details.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -106,8 +108,9 @@ fn format_of(args: &RenderArgs) -> Result<OutputFormat, String> {
         Some("png") => Ok(OutputFormat::Png),
         Some("pdf") => Ok(OutputFormat::Pdf),
         Some("txt") => Ok(OutputFormat::Text),
+        Some("html" | "htm") => Ok(OutputFormat::Html),
         _ => Err(format!(
-            "cannot tell the format of '{}' from its extension; use .dot, .svg, .png, .pdf or .txt, or --format",
+            "cannot tell the format of '{}' from its extension; use .dot, .svg, .png, .pdf, .txt or .html, or --format",
             path.display()
         )),
     }
@@ -165,6 +168,20 @@ pub fn run(args: &RenderArgs, discovery: Discovery) -> Result<i32, String> {
             let text = crate::render::to_text(&analysis);
             write_output(args.output.as_deref(), text.as_bytes())?;
             return Ok(EXIT_OK);
+        }
+        OutputFormat::Html => {
+            let mode = crate::render::html::Mode::Standalone;
+            return match crate::render::html::render(&analysis, &options, mode, settings.timeout())
+            {
+                Ok(page) => {
+                    write_output(args.output.as_deref(), page.as_bytes())?;
+                    Ok(EXIT_OK)
+                }
+                Err(error) => {
+                    eprintln!("error: {error}");
+                    Ok(EXIT_TROUBLE)
+                }
+            };
         }
         OutputFormat::Svg => ImageFormat::Svg,
         OutputFormat::Png => ImageFormat::Png,

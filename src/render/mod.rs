@@ -9,6 +9,7 @@ mod draw;
 mod escape;
 pub mod exec;
 mod graph;
+pub mod html;
 mod label;
 mod legend;
 mod plan;
