@@ -94,6 +94,8 @@ pub mod model;
 mod ordered;
 mod pipeline;
 pub mod render;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod span;
 pub mod syntax;
 mod text;
