@@ -272,3 +272,37 @@ fn a_taken_port_is_a_clear_error_and_ctrl_c_stops_it() {
         assert!(TcpStream::connect(("127.0.0.1", server.port)).is_err());
     }
 }
+
+#[test]
+fn render_watch_renders_again_on_each_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("map.argmark");
+    let out = dir.path().join("map.dot");
+    std::fs::write(&map, "thesis t \"First.\"\n").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_argmark"))
+        .args(["render", "--watch", "-o"])
+        .arg(&out)
+        .arg(&map)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut next = || lines.next().unwrap().unwrap();
+    assert!(next().contains("rendered"));
+    assert!(std::fs::read_to_string(&out).unwrap().contains("First."));
+    save(&map, "thesis t \"Second.\"\n");
+    let line = next();
+    assert!(
+        line.contains(&format!("rendered {}", out.display())),
+        "{line}"
+    );
+    assert!(line.ends_with(" ms"), "{line}");
+    assert!(std::fs::read_to_string(&out).unwrap().contains("Second."));
+    save(&map, "thesis t \"Broken.\" supports nowhere\n");
+    let line = next();
+    assert!(line.contains("not rendered"), "{line}");
+    assert!(std::fs::read_to_string(&out).unwrap().contains("Second."));
+    let _ = child.kill();
+    let _ = child.wait();
+}

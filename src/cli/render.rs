@@ -55,6 +55,11 @@ pub struct RenderArgs {
     /// Do not show tags.
     #[arg(long, overrides_with = "tags")]
     no_tags: bool,
+    /// Render again on each save of the map or its argmark.toml, printing a
+    /// line per render, until stopped (Ctrl-C).
+    #[cfg(feature = "serve")]
+    #[arg(long, requires = "output")]
+    watch: bool,
     /// Stop Graphviz after this many seconds (default 120).
     #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
     timeout: Option<u64>,
@@ -146,6 +151,49 @@ fn flags(args: &RenderArgs) -> Layer {
 }
 
 pub fn run(args: &RenderArgs, discovery: Discovery) -> Result<i32, String> {
+    #[cfg(feature = "serve")]
+    if args.watch {
+        return watch(args, &discovery);
+    }
+    render_once(args, discovery)
+}
+
+/// Renders on each save, printing one line per render with its time.
+#[cfg(feature = "serve")]
+fn watch(args: &RenderArgs, discovery: &Discovery) -> Result<i32, String> {
+    use crate::serve::watch;
+    if args.file == Path::new("-") {
+        return Err("--watch needs a map file; standard input cannot be watched".into());
+    }
+    super::paths::refuse_output_over_input(&args.file, args.output.as_deref())?;
+    let output = args.output.as_deref().unwrap_or(Path::new("-")).display();
+    let once = || {
+        let started = std::time::Instant::now();
+        let status = render_once(args, discovery.clone());
+        let time = watch::clock();
+        match status {
+            Ok(EXIT_OK) => println!(
+                "{time} rendered {output} in {} ms",
+                started.elapsed().as_millis()
+            ),
+            Ok(_) => println!(
+                "{time} {} not rendered; {output} is unchanged",
+                args.file.display()
+            ),
+            Err(message) => println!("{time} error: {message}"),
+        }
+    };
+    let files = watch::map_and_configs(&args.file);
+    let seen = watch::fingerprint(&files);
+    once();
+    watch::watch(&files, seen, || {
+        once();
+        true
+    })?;
+    Ok(EXIT_OK)
+}
+
+fn render_once(args: &RenderArgs, discovery: Discovery) -> Result<i32, String> {
     super::paths::refuse_output_over_input(&args.file, args.output.as_deref())?;
     let format = format_of(args)?;
     let settings = match MapSettings::new(discovery, flags(args)).of(&args.file) {

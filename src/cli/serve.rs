@@ -45,7 +45,7 @@ pub fn run(args: &ServeArgs, discovery: Discovery) -> Result<i32, String> {
         host,
         host_name: args.host.clone(),
         port: args.port,
-        watched: watched(&watch::absolute(&args.file)),
+        watched: watch::map_and_configs(&args.file),
     };
     let listener = match crate::serve::bind(&options) {
         Ok(listener) => listener,
@@ -78,17 +78,6 @@ pub fn run(args: &ServeArgs, discovery: Discovery) -> Result<i32, String> {
         Err(ServeError::PortInUse(port)) => Err(ServeError::PortInUse(port).to_string()),
         Err(error) => Err(error.to_string()),
     }
-}
-
-/// The map, and every `argmark.toml` that could apply to it.
-fn watched(file: &Path) -> Vec<PathBuf> {
-    let mut files = vec![file.to_path_buf()];
-    files.extend(
-        file.ancestors()
-            .skip(1)
-            .map(|folder| folder.join("argmark.toml")),
-    );
-    files
 }
 
 /// Reads, checks and draws the map once.

@@ -72,6 +72,7 @@ pub fn run(
         .local_addr()
         .map_err(|e| ServeError::Io(e.to_string()))?
         .port();
+    let seen = watch::fingerprint(&options.watched);
     let first = build();
     let state = State::new(first);
     let watched = options.watched.clone();
@@ -79,7 +80,7 @@ pub fn run(
     std::thread::Builder::new()
         .name("watcher".into())
         .spawn(move || {
-            let result = watch::watch(&watched, || {
+            let result = watch::watch(&watched, seen, || {
                 publisher.publish(build());
                 true
             });
