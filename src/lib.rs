@@ -96,6 +96,8 @@ pub mod model;
 mod ordered;
 mod pipeline;
 pub mod render;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod span;
 pub mod syntax;
 mod text;
@@ -138,6 +140,25 @@ pub use syntax::{Parsed, parse};
 pub fn render_dot(analysis: &Analysis, options: &RenderOptions) -> Result<String, RenderError> {
     RenderError::check(analysis)?;
     Ok(render::to_dot(analysis, options))
+}
+
+/// The interactive HTML page of an analysed map (as `argmark render
+/// --format html` writes it): one self-contained file with the diagram
+/// drawn by Graphviz's `dot`, pan, zoom, search and a details panel, that
+/// makes no network request. Fails when the analysis stopped or `dot`
+/// failed. The same analysis and options always give the same bytes.
+///
+/// ```no_run
+/// let analysis = argmark::analyze("thesis t \"Tax cars.\"", &Default::default());
+/// let page = argmark::render_html(&analysis, &Default::default()).unwrap();
+/// assert!(page.starts_with("<!DOCTYPE html>"));
+/// ```
+pub fn render_html(
+    analysis: &Analysis,
+    options: &RenderOptions,
+) -> Result<String, render::html::HtmlError> {
+    let limit = std::time::Duration::from_secs(config::DEFAULT_TIMEOUT);
+    render::html::render(analysis, options, render::html::Mode::Standalone, limit)
 }
 
 /// Every argument of an analysed map in standard form (as `argmark render

@@ -16,6 +16,8 @@ mod markdown;
 mod mdbook;
 mod paths;
 mod render;
+#[cfg(feature = "serve")]
+mod serve;
 mod show;
 
 use std::borrow::Cow;
@@ -69,6 +71,9 @@ enum Command {
     Markdown(markdown::MarkdownArgs),
     /// Be mdBook's preprocessor: draw every argmark fence of a book (see docs/mdbook.md).
     Mdbook(mdbook::MdbookArgs),
+    /// Serve a map's interactive page on this machine, redrawn on each save.
+    #[cfg(feature = "serve")]
+    Serve(serve::ServeArgs),
     /// Explain a check code; without a code, list them all.
     Explain(explain::ExplainArgs),
     /// Print the settings in force for a map, and where each comes from.
@@ -130,6 +135,8 @@ pub fn run() -> i32 {
         Command::Import(args) => import::run(&args),
         Command::Markdown(args) => markdown::run(&args, discovery),
         Command::Mdbook(args) => mdbook::run(&args, discovery),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(&args, discovery),
         Command::Explain(args) => explain::run(&args),
         Command::Config(args) => config::run(&args, discovery),
         #[cfg(feature = "lsp")]

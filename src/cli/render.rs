@@ -17,7 +17,7 @@ pub struct RenderArgs {
     /// The map to draw; `-` reads standard input.
     #[arg(value_name = "FILE")]
     file: PathBuf,
-    /// Where to write; the extension (.dot, .svg, .png, .pdf, .txt) picks the format.
+    /// Where to write; the extension (.dot, .svg, .png, .pdf, .txt, .html) picks the format.
     /// Without it, the drawing goes to standard output.
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
@@ -94,6 +94,11 @@ pub struct RenderArgs {
     /// Resolution of PNG output, in dots per inch (Graphviz's default is 96).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(i64::from(MIN_DPI)..=i64::from(MAX_DPI)))]
     dpi: Option<u32>,
+    /// Render again on each save of the map or its argmark.toml, printing a
+    /// line per render, until stopped (Ctrl-C).
+    #[cfg(feature = "serve")]
+    #[arg(long, requires = "output")]
+    watch: bool,
     /// Stop Graphviz after this many seconds (default 120).
     #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
     timeout: Option<u64>,
@@ -107,6 +112,8 @@ enum OutputFormat {
     Pdf,
     /// Every argument in standard form: numbered premises and conclusions.
     Text,
+    /// One self-contained interactive page: pan, zoom, search, details.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -165,8 +172,9 @@ fn format_of(args: &RenderArgs) -> Result<OutputFormat, String> {
         Some("png") => Ok(OutputFormat::Png),
         Some("pdf") => Ok(OutputFormat::Pdf),
         Some("txt") => Ok(OutputFormat::Text),
+        Some("html" | "htm") => Ok(OutputFormat::Html),
         _ => Err(format!(
-            "cannot tell the format of '{}' from its extension; use .dot, .svg, .png, .pdf or .txt, or --format",
+            "cannot tell the format of '{}' from its extension; use .dot, .svg, .png, .pdf, .txt or .html, or --format",
             path.display()
         )),
     }
@@ -213,6 +221,49 @@ fn flags(args: &RenderArgs) -> Layer {
 }
 
 pub fn run(args: &RenderArgs, discovery: Discovery) -> Result<i32, String> {
+    #[cfg(feature = "serve")]
+    if args.watch {
+        return watch(args, &discovery);
+    }
+    render_once(args, discovery)
+}
+
+/// Renders on each save, printing one line per render with its time.
+#[cfg(feature = "serve")]
+fn watch(args: &RenderArgs, discovery: &Discovery) -> Result<i32, String> {
+    use crate::serve::watch;
+    if args.file == Path::new("-") {
+        return Err("--watch needs a map file; standard input cannot be watched".into());
+    }
+    super::paths::refuse_output_over_input(&args.file, args.output.as_deref())?;
+    let output = args.output.as_deref().unwrap_or(Path::new("-")).display();
+    let once = || {
+        let started = std::time::Instant::now();
+        let status = render_once(args, discovery.clone());
+        let time = watch::clock();
+        match status {
+            Ok(EXIT_OK) => println!(
+                "{time} rendered {output} in {} ms",
+                started.elapsed().as_millis()
+            ),
+            Ok(_) => println!(
+                "{time} {} not rendered; {output} is unchanged",
+                args.file.display()
+            ),
+            Err(message) => println!("{time} error: {message}"),
+        }
+    };
+    let files = watch::map_and_configs(&args.file);
+    let seen = watch::fingerprint(&files);
+    once();
+    watch::watch(&files, seen, || {
+        once();
+        true
+    })?;
+    Ok(EXIT_OK)
+}
+
+fn render_once(args: &RenderArgs, discovery: Discovery) -> Result<i32, String> {
     super::paths::refuse_output_over_input(&args.file, args.output.as_deref())?;
     let format = format_of(args)?;
     let settings = match MapSettings::new(discovery, flags(args)).of(&args.file) {
@@ -248,6 +299,20 @@ pub fn run(args: &RenderArgs, discovery: Discovery) -> Result<i32, String> {
             let text = crate::render::to_text(&analysis);
             write_output(args.output.as_deref(), text.as_bytes())?;
             return Ok(EXIT_OK);
+        }
+        OutputFormat::Html => {
+            let mode = crate::render::html::Mode::Standalone;
+            return match crate::render::html::render(&analysis, &options, mode, settings.timeout())
+            {
+                Ok(page) => {
+                    write_output(args.output.as_deref(), page.as_bytes())?;
+                    Ok(EXIT_OK)
+                }
+                Err(error) => {
+                    eprintln!("error: {error}");
+                    Ok(EXIT_TROUBLE)
+                }
+            };
         }
         OutputFormat::Svg => ImageFormat::Svg,
         OutputFormat::Png => ImageFormat::Png,

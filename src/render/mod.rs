@@ -10,6 +10,7 @@ mod edges;
 mod escape;
 pub mod exec;
 mod graph;
+pub mod html;
 mod label;
 mod legend;
 mod look;
