@@ -99,8 +99,13 @@ fn no_hostile_payload_runs_and_every_text_is_shown() {
     ] {
         assert!(panel.contains(shown), "{shown} missing from {panel}");
     }
-    let links =
-        browser.eval("[...document.querySelectorAll('a')].map(a => a.getAttribute('href'))");
+    // Every link on the page, in the panel or in the drawing (where the
+    // tooltips of notes are `a` elements with a title and no address).
+    let links = browser.eval(
+        "[...document.querySelectorAll('a')]\
+         .map(a => a.getAttribute('href') ?? a.getAttribute('xlink:href'))\
+         .filter(href => href !== null)",
+    );
     assert_eq!(
         links,
         json!([
