@@ -27,6 +27,15 @@ fn maps(n: usize) -> (String, String) {
     (old, new)
 }
 
+/// Both maps analysed side by side, as `argmark diff` analyses them.
+fn analyze_both(old: &str, new: &str) -> (argmark::Analysis, argmark::Analysis) {
+    let config = Config::default();
+    rayon::join(
+        || argmark::analyze(old, &config),
+        || argmark::analyze(new, &config),
+    )
+}
+
 /// What `argmark check` does with one map between reading and printing.
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn check_one(bencher: Bencher, n: usize) {
@@ -40,11 +49,7 @@ fn check_one(bencher: Bencher, n: usize) {
 fn diff_two(bencher: Bencher, n: usize) {
     let (old, new) = maps(n);
     bencher.bench(|| {
-        let config = Config::default();
-        let (old, new) = rayon::join(
-            || argmark::analyze(&old, &config),
-            || argmark::analyze(&new, &config),
-        );
+        let (old, new) = analyze_both(&old, &new);
         argmark::diff(&old, &new).unwrap()
     });
 }
@@ -54,13 +59,7 @@ fn diff_two(bencher: Bencher, n: usize) {
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn analyze_two(bencher: Bencher, n: usize) {
     let (old, new) = maps(n);
-    bencher.bench(|| {
-        let config = Config::default();
-        rayon::join(
-            || argmark::analyze(&old, &config),
-            || argmark::analyze(&new, &config),
-        )
-    });
+    bencher.bench(|| analyze_both(&old, &new));
 }
 
 /// A review's usual diff: the same map with a hundred relations turned
@@ -70,11 +69,7 @@ fn diff_small_change(bencher: Bencher, n: usize) {
     let old = generate::generate(n);
     let new = old.replacen(" supports ", " attacks ", 100);
     bencher.bench(|| {
-        let config = Config::default();
-        let (old, new) = rayon::join(
-            || argmark::analyze(&old, &config),
-            || argmark::analyze(&new, &config),
-        );
+        let (old, new) = analyze_both(&old, &new);
         argmark::diff(&old, &new).unwrap()
     });
 }
