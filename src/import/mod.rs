@@ -147,6 +147,23 @@ fn canonical(written: String) -> (String, crate::Analysis) {
     (source, analysis)
 }
 
+/// A written source that is in the canonical layout already, and its
+/// analysis: the Argdown writer writes that layout, so its text is analysed
+/// as it is, read once and never held as a syntax tree. Debug builds (every
+/// test) check that printing it changes nothing.
+fn checked(written: String) -> (String, crate::Analysis) {
+    let analysis = crate::pipeline::analyze(&written, &Config::default());
+    #[cfg(debug_assertions)]
+    if analysis.stopped() != Some(crate::Stage::Syntax) {
+        let printed = crate::fmt::format_source(&written).expect("a written source formats");
+        debug_assert!(
+            printed == written,
+            "the writer left the canonical layout:\n{written}"
+        );
+    }
+    (written, analysis)
+}
+
 /// What an analysis finds, apart from where: spans differ between a text
 /// and its printed form.
 fn findings(analysis: &crate::Analysis) -> Vec<(crate::Code, Severity, Option<String>, String)> {

@@ -49,7 +49,10 @@ impl Mapping<'_> {
         if let Some(Value::Object(argmark)) = argmark {
             self.argmark_front_matter(&argmark);
         }
-        self.out.push('\n');
+        // One empty line after the header, as the canonical layout has it.
+        if !self.out.ends_with("\n\n") {
+            self.out.push('\n');
+        }
     }
 
     /// What the Argdown export keeps of the map itself: meta and sources.
@@ -110,6 +113,7 @@ impl Mapping<'_> {
                 "{indent}section {} {{",
                 quoted(&one_line(&inner.title))
             );
+            let open = self.out.len();
             if inner.data.is_some() || !inner.tags.is_empty() {
                 let data = inner.data.as_ref().map_or(String::new(), Value::to_string);
                 let tags: Vec<String> = inner.tags.iter().map(|t| tag_text(t)).collect();
@@ -121,19 +125,26 @@ impl Mapping<'_> {
                 self.keep("heading tags or data (as comments)");
             }
             self.items(Some(k), depth + 1);
-            let _ = writeln!(self.out, "{indent}}}");
+            if self.out.len() == open {
+                // An empty section closes on its own line, as `fmt` has it.
+                self.out.truncate(open - 1);
+                self.out.push_str("}\n");
+            } else {
+                let _ = writeln!(self.out, "{indent}}}");
+            }
         }
     }
 
     /// A statement at the top level or in a section.
     fn statement(&mut self, k: usize, ec: &EquivalenceClass, depth: usize) {
         let indent = "  ".repeat(depth);
-        let head = self.statement_head(k, ec);
-        let _ = writeln!(self.out, "{indent}{head}");
+        self.statement_lines(k, ec, &indent);
     }
 
-    /// `KIND id "text"` and its attributes, on one line.
-    fn statement_head(&mut self, k: usize, ec: &EquivalenceClass) -> String {
+    /// `KIND id "text"`, then its attributes a line each, a step further
+    /// in (tags share one line): the canonical layout, as `argmark fmt`
+    /// prints it.
+    fn statement_lines(&mut self, k: usize, ec: &EquivalenceClass, indent: &str) {
         let texts: Vec<&str> = ec
             .members
             .iter()
@@ -142,23 +153,24 @@ impl Mapping<'_> {
             .map(str::trim)
             .collect();
         let kind = self.kind(ec);
-        let mut line = format!(
-            "{} {} {}",
+        let _ = write!(
+            self.out,
+            "{indent}{} {} {}",
             kind.keyword(),
             self.statement_ids[k],
             quoted(texts.first().copied().unwrap_or(""))
         );
+        let sep = format!("\n{indent}  ");
         if generated_number(&ec.title).is_none() && ec.title != self.statement_ids[k] {
-            let _ = write!(line, " called {}", quoted(&ec.title));
+            let _ = write!(self.out, "{sep}called {}", quoted(&ec.title));
         }
         for also in texts.iter().skip(1) {
-            let _ = write!(line, " also {}", quoted(also));
+            let _ = write!(self.out, "{sep}also {}", quoted(also));
         }
-        let attributes = self.attributes(&ec.tags, ec.data.as_ref());
-        line.push_str(&attributes);
-        line.push_str(&link_notes(&ec.members));
-        line.push_str(&self.allowed(&self.statement_ids[k]));
-        line
+        self.attributes(&ec.tags, ec.data.as_deref(), &sep);
+        link_notes(&mut self.out, &ec.members, &sep);
+        self.allowed(k, false, &sep);
+        self.out.push('\n');
     }
 
     /// The kind a statement's data names, or else `premise` for one that
@@ -190,17 +202,20 @@ impl Mapping<'_> {
         }
     }
 
-    /// ` #tags by "..." note "..." cites s allow(...)`, from tags and data.
-    fn attributes(&mut self, tags: &[String], data: Option<&Value>) -> String {
-        let mut out = String::new();
+    /// `#tags by "..." note "..." cites s allow(...)`, from tags and data,
+    /// each after `sep` (the tags together, a space apart).
+    fn attributes(&mut self, tags: &[String], data: Option<&Value>, sep: &str) {
+        let mut first_tag = true;
         for tag in tags {
             let text = tag_text(tag.trim());
             if text.len() > 1 && !tag.contains([')', '\n']) {
-                let _ = write!(out, " {text}");
+                self.out.push_str(if first_tag { sep } else { " " });
+                self.out.push_str(&text);
+                first_tag = false;
             }
         }
         let Some(Value::Object(data)) = data else {
-            return out;
+            return;
         };
         let strings = |key: &str| -> Vec<String> {
             data.get(key)
@@ -210,22 +225,23 @@ impl Mapping<'_> {
                 .filter_map(|v| v.as_str().map(str::to_string))
                 .collect()
         };
+        let out = &mut self.out;
         for by in strings("by") {
-            let _ = write!(out, " by {}", quoted(&by));
+            let _ = write!(out, "{sep}by {}", quoted(&by));
         }
         for note in strings("notes") {
-            let _ = write!(out, " note {}", quoted(&note));
+            let _ = write!(out, "{sep}note {}", quoted(&note));
         }
         // Only sources the map declares can be cited; others stay in the data.
         let (cites, unknown): (Vec<String>, Vec<String>) = strings("cites")
             .into_iter()
             .partition(|c| self.sources.contains(c));
         if !cites.is_empty() {
-            let _ = write!(out, " cites {}", cites.join(", "));
+            let _ = write!(out, "{sep}cites {}", cites.join(", "));
         }
         let allow: Vec<String> = strings("allow");
         if !allow.is_empty() {
-            let _ = write!(out, " allow({})", allow.join(", "));
+            let _ = write!(out, "{sep}allow({})", allow.join(", "));
         }
         let mut other: Map<String, Value> = data
             .iter()
@@ -237,17 +253,21 @@ impl Mapping<'_> {
         }
         if !other.is_empty() {
             let json = Value::Object(other).to_string();
-            let _ = write!(out, " note {}", quoted(&format!("{DATA_NOTE}{json}")));
+            let _ = write!(out, "{sep}note {}", quoted(&format!("{DATA_NOTE}{json}")));
             self.keep("data entries (as notes)");
         }
-        out
     }
 
-    /// ` allow(code, ...)` for the checks allowed on `id`, if any.
-    fn allowed(&self, id: &str) -> String {
-        match self.allow.get(id) {
-            Some(codes) if !codes.is_empty() => format!(" allow({})", codes.join(", ")),
-            _ => String::new(),
+    /// `allow(code, ...)` after `sep`, for the checks allowed on statement
+    /// `k` (or on argument `k`), if any.
+    fn allowed(&mut self, k: usize, of_argument: bool, sep: &str) {
+        let id = if of_argument {
+            &self.argument_ids[k]
+        } else {
+            &self.statement_ids[k]
+        };
+        if let Some(codes) = self.allow.get(id.as_str()).filter(|c| !c.is_empty()) {
+            let _ = write!(self.out, "{sep}allow({})", codes.join(", "));
         }
     }
 
@@ -272,11 +292,10 @@ impl Mapping<'_> {
         for also in descriptions.iter().skip(1) {
             let _ = write!(self.out, " also {}", quoted(also));
         }
-        let attributes = self.attributes(&argument.tags, argument.data.as_ref());
-        self.out.push_str(&attributes);
-        self.out.push_str(&link_notes(&argument.members));
-        let allowed = self.allowed(&id);
-        self.out.push_str(&allowed);
+        // A reason's attributes stay on its line.
+        self.attributes(&argument.tags, argument.data.as_deref(), " ");
+        link_notes(&mut self.out, &argument.members, " ");
+        self.allowed(k, true, " ");
         if argument.pcs.is_empty() {
             self.out.push('\n');
             return;
@@ -341,8 +360,7 @@ impl Mapping<'_> {
         match statement {
             Some(s) if self.declared_in[s] == Some(k) => {
                 let doc = self.doc;
-                let head = self.statement_head(s, &doc.statements[s]);
-                let _ = writeln!(self.out, "{indent}{head}");
+                self.statement_lines(s, &doc.statements[s], &indent);
             }
             Some(s) => {
                 let _ = writeln!(self.out, "{indent}{}", self.statement_ids[s]);
@@ -358,11 +376,10 @@ impl Mapping<'_> {
     }
 }
 
-/// ` note "argdown link: [text, url]"` for each link in the texts: a text
-/// keeps the link's words, the note its address, and the export puts the
-/// link back.
-fn link_notes(members: &[Statement]) -> String {
-    let mut out = String::new();
+/// `note "argdown link: [text, url]"` after `sep` for each link in the
+/// texts: a text keeps the link's words, the note its address, and the
+/// export puts the link back.
+fn link_notes(out: &mut String, members: &[Statement], sep: &str) {
     for member in members {
         let Some(text) = member.text.as_deref() else {
             continue;
@@ -373,9 +390,8 @@ fn link_notes(members: &[Statement]) -> String {
             };
             if range.kind == RangeKind::Link {
                 let json = Value::from(vec![words, url.as_str()]).to_string();
-                let _ = write!(out, " note {}", quoted(&format!("{LINK_NOTE}{json}")));
+                let _ = write!(out, "{sep}note {}", quoted(&format!("{LINK_NOTE}{json}")));
             }
         }
     }
-    out
 }

@@ -25,7 +25,7 @@ pub fn import(
     use super::ImportError;
     let doc = super::argdown::parse_file(name, text, loader).map_err(ImportError::Argdown)?;
     let mut written = write(&doc, &BTreeMap::new());
-    let (mut source, mut analysis) = super::canonical(std::mem::take(&mut written.source));
+    let (mut source, mut analysis) = super::checked(std::mem::take(&mut written.source));
     let allow = allowed_errors(&analysis);
     if !allow.is_empty() {
         let count: usize = allow.values().map(Vec::len).sum();
@@ -39,7 +39,7 @@ pub fn import(
             "{count} findings that argmark reports as errors were allowed where they fire, as Argdown holds them: {}",
             named.join("; ")
         ));
-        (source, analysis) = super::canonical(std::mem::take(&mut written.source));
+        (source, analysis) = super::checked(std::mem::take(&mut written.source));
     }
     drop(doc);
     super::verify_analysis(&analysis, &written.ids, "").map_err(|error| match error {

@@ -2,6 +2,8 @@
 //! classes, argument descriptions into their arguments, premise-conclusion
 //! structures with their inferences, and headings into sections.
 
+use std::sync::Arc;
+
 use serde_json::Value;
 
 use super::super::data;
@@ -23,10 +25,14 @@ fn union(into: &mut Vec<String>, tags: &[String]) {
 /// Statement `s`, with `data`, joins its class or argument: its tags and
 /// data are added, and it may give its section (`isInGroup: true` says so;
 /// else a definition does, when the group has none yet).
-fn join(group: &mut Group, st: &Statement, s: usize, data: Option<&Value>) {
+fn join(group: &mut Group, st: &Statement, s: usize, data: Option<&Arc<Value>>) {
     union(&mut group.tags, &st.tags);
     if let Some(d) = data {
-        group.data = Some(data::merge(group.data.take(), d));
+        group.data = Some(match group.data.take() {
+            // An object merged into nothing is itself: shared, not copied.
+            None if d.is_object() => Arc::clone(d),
+            target => Arc::new(data::merge(target.map(Arc::unwrap_or_clone), d)),
+        });
     }
     group.members.push(s);
     let is_in_group = data.and_then(|d| d.get("isInGroup"));
@@ -40,9 +46,9 @@ fn join(group: &mut Group, st: &Statement, s: usize, data: Option<&Value>) {
 impl Builder<'_> {
     /// The statement of `node` gets a title if it has none yet, its span and
     /// section; its data is handed back.
-    fn complete_statement(&mut self, node: usize, s: usize) -> Option<Value> {
+    fn complete_statement(&mut self, node: usize, s: usize) -> Option<Arc<Value>> {
         let span = self.span_of(node);
-        let data = self.node_data.remove(&node);
+        let data = self.node_data.remove(&node).map(Arc::new);
         if self.m.statements[s].title.is_empty() {
             self.m.statements[s].title = self.m.unique_title();
         }

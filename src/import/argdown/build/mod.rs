@@ -24,6 +24,8 @@ mod transform;
 mod walk;
 mod yaml;
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap;
 use serde_json::Value;
 
@@ -65,7 +67,7 @@ struct Group {
     pcs: Vec<usize>,
     relations: Vec<usize>,
     tags: Vec<String>,
-    data: Option<Value>,
+    data: Option<Arc<Value>>,
     section: Option<usize>,
 }
 

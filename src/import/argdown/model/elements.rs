@@ -3,6 +3,8 @@
 //! sections, and the marked stretches of their texts.
 
 use serde::Serialize;
+use std::sync::Arc;
+
 use serde_json::Value;
 
 #[cfg(doc)]
@@ -92,8 +94,9 @@ pub struct Statement {
     pub tags: Vec<String>,
     /// Links, emphasis, tags and mentions in the text.
     pub ranges: Vec<TextRange>,
-    /// The YAML data after it.
-    pub data: Option<Value>,
+    /// The YAML data after it; shared with its class's when the class has
+    /// no other data.
+    pub data: Option<Arc<Value>>,
     /// The index of its section in [`Document::sections`].
     pub section: Option<usize>,
     /// Where it is.
@@ -109,8 +112,8 @@ pub struct EquivalenceClass {
     pub members: Vec<Statement>,
     /// The tags of all members.
     pub tags: Vec<String>,
-    /// The members' data merged.
-    pub data: Option<Value>,
+    /// The members' data merged (the member's own when only one has data).
+    pub data: Option<Arc<Value>>,
     /// Its section (index into [`Document::sections`]).
     pub section: Option<usize>,
 }
@@ -146,8 +149,9 @@ pub struct Argument {
     pub pcs: Vec<PcsStatement>,
     /// The tags of all descriptions.
     pub tags: Vec<String>,
-    /// The descriptions' data merged.
-    pub data: Option<Value>,
+    /// The descriptions' data merged (the description's own when only one
+    /// has data).
+    pub data: Option<Arc<Value>>,
     /// Its section (index into [`Document::sections`]).
     pub section: Option<usize>,
 }

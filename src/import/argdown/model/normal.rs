@@ -198,7 +198,7 @@ impl NormalStatement {
                 })
                 .collect(),
             tags: ec.tags.clone(),
-            data: ec.data.clone(),
+            data: ec.data.as_deref().cloned(),
             section,
         }
     }
@@ -229,7 +229,7 @@ impl NormalArgument {
                 })
                 .collect(),
             tags: a.tags.clone(),
-            data: a.data.clone(),
+            data: a.data.as_deref().cloned(),
             section,
         }
     }
