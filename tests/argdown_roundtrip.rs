@@ -223,3 +223,44 @@ fn argdown_itself_reads_every_export_as_the_same_map() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// A map with what argmark calls an error (a statement that both supports
+/// and attacks another) is written twice: the second time with `allow`
+/// where the check fires. The text is read twice for it, and the included
+/// file is asked for once: the second reading gets the first one's answer.
+#[test]
+fn an_allowed_error_is_written_once_more_and_its_includes_read_once() {
+    let main = "[A]: Alpha.\n  + [B]: Beta.\n  - [B]\n\n@include(part.argdown)\n";
+    let mut asked = Vec::new();
+    let mut loader = |from: &str, path: &str| -> Result<argdown::Loaded, String> {
+        asked.push(format!("{from} -> {path}"));
+        Ok(argdown::Loaded {
+            name: "/maps/part.argdown".to_owned(),
+            text: "[C]: Gamma.\n  + [A]\n".to_owned(),
+        })
+    };
+    let imported = import_argdown("/maps/main.argdown", main, &mut loader).unwrap();
+    assert_eq!(asked, ["/maps/main.argdown -> part.argdown"]);
+    assert!(
+        imported
+            .source
+            .contains("claim B \"Beta.\"\n  allow(conflicting-relations)\n"),
+        "{}",
+        imported.source
+    );
+    assert!(
+        imported.source.contains("A supports C"),
+        "{}",
+        imported.source
+    );
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.contains("conflicting-relations on 'B'")),
+        "{:?}",
+        imported.warnings
+    );
+    let analysis = argmark::analyze(&imported.source, &argmark::Config::default());
+    assert!(!analysis.has_errors(), "{:?}", analysis.diagnostics());
+}

@@ -23,8 +23,11 @@ pub fn import(
     loader: &mut dyn super::argdown::Loader,
 ) -> Result<super::Imported, super::ImportError> {
     use super::ImportError;
-    let doc = super::argdown::parse_file(name, text, loader).map_err(ImportError::Argdown)?;
+    let mut loader = Remembered::new(loader);
+    let doc = super::argdown::parse_file(name, text, &mut loader).map_err(ImportError::Argdown)?;
     let mut written = write(&doc, &BTreeMap::new());
+    // The document is let go before the analysis, which then reuses its room.
+    drop(doc);
     let (mut source, mut analysis) = super::checked(std::mem::take(&mut written.source));
     let allow = allowed_errors(&analysis);
     if !allow.is_empty() {
@@ -34,14 +37,18 @@ pub fn import(
             .map(|(id, codes)| format!("{} on '{id}'", codes.join(", ")))
             .collect();
         drop(analysis);
+        // Rare (Argdown holds what argmark calls an error): the text is
+        // read once more, its includes served as the first reading had them.
+        let doc =
+            super::argdown::parse_file(name, text, &mut loader).map_err(ImportError::Argdown)?;
         written = write(&doc, &allow);
+        drop(doc);
         written.warnings.push(format!(
             "{count} findings that argmark reports as errors were allowed where they fire, as Argdown holds them: {}",
             named.join("; ")
         ));
         (source, analysis) = super::checked(std::mem::take(&mut written.source));
     }
-    drop(doc);
     super::verify_analysis(&analysis, &written.ids, "").map_err(|error| match error {
         ImportError::Invalid(message) => ImportError::Unrepresentable(message),
         other => other,
@@ -51,6 +58,34 @@ pub fn import(
         warnings: written.warnings,
         ids: written.ids,
     })
+}
+
+/// A loader that asks the caller's for each include once and remembers
+/// the answer, so that a second reading of the text sees the same files.
+struct Remembered<'l> {
+    loader: &'l mut dyn super::argdown::Loader,
+    answers: FxHashMap<(String, String), Result<super::argdown::Loaded, String>>,
+}
+
+impl<'l> Remembered<'l> {
+    fn new(loader: &'l mut dyn super::argdown::Loader) -> Self {
+        Remembered {
+            loader,
+            answers: FxHashMap::default(),
+        }
+    }
+}
+
+impl super::argdown::Loader for Remembered<'_> {
+    fn load(&mut self, from: &str, path: &str) -> Result<super::argdown::Loaded, String> {
+        let key = (from.to_owned(), path.to_owned());
+        if let Some(answer) = self.answers.get(&key) {
+            return answer.clone();
+        }
+        let answer = self.loader.load(from, path);
+        self.answers.insert(key, answer.clone());
+        answer
+    }
 }
 
 /// The checks that argmark reports as errors where they fire, by the id
