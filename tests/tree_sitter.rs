@@ -1,0 +1,50 @@
+//! The Tree-sitter grammar in `editors/tree-sitter-argmark`, against the
+//! argmark parser and against its own test corpus, with the queries the
+//! editors load. None of this needs the `tree-sitter` command: only the
+//! check that the committed parser is generated from `grammar.js` does, and
+//! it is skipped with a notice where the command is missing.
+
+mod common;
+#[path = "tree_sitter/corpus.rs"]
+mod corpus;
+#[path = "tree_sitter/files.rs"]
+mod files;
+#[path = "tree_sitter/generated.rs"]
+mod generated;
+#[path = "tree_sitter/keywords.rs"]
+mod keywords;
+#[path = "tree_sitter/queries.rs"]
+mod queries;
+#[path = "tree_sitter/robust.rs"]
+mod robust;
+
+use std::path::PathBuf;
+
+use tree_sitter::{Language, Node, Parser, Tree};
+
+/// The grammar's folder.
+fn grammar_dir() -> PathBuf {
+    common::root().join("editors/tree-sitter-argmark")
+}
+
+fn language() -> Language {
+    tree_sitter_argmark::LANGUAGE.into()
+}
+
+fn parse(source: &[u8]) -> Tree {
+    let mut parser = Parser::new();
+    parser.set_language(&language()).expect("the grammar loads");
+    parser.parse(source, None).expect("a parse with no timeout")
+}
+
+/// The first ERROR or MISSING node, in source order.
+fn first_error(node: Node<'_>) -> Option<Node<'_>> {
+    if !node.has_error() {
+        return None;
+    }
+    if node.is_error() || node.is_missing() {
+        return Some(node);
+    }
+    let mut cursor = node.walk();
+    node.children(&mut cursor).find_map(first_error)
+}
