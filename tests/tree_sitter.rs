@@ -17,6 +17,8 @@ mod keywords;
 mod queries;
 #[path = "tree_sitter/robust.rs"]
 mod robust;
+#[path = "tree_sitter/zed.rs"]
+mod zed;
 
 use std::path::PathBuf;
 
