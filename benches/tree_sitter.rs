@@ -6,6 +6,8 @@
 
 #[path = "../examples/generate.rs"]
 mod generate;
+#[path = "../tests/tree_sitter/load.rs"]
+mod load;
 
 use divan::Bencher;
 
@@ -21,7 +23,7 @@ fn tree_sitter_parse(bencher: Bencher, n: usize) {
     let map = generate::generate(n);
     let mut parser = tree_sitter::Parser::new();
     parser
-        .set_language(&tree_sitter_argmark::LANGUAGE.into())
+        .set_language(&load::language())
         .expect("the grammar loads");
     bencher
         .counter(divan::counter::BytesCount::of_str(&map))
@@ -50,7 +52,7 @@ fn tree_sitter_reparse_after_a_keystroke(bencher: Bencher, n: usize) {
     let after = format!("{}x{}", &before[..at], &before[at..]);
     let mut parser = tree_sitter::Parser::new();
     parser
-        .set_language(&tree_sitter_argmark::LANGUAGE.into())
+        .set_language(&load::language())
         .expect("the grammar loads");
     let old = parser.parse(&before, None).expect("a tree");
     let position = |text: &str, byte: usize| {

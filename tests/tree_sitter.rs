@@ -1,8 +1,9 @@
 //! The Tree-sitter grammar in `editors/tree-sitter-argmark`, against the
 //! argmark parser and against its own test corpus, with the queries the
-//! editors load. None of this needs the `tree-sitter` command: only the
-//! check that the committed parser is generated from `grammar.js` does, and
-//! it is skipped with a notice where the command is missing.
+//! editors load. None of this needs the `tree-sitter` command, only a C
+//! compiler for the generated parser (`tree_sitter/load.rs`): the check that
+//! the committed parser is generated from `grammar.js` needs the command, and
+//! is skipped with a notice where it is missing.
 
 mod common;
 #[path = "tree_sitter/corpus.rs"]
@@ -13,6 +14,8 @@ mod files;
 mod generated;
 #[path = "tree_sitter/keywords.rs"]
 mod keywords;
+#[path = "tree_sitter/load.rs"]
+mod load;
 #[path = "tree_sitter/queries.rs"]
 mod queries;
 #[path = "tree_sitter/robust.rs"]
@@ -20,18 +23,9 @@ mod robust;
 #[path = "tree_sitter/zed.rs"]
 mod zed;
 
-use std::path::PathBuf;
+use tree_sitter::{Node, Parser, Tree};
 
-use tree_sitter::{Language, Node, Parser, Tree};
-
-/// The grammar's folder.
-fn grammar_dir() -> PathBuf {
-    common::root().join("editors/tree-sitter-argmark")
-}
-
-fn language() -> Language {
-    tree_sitter_argmark::LANGUAGE.into()
-}
+use load::{grammar_dir, language};
 
 fn parse(source: &[u8]) -> Tree {
     let mut parser = Parser::new();

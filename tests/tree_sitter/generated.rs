@@ -7,7 +7,7 @@ use std::process::Command;
 use super::grammar_dir;
 
 /// The ABI the parser is generated for: 14 loads in every runtime since
-/// Tree-sitter 0.20 (Neovim 0.7, Helix, Zed and the Rust crate alike).
+/// Tree-sitter 0.20 (Neovim 0.7, Helix, Zed and these tests alike).
 const ABI: &str = "14";
 
 /// The version of the `tree-sitter` command the committed parser comes from
