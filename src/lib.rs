@@ -89,6 +89,7 @@ pub mod fmt;
 #[cfg(feature = "unstable-internals")]
 pub mod fuzzing;
 pub mod import;
+mod json;
 #[cfg(feature = "lsp")]
 pub mod lsp;
 pub mod markdown;

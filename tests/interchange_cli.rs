@@ -335,3 +335,45 @@ fn a_map_exports_as_argdown_and_imports_back() {
     );
     assert!(source.contains("-- \"modus barbara\""), "{source}");
 }
+
+#[test]
+fn argdown_data_is_kept_and_written_back_with_sorted_keys() {
+    let input = b"===\ntitle: Keys\nzeta: 1\nalpha: {y: 2, b: 3}\n===\n\n\
+        [A]: One. {weight: 2, color: red}\n  + [B]: Two.\n";
+    let imported = argmark(&["import", "-", "--from", "argdown"], Some(input));
+    assert_eq!(
+        imported.status.code(),
+        Some(0),
+        "{}",
+        text(&imported.stderr)
+    );
+    let source = text(&imported.stdout);
+    assert!(
+        source.contains(r#"meta argdown-front-matter "{\"alpha\":{\"b\":3,\"y\":2},\"zeta\":1}""#),
+        "{source}"
+    );
+    assert!(
+        source.contains(r#"note "argdown data: {\"color\":\"red\",\"weight\":2}""#),
+        "{source}"
+    );
+    let exported = argmark(
+        &["export", "-", "--format", "argdown"],
+        Some(source.as_bytes()),
+    );
+    assert_eq!(
+        exported.status.code(),
+        Some(0),
+        "{}",
+        text(&exported.stderr)
+    );
+    let argdown = text(&exported.stdout);
+    assert!(
+        argdown
+            .starts_with("===\n{\"alpha\":{\"b\":3,\"y\":2},\"title\":\"Keys\",\"zeta\":1}\n===\n"),
+        "{argdown}"
+    );
+    assert!(
+        argdown.contains("[A]: One. {\"color\":\"red\",\"weight\":2}"),
+        "{argdown}"
+    );
+}

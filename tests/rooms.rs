@@ -2,24 +2,11 @@
 //! 500 lines, not counting its unit tests (a `#[cfg(test)]` module at the
 //! end). Functions are held to 80 lines by clippy (`clippy.toml`).
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 const MAX_LINES: usize = 500;
-
-fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| entry.expect("a directory entry").path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            sources(&path, out);
-        } else if path.extension().is_some_and(|ext| ext == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// The lines of `text` before its unit tests.
 fn lines_before_tests(text: &str) -> usize {
@@ -31,8 +18,7 @@ fn lines_before_tests(text: &str) -> usize {
 #[test]
 fn no_source_file_is_over_500_lines() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    sources(&root.join("src"), &mut files);
+    let files = common::files_below(&root.join("src"), "rs");
     assert!(files.len() > 50, "found only {} source files", files.len());
     let long: Vec<String> = files
         .iter()

@@ -108,10 +108,7 @@ pub fn to_json(diff: &MapDiff) -> String {
 
 /// The JSON Schema of [`to_json`]'s output, as published in `docs/diff.schema.json`.
 pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(MapDiff);
-    let mut out = serde_json::to_string_pretty(&schema).expect("a schema always serialises");
-    out.push('\n');
-    out
+    crate::json::schema::<MapDiff>()
 }
 
 /// A noun, its plural, and how many of it each verb applies to.

@@ -95,7 +95,7 @@ pub fn preprocess(input: &[u8], settings: &mut Settings<'_>) -> Result<String, B
     if !failed.is_empty() {
         return Err(BookError::Chapters(failed));
     }
-    Ok(serde_json::to_string(&book).expect("JSON values always serialise"))
+    Ok(serde_json::to_string(&crate::json::sorted(book)).expect("JSON values always serialise"))
 }
 
 fn not_a_book(expected: &str) -> BookError {

@@ -70,7 +70,7 @@ impl Writer<'_> {
             }
         }
         if !data.is_empty() {
-            let _ = write!(self.out, " {}", Value::Object(data));
+            let _ = write!(self.out, " {}", crate::json::sorted(Value::Object(data)));
         }
     }
 }

@@ -171,7 +171,8 @@ impl<'a> Writer<'a> {
         }
         if !front.is_empty() {
             // JSON is YAML too: every string comes out escaped.
-            let _ = writeln!(self.out, "===\n{}\n===\n", Value::Object(front));
+            let front = crate::json::sorted(Value::Object(front));
+            let _ = writeln!(self.out, "===\n{front}\n===\n");
         }
     }
 

@@ -41,8 +41,5 @@ pub fn write_json(
 
 /// The JSON Schema of [`to_json`]'s output, as published in `docs/argmark.schema.json`.
 pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(JsonMap);
-    let mut out = serde_json::to_string_pretty(&schema).expect("a schema always serialises");
-    out.push('\n');
-    out
+    crate::json::schema::<JsonMap>()
 }

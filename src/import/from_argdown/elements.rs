@@ -43,7 +43,7 @@ impl Mapping<'_> {
         }
         let argmark = front.remove("argmark");
         if !front.is_empty() {
-            let json = Value::Object(front).to_string();
+            let json = crate::json::sorted(Value::Object(front)).to_string();
             let _ = writeln!(self.out, "meta {FRONT_MATTER_META} {}", quoted(&json));
         }
         if let Some(Value::Object(argmark)) = argmark {
@@ -252,7 +252,7 @@ impl Mapping<'_> {
             other.insert("cites".into(), Value::from(unknown));
         }
         if !other.is_empty() {
-            let json = Value::Object(other).to_string();
+            let json = crate::json::sorted(Value::Object(other)).to_string();
             let _ = write!(out, "{sep}note {}", quoted(&format!("{DATA_NOTE}{json}")));
             self.keep("data entries (as notes)");
         }
@@ -344,7 +344,7 @@ impl Mapping<'_> {
             }
             let _ = writeln!(self.out, "{indent}{head}");
             if !data.is_empty() {
-                let json = Value::Object(data).to_string();
+                let json = crate::json::sorted(Value::Object(data)).to_string();
                 let _ = writeln!(
                     self.out,
                     "{indent}// argdown inference data ({}): {json}",

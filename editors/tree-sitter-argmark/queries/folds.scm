@@ -1,0 +1,5 @@
+; Sections and reasons with braces fold, as the language server's folding ranges do.
+[
+  (section)
+  (reason_body)
+] @fold

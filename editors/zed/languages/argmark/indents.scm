@@ -1,0 +1,3 @@
+(section "}" @end) @indent
+(reason_body "}" @end) @indent
+(allow ")" @end) @indent
