@@ -268,3 +268,27 @@ fn survives(variant: &str) {
         }
     }
 }
+
+/// Data written alike on several elements is read once and shared; a
+/// merge into one class must then change that class alone.
+#[test]
+fn shared_data_is_merged_into_one_class_only() {
+    let doc = argdown::parse(
+        "[A]: One. {k: 1}\n\n[B]: Two. {k: 1}\n\n[A]: Again. {j: 2}\n\n[C]: Three. {k: 1}\n",
+    )
+    .unwrap();
+    let data = |title: &str| {
+        let class = doc.statements.iter().find(|c| c.title == title).unwrap();
+        class.data.as_deref().cloned()
+    };
+    assert_eq!(data("A"), Some(json!({"j": 2, "k": 1})));
+    assert_eq!(data("B"), Some(json!({"k": 1})));
+    assert_eq!(data("C"), Some(json!({"k": 1})));
+    let a = doc.statements.iter().find(|c| c.title == "A").unwrap();
+    let members: Vec<Option<Value>> = a
+        .members
+        .iter()
+        .map(|m| m.data.as_deref().cloned())
+        .collect();
+    assert_eq!(members, [Some(json!({"k": 1})), Some(json!({"j": 2}))]);
+}

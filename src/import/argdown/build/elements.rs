@@ -48,7 +48,7 @@ impl Builder<'_> {
     /// section; its data is handed back.
     fn complete_statement(&mut self, node: usize, s: usize) -> Option<Arc<Value>> {
         let span = self.span_of(node);
-        let data = self.node_data.remove(&node).map(Arc::new);
+        let data = self.node_data.remove(&node);
         if self.m.statements[s].title.is_empty() {
             self.m.statements[s].title = self.m.unique_title();
         }
@@ -110,7 +110,7 @@ impl Builder<'_> {
             parent,
             tags: heading.tags,
             ranges: heading.ranges,
-            data: self.node_data.remove(&node),
+            data: self.node_data.remove(&node).map(Arc::unwrap_or_clone),
             span: self.span_of(node),
         };
         self.m.sections.push(section);

@@ -169,7 +169,10 @@ struct Builder<'a> {
     node_argument: FxHashMap<usize, usize>,
     node_inference: FxHashMap<usize, usize>,
     node_relation: FxHashMap<usize, usize>,
-    node_data: FxHashMap<usize, Value>,
+    node_data: FxHashMap<usize, Arc<Value>>,
+    /// Each data text read so far and its value: a text written again
+    /// (`{kind: premise}` on many statements) shares the first one's.
+    data_read: FxHashMap<&'a str, Option<Arc<Value>>>,
     /// The relations the walk kept, by source, target and type.
     relation_keys: FxHashMap<(Member, Member, RelationType), usize>,
 }
@@ -323,6 +326,7 @@ impl<'a> Builder<'a> {
             node_inference: table(counts.inferences),
             node_relation: table(counts.relations),
             node_data: FxHashMap::default(),
+            data_read: FxHashMap::default(),
             relation_keys: table(counts.relations),
         }
     }

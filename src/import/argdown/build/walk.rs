@@ -3,6 +3,8 @@
 //! token Argdown listens to, as in its listener table, each handing over
 //! to the step that does the work.
 
+use std::sync::Arc;
+
 use super::super::lexer::Kind;
 use super::super::model::{RangeKind, Role, Statement, TextRange};
 use super::super::parser::{Child, Rule};
@@ -115,7 +117,7 @@ impl Builder<'_> {
             Rule::PcsStatement => self.exit_pcs_statement(node, parent, index)?,
             Rule::Inference => {
                 if let Some(i) = self.current_inference {
-                    self.m.infs[i].data = self.node_data.remove(&node);
+                    self.m.infs[i].data = self.node_data.remove(&node).map(Arc::unwrap_or_clone);
                 }
             }
             Rule::InferenceRules => self.exit_inference_rules(node),

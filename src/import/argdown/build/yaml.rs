@@ -2,6 +2,8 @@
 //! node until it is left) and the front matter, whose `model` and `group`
 //! keys set the model's settings.
 
+use std::sync::Arc;
+
 use serde_json::Value;
 
 use super::super::data;
@@ -51,10 +53,17 @@ impl Builder<'_> {
         let start = self.tokens[token].start();
         let image = self.image(token);
         let body = data_body(image);
-        let value = data::load(body).map_err(|(at, message)| {
-            let offset = at.map_or(start, |a| start + offset_in(image, body) + a);
-            self.error(offset, format!("invalid YAML data: {message}"))
-        })?;
+        let value = if let Some(value) = self.data_read.get(body) {
+            value.clone()
+        } else {
+            let value = data::load(body).map_err(|(at, message)| {
+                let offset = at.map_or(start, |a| start + offset_in(image, body) + a);
+                self.error(offset, format!("invalid YAML data: {message}"))
+            })?;
+            let value = value.map(Arc::new);
+            self.data_read.insert(body, value.clone());
+            value
+        };
         if let Some(value) = value {
             self.node_data.insert(parent, value);
         } else {
