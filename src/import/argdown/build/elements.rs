@@ -88,7 +88,7 @@ impl Builder<'_> {
 
     pub(super) fn exit_heading(&mut self, node: usize) {
         let heading = self.heading.take().unwrap_or_default();
-        let Some(&Child::Token(start)) = self.tree.children(node).first() else {
+        let Some(start) = self.tree.children(node).first().and_then(|c| c.token()) else {
             return;
         };
         let level = self.image(start).len().saturating_sub(1);
@@ -138,7 +138,7 @@ impl Builder<'_> {
             return;
         };
         for child in self.tree.children(node) {
-            if let Child::Node(n) = *child
+            if let Some(n) = child.node()
                 && self.tree.nodes[n].rule == Rule::FreestyleText
             {
                 let mut text = String::new();
@@ -158,15 +158,16 @@ impl Builder<'_> {
             return None;
         }
         let siblings = self.tree.children(parent);
-        let argument_node = |c: Child| match c {
-            Child::Node(n) if self.tree.nodes[n].rule == Rule::Argument => Some(n),
-            _ => None,
+        let argument_node = |c: Child| {
+            c.node()
+                .filter(|&n| self.tree.nodes[n].rule == Rule::Argument)
         };
-        let found = match siblings[index - 1] {
-            Child::Token(t) if self.tokens[t].kind == Kind::Emptyline => index
+        let previous = siblings[index - 1];
+        let found = match previous.token() {
+            Some(t) if self.tokens[t].kind == Kind::Emptyline => index
                 .checked_sub(2)
                 .and_then(|i| argument_node(siblings[i])),
-            other => argument_node(other),
+            _ => argument_node(previous),
         };
         found.and_then(|n| self.node_argument.get(&n).copied())
     }
@@ -225,7 +226,7 @@ impl Builder<'_> {
         let Some(a) = self.current_pcs else {
             return Err(self.error(self.span_of(node).start, "missing argument reconstruction"));
         };
-        let Some(&Child::Node(statement_node)) = self.tree.children(node).get(1) else {
+        let Some(statement_node) = self.tree.children(node).get(1).and_then(|c| c.node()) else {
             return Ok(());
         };
         let Some(&s) = self.node_statement.get(&statement_node) else {
@@ -236,7 +237,7 @@ impl Builder<'_> {
         m.statements[s].role = Some(Role::Premise);
         if let (Some(parent), Some(index)) = (parent, index)
             && index > 0
-            && let Child::Node(prev) = self.tree.children(parent)[index - 1]
+            && let Some(prev) = self.tree.children(parent)[index - 1].node()
             && self.tree.nodes[prev].rule == Rule::Inference
         {
             m.statements[s].role = Some(Role::IntermediaryConclusion);

@@ -366,8 +366,8 @@ impl<'a> Builder<'a> {
                 children.last()
             }?;
             match *child {
-                Child::Token(t) => return Some(t),
-                Child::Node(n) => node = n,
+                Child::Token(t) => return Some(t as usize),
+                Child::Node(n) => node = n as usize,
             }
         }
     }

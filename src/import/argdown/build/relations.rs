@@ -4,7 +4,7 @@
 //! table, not by searching the member's relations).
 
 use super::super::model::{RelationType, Role};
-use super::super::parser::{Child, Rule};
+use super::super::parser::Rule;
 use super::{Builder, Built, Member, Parent, Rel, ec_of};
 
 impl Builder<'_> {
@@ -75,7 +75,7 @@ impl Builder<'_> {
         let Some(&r) = self.node_relation.get(&node) else {
             return Ok(());
         };
-        let Some(&Child::Node(content)) = self.tree.children(node).get(1) else {
+        let Some(content) = self.tree.children(node).get(1).and_then(|c| c.node()) else {
             return Err(self.error(self.span_of(node).start, "relation without content"));
         };
         let end = if let Some(&a) = self.node_argument.get(&content) {

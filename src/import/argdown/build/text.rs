@@ -5,7 +5,6 @@
 
 use super::super::lexer::{Kind, is_js_space};
 use super::super::model::{RangeKind, TextRange};
-use super::super::parser::Child;
 use super::super::shortcodes;
 use super::{Builder, Built, Heading, Open, Target};
 
@@ -206,7 +205,7 @@ impl Builder<'_> {
     pub(super) fn freestyle_text(&self, node: usize, text: &mut String) -> usize {
         let mut specials = 0;
         for child in self.tree.children(node) {
-            let Child::Token(t) = *child else { continue };
+            let Some(t) = child.token() else { continue };
             let image = self.image(t);
             match self.tokens[t].kind {
                 Kind::EscapedChar => text.push_str(image.get(1..).unwrap_or("")),

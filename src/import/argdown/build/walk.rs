@@ -23,8 +23,8 @@ impl Builder<'_> {
         let count = children.len();
         for (i, child) in children.iter().enumerate() {
             match *child {
-                Child::Token(t) => self.token(t, node, i, count)?,
-                Child::Node(n) => self.visit(n, Some(node), Some(i))?,
+                Child::Token(t) => self.token(t as usize, node, i, count)?,
+                Child::Node(n) => self.visit(n as usize, Some(node), Some(i))?,
             }
         }
         self.exit(node, parent, index)
@@ -143,10 +143,7 @@ impl Builder<'_> {
         {
             range.end = len;
         }
-        let end_token = match self.tree.children(node).last() {
-            Some(Child::Token(t)) => Some(*t),
-            _ => None,
-        };
+        let end_token = self.tree.children(node).last().and_then(|c| c.token());
         if end_token.is_some_and(|t| self.image(t).ends_with(' ')) {
             self.target_text(target).push(' ');
         }

@@ -64,10 +64,29 @@ impl Rule {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Child {
-    /// An index into the tokens.
-    Token(usize),
+    /// An index into the tokens (32 bits, as the tokens' offsets are: a
+    /// child takes 8 bytes, and a tree has one and a half per token).
+    Token(u32),
     /// An index into the tree's nodes.
-    Node(usize),
+    Node(u32),
+}
+
+impl Child {
+    /// The token this child is, if it is one.
+    pub(crate) fn token(self) -> Option<usize> {
+        match self {
+            Child::Token(t) => Some(t as usize),
+            Child::Node(_) => None,
+        }
+    }
+
+    /// The node this child is, if it is one.
+    pub(crate) fn node(self) -> Option<usize> {
+        match self {
+            Child::Node(n) => Some(n as usize),
+            Child::Token(_) => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -153,7 +172,19 @@ fn starts_argument(kind: Kind) -> bool {
 }
 
 /// Parses the tokens of one Argdown text.
+/// A token's or node's index as a child holds it: [`parse`] refuses more
+/// tokens than 32 bits count, and a tree has fewer nodes than tokens.
+fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
 pub(crate) fn parse(tokens: &[Token]) -> Result<Tree, SyntaxError> {
+    if u32::try_from(tokens.len()).is_err() {
+        return Err(SyntaxError {
+            token: None,
+            message: "the text has more tokens than the reader takes".to_owned(),
+        });
+    }
     let mut parser = Parser {
         tokens,
         pos: 0,
@@ -222,13 +253,13 @@ impl Parser<'_> {
 
     /// Adds the current token to the innermost open node, `_node`.
     fn push_token(&mut self, _node: usize) {
-        self.pending.push(Child::Token(self.pos));
+        self.pending.push(Child::Token(index(self.pos)));
         self.pos += 1;
     }
 
     /// Adds a closed node to the innermost open node, `_node`.
     fn push_node(&mut self, _node: usize, child: usize) {
-        self.pending.push(Child::Node(child));
+        self.pending.push(Child::Node(index(child)));
     }
 
     /// Passes over the current token, left out of the tree, if it is a
