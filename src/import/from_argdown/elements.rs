@@ -1,6 +1,7 @@
 //! The statements, arguments and sections of an Argdown map as argmark
 //! items: their texts, kinds, attributes and the lines of structures.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use serde_json::{Map, Value};
@@ -169,7 +170,7 @@ impl Mapping<'_> {
         }
         self.attributes(&ec.tags, ec.data.as_deref(), &sep);
         link_notes(&mut self.out, &ec.members, &sep);
-        self.allowed(k, false, &sep);
+        write_allowed(&mut self.out, self.allow, &self.statement_ids[k], &sep);
         self.out.push('\n');
     }
 
@@ -258,19 +259,6 @@ impl Mapping<'_> {
         }
     }
 
-    /// `allow(code, ...)` after `sep`, for the checks allowed on statement
-    /// `k` (or on argument `k`), if any.
-    fn allowed(&mut self, k: usize, of_argument: bool, sep: &str) {
-        let id = if of_argument {
-            &self.argument_ids[k]
-        } else {
-            &self.statement_ids[k]
-        };
-        if let Some(codes) = self.allow.get(id.as_str()).filter(|c| !c.is_empty()) {
-            let _ = write!(self.out, "{sep}allow({})", codes.join(", "));
-        }
-    }
-
     /// A reason: its description, further descriptions, and its structure.
     fn argument(&mut self, k: usize, argument: &Argument, depth: usize) {
         let indent = "  ".repeat(depth);
@@ -295,7 +283,7 @@ impl Mapping<'_> {
         // A reason's attributes stay on its line.
         self.attributes(&argument.tags, argument.data.as_deref(), " ");
         link_notes(&mut self.out, &argument.members, " ");
-        self.allowed(k, true, " ");
+        write_allowed(&mut self.out, self.allow, &id, " ");
         if argument.pcs.is_empty() {
             self.out.push('\n');
             return;
@@ -373,6 +361,13 @@ impl Mapping<'_> {
     fn line_id(&self, line: &PcsStatement) -> Option<String> {
         let s = *self.statement_at.get(line.statement.title.as_str())?;
         Some(self.statement_ids[s].clone())
+    }
+}
+
+/// `allow(code, ...)` after `sep`, for the checks allowed on `id`, if any.
+fn write_allowed(out: &mut String, allow: &BTreeMap<String, Vec<String>>, id: &str, sep: &str) {
+    if let Some(codes) = allow.get(id).filter(|c| !c.is_empty()) {
+        let _ = write!(out, "{sep}allow({})", codes.join(", "));
     }
 }
 
