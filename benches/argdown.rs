@@ -4,11 +4,21 @@
 //! one line, as argmark's own generator writes it (its JSON sources and
 //! metadata), with JSON data on every statement. With `ARGDOWN_BENCH_WRITE=PATH` the map is also
 //! written to PATH, to time Argdown itself on the same text.
+//!
+//! The import benches time `argmark import` as a library call: reading the
+//! Argdown, writing the argmark source and checking it, on the map that
+//! `examples/generate.rs --argdown` writes (argmark's generated map through
+//! its own Argdown export). `docs/performance.md` compares the 100k one
+//! with Argdown's `argdown json` on the same file.
 
 // The map is built of short formatted pieces, as the rest of the crate does.
 #![allow(clippy::format_push_string)]
 
+#[path = "../examples/generate.rs"]
+mod generate;
+
 use argmark::import::argdown;
+use divan::Bencher;
 
 // As the command line does.
 #[global_allocator]
@@ -83,4 +93,18 @@ fn parse_100k_statements(bencher: divan::Bencher) {
 fn parse_100k_statements_after_100kb_front_matter(bencher: divan::Bencher) {
     let map = large_map_with_front_matter(100_000);
     bencher.bench(|| argdown::parse(divan::black_box(&map)));
+}
+
+/// The generated map of `statements` statements, written in Argdown as
+/// `generate --argdown` writes it.
+fn generated_argdown(statements: usize) -> String {
+    let map = generate::generate(statements);
+    let analysis = argmark::analyze(&map, &argmark::Config::default());
+    argmark::export_argdown(&analysis).text
+}
+
+#[divan::bench(args = [10_000, 100_000], sample_count = 10)]
+fn import_generated(bencher: Bencher, statements: usize) {
+    let text = generated_argdown(statements);
+    bencher.bench(|| argmark::import_argdown(divan::black_box(&text)).expect("the map imports"));
 }
