@@ -119,7 +119,8 @@ pub fn run(args: &ImportArgs) -> Result<i32, String> {
     for warning in &imported.warnings {
         eprintln!("warning: {name}: {warning}");
     }
-    // The imported map is a source the user goes on to edit: synced like `fmt`'s.
+    // The imported map is a source the user goes on to edit: a file it
+    // replaces is synced first, as `fmt` does.
     match args
         .output
         .as_deref()

@@ -352,7 +352,8 @@ fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
 
 /// Rewrites a user's own source file: like [`write_output`], and the new
 /// text is also on disk (synced) before it replaces the old, so that a crash
-/// right after cannot leave the map empty.
+/// right after cannot leave the map empty. A file written where none was is
+/// not synced: nothing of the user's is at stake.
 fn write_source(path: &Path, bytes: &[u8]) -> Result<(), String> {
     replace_file(path, Replace::Source, |out| out.write_all(bytes))
 }
@@ -379,7 +380,9 @@ fn write_output_with(
 /// What a file written with [`replace_file`] holds.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Replace {
-    /// The user's own text: on disk before it replaces the old.
+    /// The user's own text: on disk before it replaces an old file (which
+    /// may hold the user's edits). A new file is only renamed into place,
+    /// as output is: a crash can lose it, but its input is still there.
     Source,
     /// Output argmark made, and can make again. Renaming is enough to keep a
     /// failed run from leaving half a file; syncing a large drawing to disk
@@ -418,13 +421,14 @@ fn replace_file(
     let mut file = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
     let _tracked = crate::cleanup::track_temp(file.path().to_path_buf());
     // A temporary file is private; the result should look like any file we write.
-    let permissions = match std::fs::metadata(&target) {
-        Ok(existing) => existing.permissions(),
-        Err(_) => default_permissions(file.as_file()).map_err(fail)?,
+    let existing = std::fs::metadata(&target).ok();
+    let permissions = match &existing {
+        Some(existing) => existing.permissions(),
+        None => default_permissions(file.as_file()).map_err(fail)?,
     };
     file.as_file().set_permissions(permissions).map_err(fail)?;
     write(file.as_file_mut()).map_err(fail)?;
-    if kind == Replace::Source {
+    if kind == Replace::Source && existing.is_some() {
         file.as_file().sync_all().map_err(fail)?;
     }
     file.persist(&target).map_err(|e| fail(e.error))?;
