@@ -312,6 +312,45 @@ impl Builder {
 mod tests {
     use crate::span::Span;
 
+    /// Each id of a relation line is looked up ahead of pass 2: a line whose
+    /// subject is unknown passes over its targets, and the references after
+    /// it still read what their own ids name.
+    #[test]
+    fn a_line_with_an_unknown_subject_leaves_the_lines_after_it_in_step() {
+        let text = "thesis t \"T.\"\nclaim c \"C.\"\nsource s \"S.\"\n\
+                    ghost supports t, c, gone\nc supports t, lost\n\
+                    c attacks s\nclaim d \"D.\" supports t cites s, c\n";
+        let analysis = crate::analyze(text, &Default::default());
+        let found: Vec<(&str, Span)> = analysis
+            .diagnostics
+            .iter()
+            .map(|d| (d.message.as_str(), d.primary_span().unwrap()))
+            .collect();
+        let at = |word: &str, from: &str| {
+            let start = text.find(from).unwrap() + from.rfind(word).unwrap();
+            Span::new(start, start + word.len())
+        };
+        assert_eq!(
+            found,
+            [
+                ("unknown statement 'ghost'", at("ghost", "ghost")),
+                ("unknown statement 'lost'", at("lost", "lost")),
+                (
+                    "'s' is a source; only statements and reasons take part in relations",
+                    at("s", "attacks s")
+                ),
+                (
+                    "'c' is not a source, so it cannot be cited",
+                    at("c", "s, c")
+                ),
+            ]
+        );
+        let map = &analysis.map;
+        let d = map.node("d").unwrap();
+        assert_eq!(map.node("t").map(|t| map.reasons_for(t).count()), Some(2));
+        assert_eq!(map.graph[d].attributes().cites(), [0]);
+    }
+
     #[test]
     fn a_conflict_with_a_reason_is_refused_on_the_target() {
         let text = "thesis t \"T.\"\npremise p \"P.\"\n\
