@@ -89,11 +89,17 @@ fn parse_each_in_pieces(
     };
     let mut comments = Vec::new();
     let mut ready = read_batch(text, cuts.by_ref().take(batch).collect());
+    let mut next: Vec<Range<usize>> = cuts.by_ref().take(batch).collect();
     loop {
-        let next: Vec<Range<usize>> = cuts.by_ref().take(batch).collect();
-        let (following, error_at) = rayon::join(
+        // The places to cut the batch after next are found while this one is
+        // read: the search reads every byte, and would otherwise keep one
+        // thread waiting between batches.
+        let (following, (error_at, after_next)) = rayon::join(
             || read_batch(text, next),
-            || hand_over(&mut ready, &mut comments, each),
+            || {
+                let error_at = hand_over(&mut ready, &mut comments, each);
+                (error_at, cuts.by_ref().take(batch).collect())
+            },
         );
         if let Some(error_at) = error_at {
             return Some(read_rest(text, error_at, comments, each));
@@ -102,6 +108,7 @@ fn parse_each_in_pieces(
             break;
         }
         ready = following;
+        next = after_next;
     }
     let file = ast::File {
         items: Vec::new(),

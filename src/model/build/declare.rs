@@ -46,15 +46,19 @@ pub(super) struct PremiseId {
 }
 
 impl Pending {
-    /// The id this reference is resolved by, if it is one id. A relation
-    /// line names several and looks them up as it is resolved.
-    pub fn reference(&self) -> Option<&Ident> {
-        match self {
-            Pending::Relate { target, .. } => Some(target),
-            Pending::Cite { source, .. } => Some(source),
-            Pending::PremiseId(premise) | Pending::ConclusionId(premise) => Some(&premise.id),
-            Pending::Premise { .. } | Pending::Line(_) => None,
-        }
+    /// The ids this reference is resolved by, in the order pass 2 reads
+    /// them: one id, or a relation line's subject and then its targets.
+    pub fn references(&self) -> impl Iterator<Item = &Ident> {
+        let (first, rest): (Option<&Ident>, &[Ident]) = match self {
+            Pending::Relate { target, .. } => (Some(target), &[]),
+            Pending::Cite { source, .. } => (Some(source), &[]),
+            Pending::PremiseId(premise) | Pending::ConclusionId(premise) => {
+                (Some(&premise.id), &[])
+            }
+            Pending::Line(line) => (Some(&line.subject), &line.targets),
+            Pending::Premise { .. } => (None, &[]),
+        };
+        first.into_iter().chain(rest)
     }
 }
 

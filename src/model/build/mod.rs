@@ -88,8 +88,9 @@ impl Builder {
     pub fn finish(mut self) -> (ArgumentMap, Vec<Diagnostic>) {
         let pending = std::mem::take(&mut self.pending);
         let found = look_up(&self.map, &pending);
-        for (pending, found) in pending.into_iter().zip(found.into_iter().flatten()) {
-            self.resolve(pending, found);
+        let mut found = found.into_iter().flatten();
+        for pending in pending {
+            self.resolve(pending, &mut found);
         }
         for pending in std::mem::take(&mut self.arrows) {
             self.resolve_arrow(pending);

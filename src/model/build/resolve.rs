@@ -8,7 +8,7 @@ use super::Builder;
 use super::declare::{Pending, PremiseId};
 use super::resolution_error::{Expected, ResolutionError, ResolutionErrorKind};
 use crate::model::{ArgumentMap, Declared, EdgeKind, Node};
-use crate::syntax::ast::{Ident, Name, RelationKind};
+use crate::syntax::ast::{Ident, Name, RelationKind, RelationLine};
 
 /// Whether a target names an implicit reason, `a->b`.
 fn is_arrow(target: &Ident) -> bool {
@@ -22,17 +22,19 @@ const SUGGESTION_LIMIT: usize = 50;
 /// How many references one thread looks up at a time.
 const LOOKUPS: usize = 4096;
 
-/// What the id of each pending reference names, in chunks of [`LOOKUPS`],
-/// in order. Most of pass 2 is these lookups, each a few cache misses on a
-/// large map. They only read the id table, which pass 2 does not change
-/// (implicit reasons have no declared id), so a large map's are made on
-/// every thread before pass 2 resolves the references in order.
+/// What the ids of the pending references name, in chunks of [`LOOKUPS`]
+/// references, in order (see [`Pending::references`]). Most of pass 2 is
+/// these lookups, each a few cache misses on a large map. They only read the
+/// id table, which pass 2 does not change (implicit reasons have no declared
+/// id), so a large map's are made on every thread before pass 2 resolves the
+/// references in order.
 pub(super) fn look_up(map: &ArgumentMap, pending: &[Pending]) -> Vec<Vec<Option<Declared>>> {
     let large = map.is_large();
     let look_up_chunk = |chunk: &[Pending]| -> Vec<Option<Declared>> {
         chunk
             .iter()
-            .map(|pending| pending.reference().and_then(|id| map.lookup(&id.name)))
+            .flat_map(Pending::references)
+            .map(|id| map.lookup(&id.name))
             .collect()
     };
     if large {
@@ -42,15 +44,25 @@ pub(super) fn look_up(map: &ArgumentMap, pending: &[Pending]) -> Vec<Vec<Option<
     }
 }
 
+/// What each id of the references, in turn, names: what [`look_up`] found.
+pub(super) type Found<'a> = &'a mut dyn Iterator<Item = Option<Declared>>;
+
+/// What the next id names.
+fn next(found: Found<'_>) -> Option<Declared> {
+    found.next().flatten()
+}
+
 impl Builder {
-    /// Resolves one reference; `found` is what its id names (see [`look_up`]).
-    pub(super) fn resolve(&mut self, pending: Pending, found: Option<Declared>) {
+    /// Resolves one reference, taking what each of its ids names from
+    /// `found` (see [`look_up`]).
+    pub(super) fn resolve(&mut self, pending: Pending, found: Found<'_>) {
         match pending {
             Pending::Relate {
                 subject,
                 relation,
                 target,
             } => {
+                let found = next(found);
                 if is_arrow(&target) {
                     self.arrows.push(Pending::Relate {
                         subject,
@@ -64,35 +76,49 @@ impl Builder {
             }
             Pending::Cite { node, source } => {
                 let subject_id = Name::from(self.map.id(node));
-                self.cite(node, &subject_id, &source, found);
+                self.cite(node, &subject_id, &source, next(found));
             }
             Pending::Premise {
                 premise,
                 reason,
                 span,
             } => self.add_edge(premise, reason, EdgeKind::Premise, span),
-            Pending::PremiseId(premise) => self.resolve_premise_id(*premise, found),
-            Pending::ConclusionId(conclusion) => self.resolve_conclusion_id(*conclusion, found),
-            Pending::Line(line) => {
-                let found = self.map.lookup(&line.subject.name);
-                let Some(subject) =
-                    self.resolve_reference(&line.subject, &line.subject.name, found)
-                else {
-                    return;
-                };
-                for target in line.targets {
-                    if is_arrow(&target) {
-                        self.arrows.push(Pending::Relate {
-                            subject,
-                            relation: line.relation,
-                            target,
-                        });
-                        continue;
-                    }
-                    let found = self.map.lookup(&target.name);
-                    self.relate(subject, &line.subject.name, line.relation, &target, found);
-                }
+            Pending::PremiseId(premise) => self.resolve_premise_id(*premise, next(found)),
+            Pending::ConclusionId(conclusion) => {
+                self.resolve_conclusion_id(*conclusion, next(found));
             }
+            Pending::Line(line) => self.resolve_line(*line, found),
+        }
+    }
+
+    /// A relation line: its subject, then each of its targets.
+    fn resolve_line(&mut self, line: RelationLine, found: Found<'_>) {
+        let subject_found = next(found);
+        let Some(subject) =
+            self.resolve_reference(&line.subject, &line.subject.name, subject_found)
+        else {
+            // What the targets name is passed over, so that the references
+            // after this line read what their own ids name.
+            found.take(line.targets.len()).for_each(drop);
+            return;
+        };
+        for target in line.targets {
+            let target_found = next(found);
+            if is_arrow(&target) {
+                self.arrows.push(Pending::Relate {
+                    subject,
+                    relation: line.relation,
+                    target,
+                });
+                continue;
+            }
+            self.relate(
+                subject,
+                &line.subject.name,
+                line.relation,
+                &target,
+                target_found,
+            );
         }
     }
 
@@ -285,6 +311,45 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use crate::span::Span;
+
+    /// Each id of a relation line is looked up ahead of pass 2: a line whose
+    /// subject is unknown passes over its targets, and the references after
+    /// it still read what their own ids name.
+    #[test]
+    fn a_line_with_an_unknown_subject_leaves_the_lines_after_it_in_step() {
+        let text = "thesis t \"T.\"\nclaim c \"C.\"\nsource s \"S.\"\n\
+                    ghost supports t, c, gone\nc supports t, lost\n\
+                    c attacks s\nclaim d \"D.\" supports t cites s, c\n";
+        let analysis = crate::analyze(text, &Default::default());
+        let found: Vec<(&str, Span)> = analysis
+            .diagnostics
+            .iter()
+            .map(|d| (d.message.as_str(), d.primary_span().unwrap()))
+            .collect();
+        let at = |word: &str, from: &str| {
+            let start = text.find(from).unwrap() + from.rfind(word).unwrap();
+            Span::new(start, start + word.len())
+        };
+        assert_eq!(
+            found,
+            [
+                ("unknown statement 'ghost'", at("ghost", "ghost")),
+                ("unknown statement 'lost'", at("lost", "lost")),
+                (
+                    "'s' is a source; only statements and reasons take part in relations",
+                    at("s", "attacks s")
+                ),
+                (
+                    "'c' is not a source, so it cannot be cited",
+                    at("c", "s, c")
+                ),
+            ]
+        );
+        let map = &analysis.map;
+        let d = map.node("d").unwrap();
+        assert_eq!(map.node("t").map(|t| map.reasons_for(t).count()), Some(2));
+        assert_eq!(map.graph[d].attributes().cites(), [0]);
+    }
 
     #[test]
     fn a_conflict_with_a_reason_is_refused_on_the_target() {

@@ -53,6 +53,11 @@ pub(super) fn attributes(mut i: Input<'_>, place: Place) -> PResult<'_, Vec<Attr
                 .with_related(first.span, "its title");
             return fail(error);
         }
+        if list.is_empty() {
+            // Most statements with attributes have one: room for it alone
+            // needs no exact copy at the end.
+            list.reserve_exact(1);
+        }
         list.push(attribute);
         i = rest;
     }
@@ -92,10 +97,15 @@ fn with_exact_capacity<T>(list: Vec<T>) -> Vec<T> {
 /// start of an item (`premise p "x" suports t`) is a misspelt attribute: say so
 /// here, rather than let it pass for the start of a broken item.
 fn reject_misspelt_attribute<'a>(i: Input<'a>, word_here: &str) -> PResult<'a, ()> {
+    // Most statements are followed by the keyword of the next item: that is
+    // settled before the token after them is looked at (and its text copied).
+    let starts_word = word_here.starts_with(|c: char| c.is_alphabetic() || c == '_');
+    if is_keyword(word_here) || !starts_word {
+        return Ok((i, ()));
+    }
     let (_, span) = found_at(i);
     let same_line = span.end > span.start;
-    let starts_word = word_here.starts_with(|c: char| c.is_alphabetic() || c == '_');
-    if !same_line || is_keyword(word_here) || !starts_word {
+    if !same_line {
         return Ok((i, ()));
     }
     let after = word(ws(i)?.0).map(|(rest, _)| rest)?;
