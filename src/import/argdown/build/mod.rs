@@ -27,7 +27,7 @@ mod yaml;
 
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::Value;
 
 use super::lexer::Token;
@@ -187,6 +187,9 @@ struct Builder<'a> {
     /// Each data text read so far and its value: a text written again
     /// (`{kind: premise}` on many statements) shares the first one's.
     data_read: FxHashMap<&'a str, Option<Arc<Value>>>,
+    /// The tags of the document so far, as [`Model`]'s list has them: a
+    /// large map has thousands, each written many times.
+    tags_seen: FxHashSet<&'a str>,
     /// The relations the walk kept, by source, target and type.
     relation_keys: FxHashMap<(Member, Member, RelationType), usize>,
 }
@@ -357,6 +360,7 @@ impl<'a> Builder<'a> {
             described: table(counts.arguments),
             node_data: Vec::new(),
             data_read: FxHashMap::default(),
+            tags_seen: FxHashSet::default(),
             relation_keys: table(counts.relations),
         }
     }

@@ -171,7 +171,7 @@ impl Builder<'_> {
         if !tags.iter().any(|t| t == tag) {
             tags.push(tag.to_owned());
         }
-        if !self.m.tags.iter().any(|t| t == tag) {
+        if self.tags_seen.insert(tag) {
             self.m.tags.push(tag.to_owned());
         }
     }
