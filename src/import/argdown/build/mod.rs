@@ -8,13 +8,14 @@
 //! which outlive the syntax tree) and the [`Builder`] that walks the tree
 //! (its cursor and the tables from tree nodes to model elements). The walk
 //! itself is in `walk`, texts in `text`, data and front matter in `yaml`,
-//! the elements in `elements`, relations in `relations`, the steps after
-//! the walk in `transform`, and the move into a document in `finish`.
+//! the elements in `elements`, relations in `relations`, classes and
+//! arguments by title in `titles`, the steps after the walk in
+//! `transform`, and the move into a document in `finish`.
 //!
 //! The arenas are made as large as the tree asks at once, statements move
-//! (not copy) into the document, and a relation written again is found
-//! through a table: building takes time and room in proportion to the
-//! text.
+//! (not copy) into the document, a node's element is found in a list by
+//! node, and a title or a relation written again is found through a
+//! table: building takes time and room in proportion to the text.
 
 mod elements;
 mod finish;
