@@ -11,7 +11,7 @@ use super::super::lexer::Kind;
 use super::super::model::{Role, Section, Statement};
 use super::super::parser::{Child, Rule};
 use super::text::js_trim;
-use super::{Builder, Built, Group, Inf, Member, Parent, ec_of};
+use super::{Builder, Built, Group, Inf, Member, Parent};
 
 /// Adds `tags` to `into`, each once.
 fn union(into: &mut Vec<String>, tags: &[String]) {
@@ -48,10 +48,8 @@ impl Builder<'_> {
     /// section; its data is handed back.
     fn complete_statement(&mut self, node: usize, s: usize) -> Option<Arc<Value>> {
         let span = self.span_of(node);
-        let data = self.node_data.remove(&node);
-        if self.m.statements[s].title.is_empty() {
-            self.m.statements[s].title = self.m.unique_title();
-        }
+        let data = self.take_data(node);
+        self.m.ensure_title(s);
         let st = &mut self.m.statements[s];
         st.span = span;
         if let Some(section) = self.current_section {
@@ -61,26 +59,26 @@ impl Builder<'_> {
     }
 
     pub(super) fn exit_statement(&mut self, node: usize) {
-        let Some(&s) = self.node_statement.get(&node) else {
+        let Some(s) = self.node_statement(node) else {
             return;
         };
         let data = self.complete_statement(node, s);
         let m = &mut self.m;
-        let ec = ec_of(&mut m.ecs, &mut m.ec_index, &m.statements[s].title);
+        let ec = m.class_of(s);
         join(&mut m.ecs[ec], &m.statements[s], s, data.as_ref());
         m.statements[s].data = data;
         self.current_statement = None;
     }
 
     pub(super) fn exit_argument(&mut self, node: usize) {
-        let Some(&s) = self.node_statement.get(&node) else {
+        let Some(s) = self.node_statement(node) else {
             return;
         };
         let data = self.complete_statement(node, s);
         let title = std::mem::take(&mut self.m.statements[s].title);
         let a = self.argument(Some(&title));
         self.m.statements[s].title = title;
-        self.node_argument.insert(node, a);
+        self.described.insert(node, a);
         join(&mut self.m.args[a], &self.m.statements[s], s, data.as_ref());
         self.m.statements[s].data = data;
         self.current_statement = None;
@@ -110,7 +108,7 @@ impl Builder<'_> {
             parent,
             tags: heading.tags,
             ranges: heading.ranges,
-            data: self.node_data.remove(&node).map(Arc::unwrap_or_clone),
+            data: self.take_data(node).map(Arc::unwrap_or_clone),
             span: self.span_of(node),
         };
         self.m.sections.push(section);
@@ -127,7 +125,7 @@ impl Builder<'_> {
             span: self.span_of(node),
         });
         let i = self.m.infs.len() - 1;
-        self.node_inference.insert(node, i);
+        self.made(node, i);
         self.current_inference = Some(i);
         self.current_relation_parent = Some(Parent::Inference(i));
         self.relation_parents.push(Member::Inf(i));
@@ -169,7 +167,7 @@ impl Builder<'_> {
                 .and_then(|i| argument_node(siblings[i])),
             _ => argument_node(previous),
         };
-        found.and_then(|n| self.node_argument.get(&n).copied())
+        found.and_then(|n| self.node_argument(n))
     }
 
     pub(super) fn enter_pcs(
@@ -194,13 +192,13 @@ impl Builder<'_> {
                 ),
             ));
         }
-        self.node_argument.insert(node, a);
+        self.made(node, a);
         self.current_pcs = Some(a);
         Ok(())
     }
 
     pub(super) fn exit_pcs(&mut self, node: usize) -> Built<()> {
-        let Some(&a) = self.node_argument.get(&node) else {
+        let Some(a) = self.node_argument(node) else {
             return Err(self.error(self.span_of(node).start, "missing argument"));
         };
         let Some(&last) = self.m.args[a].pcs.last() else {
@@ -229,19 +227,22 @@ impl Builder<'_> {
         let Some(statement_node) = self.tree.children(node).get(1).and_then(|c| c.node()) else {
             return Ok(());
         };
-        let Some(&s) = self.node_statement.get(&statement_node) else {
+        let Some(s) = self.node_statement(statement_node) else {
             return Err(self.error(self.span_of(node).start, "missing statement"));
         };
+        let inference_above = match (parent, index) {
+            (Some(parent), Some(index)) if index > 0 => self.tree.children(parent)[index - 1]
+                .node()
+                .filter(|&prev| self.tree.nodes[prev].rule == Rule::Inference)
+                .map(|prev| self.element(prev, |r| r == Rule::Inference)),
+            _ => None,
+        };
         let m = &mut self.m;
-        ec_of(&mut m.ecs, &mut m.ec_index, &m.statements[s].title);
+        m.class_of(s);
         m.statements[s].role = Some(Role::Premise);
-        if let (Some(parent), Some(index)) = (parent, index)
-            && index > 0
-            && let Some(prev) = self.tree.children(parent)[index - 1].node()
-            && self.tree.nodes[prev].rule == Rule::Inference
-        {
+        if let Some(inference) = inference_above {
             m.statements[s].role = Some(Role::IntermediaryConclusion);
-            if let Some(&i) = self.node_inference.get(&prev) {
+            if let Some(i) = inference {
                 m.statement_inference[s] = Some(i);
                 m.infs[i].conclusion_index = Some(m.args[a].pcs.len());
                 m.infs[i].argument_title = Some(m.args[a].title.clone());

@@ -8,30 +8,33 @@
 //! which outlive the syntax tree) and the [`Builder`] that walks the tree
 //! (its cursor and the tables from tree nodes to model elements). The walk
 //! itself is in `walk`, texts in `text`, data and front matter in `yaml`,
-//! the elements in `elements`, relations in `relations`, the steps after
-//! the walk in `transform`, and the move into a document in `finish`.
+//! the elements in `elements`, relations in `relations`, classes and
+//! arguments by title in `titles`, the steps after the walk in
+//! `transform`, and the move into a document in `finish`.
 //!
 //! The arenas are made as large as the tree asks at once, statements move
-//! (not copy) into the document, and a relation written again is found
-//! through a table: building takes time and room in proportion to the
-//! text.
+//! (not copy) into the document, a node's element is found in a list by
+//! node, and a title or a relation written again is found through a
+//! table: building takes time and room in proportion to the text.
 
 mod elements;
 mod finish;
 mod relations;
 mod text;
+mod titles;
 mod transform;
 mod walk;
 mod yaml;
 
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::Value;
 
 use super::lexer::Token;
 use super::model::{RelationType, Role, Section, Settings, Span, Statement, TextRange};
 use super::parser::{Rule, Tree};
+use titles::Titles;
 
 /// Why the model could not be built (Argdown stops there too): the byte
 /// where, and the message.
@@ -110,10 +113,14 @@ pub(crate) struct Model {
     statements: Vec<Statement>,
     /// For each statement, the inference above it in a pcs.
     statement_inference: Vec<Option<usize>>,
+    /// For each statement, its class once looked up ([`NONE`] before, and
+    /// again when its title changes): a statement's class is asked for at
+    /// each of its relations.
+    statement_class: Vec<u32>,
     ecs: Vec<Group>,
-    ec_index: FxHashMap<String, usize>,
+    ec_titles: Titles,
     args: Vec<Group>,
-    arg_index: FxHashMap<String, usize>,
+    arg_titles: Titles,
     infs: Vec<Inf>,
     rels: Vec<Rel>,
     /// The relations kept, in Argdown's order.
@@ -165,14 +172,25 @@ struct Builder<'a> {
     heading: Option<Heading>,
     current_section: Option<usize>,
 
-    node_statement: FxHashMap<usize, usize>,
-    node_argument: FxHashMap<usize, usize>,
-    node_inference: FxHashMap<usize, usize>,
-    node_relation: FxHashMap<usize, usize>,
-    node_data: FxHashMap<usize, Arc<Value>>,
+    /// The model element each node made, by node: a Statement's or an
+    /// Argument's statement, a Pcs's argument, an Inference's inference, a
+    /// relation's relation ([`NONE`] for none). A list indexed by node,
+    /// as every node is looked up: no hashing, and a quarter of a table's
+    /// room.
+    elements: Vec<u32>,
+    /// The argument each Argument node describes (the few nodes that make
+    /// two elements).
+    described: FxHashMap<usize, usize>,
+    /// The data of the nodes being walked, innermost last: a node's data
+    /// is read when it is left, and what its children left is gone by
+    /// then.
+    node_data: Vec<(usize, Arc<Value>)>,
     /// Each data text read so far and its value: a text written again
     /// (`{kind: premise}` on many statements) shares the first one's.
     data_read: FxHashMap<&'a str, Option<Arc<Value>>>,
+    /// The tags of the document so far, as [`Model`]'s list has them: a
+    /// large map has thousands, each written many times.
+    tags_seen: FxHashSet<&'a str>,
     /// The relations the walk kept, by source, target and type.
     relation_keys: FxHashMap<(Member, Member, RelationType), usize>,
 }
@@ -240,10 +258,13 @@ impl Model {
             unsupported: Vec::new(),
             statements: Vec::with_capacity(counts.statements),
             statement_inference: Vec::with_capacity(counts.statements),
-            ecs: Vec::new(),
-            ec_index: FxHashMap::default(),
-            args: Vec::new(),
-            arg_index: FxHashMap::default(),
+            statement_class: Vec::with_capacity(counts.statements),
+            // Each statement makes a class at the most, each argument or
+            // pcs an argument: no arena grows by copying itself.
+            ecs: Vec::with_capacity(counts.statements),
+            ec_titles: Titles::with_capacity(counts.statements),
+            args: Vec::with_capacity(counts.arguments),
+            arg_titles: Titles::with_capacity(counts.arguments),
             infs: Vec::with_capacity(counts.inferences),
             rels: Vec::with_capacity(counts.relations),
             relations: Vec::with_capacity(counts.relations),
@@ -261,21 +282,44 @@ impl Model {
     fn add_statement(&mut self, statement: Statement) -> usize {
         self.statements.push(statement);
         self.statement_inference.push(None);
+        self.statement_class.push(NONE);
         self.statements.len() - 1
     }
 
     /// The argument of `title`, made if new (with `Untitled N` for none).
     fn argument(&mut self, title: Option<&str>) -> usize {
-        if let Some(&i) = title.and_then(|t| self.arg_index.get(t)) {
-            return i;
+        if let Some(t) = title {
+            self.arg_titles.group_of(&mut self.args, t)
+        } else {
+            let title = self.unique_title();
+            self.arg_titles.add(&mut self.args, title)
         }
-        let title = match title {
-            Some(t) => t.to_owned(),
-            None => self.unique_title(),
-        };
-        self.arg_index.insert(title.clone(), self.args.len());
-        self.args.push(Group::new(title));
-        self.args.len() - 1
+    }
+
+    /// The class of statement `s`, made if new.
+    fn class_of(&mut self, s: usize) -> usize {
+        if self.statement_class[s] != NONE {
+            return self.statement_class[s] as usize;
+        }
+        let class = self
+            .ec_titles
+            .group_of(&mut self.ecs, &self.statements[s].title);
+        self.statement_class[s] = u32::try_from(class).unwrap_or(NONE);
+        class
+    }
+
+    /// Statement `s` is titled `title` from now on.
+    fn set_title(&mut self, s: usize, title: &str) {
+        title.clone_into(&mut self.statements[s].title);
+        self.statement_class[s] = NONE;
+    }
+
+    /// Statement `s` gets an `Untitled N` title if it has none yet.
+    fn ensure_title(&mut self, s: usize) {
+        if self.statements[s].title.is_empty() {
+            self.statements[s].title = self.unique_title();
+            self.statement_class[s] = NONE;
+        }
     }
 
     fn member_relations(&mut self, m: Member) -> &mut Vec<usize> {
@@ -287,21 +331,13 @@ impl Model {
     }
 }
 
-/// The class of `title` in `ecs`, made if new; a function of the two
-/// fields so that the title may be borrowed from the model's statements.
-fn ec_of(ecs: &mut Vec<Group>, index: &mut FxHashMap<String, usize>, title: &str) -> usize {
-    if let Some(&i) = index.get(title) {
-        return i;
-    }
-    index.insert(title.to_owned(), ecs.len());
-    ecs.push(Group::new(title.to_owned()));
-    ecs.len() - 1
-}
-
 /// A table made for `n` entries.
 fn table<K, V>(n: usize) -> FxHashMap<K, V> {
     FxHashMap::with_capacity_and_hasher(n, rustc_hash::FxBuildHasher)
 }
+
+/// No element in [`Builder::elements`].
+const NONE: u32 = u32::MAX;
 
 impl<'a> Builder<'a> {
     fn new(text: &'a str, tokens: &'a [Token], tree: &'a Tree) -> Self {
@@ -321,13 +357,45 @@ impl<'a> Builder<'a> {
             current_relation: None,
             heading: None,
             current_section: None,
-            node_statement: table(counts.statements),
-            node_argument: table(counts.arguments),
-            node_inference: table(counts.inferences),
-            node_relation: table(counts.relations),
-            node_data: FxHashMap::default(),
+            elements: vec![NONE; tree.nodes.len()],
+            described: table(counts.arguments),
+            node_data: Vec::new(),
             data_read: FxHashMap::default(),
+            tags_seen: FxHashSet::default(),
             relation_keys: table(counts.relations),
+        }
+    }
+
+    /// Records that `node` made element `index`.
+    fn made(&mut self, node: usize, index: usize) {
+        self.elements[node] = u32::try_from(index).unwrap_or(NONE);
+    }
+
+    /// The element `node` made, if its rule is one of `rules`.
+    fn element(&self, node: usize, rules: impl Fn(Rule) -> bool) -> Option<usize> {
+        let made = self.elements[node];
+        (made != NONE && rules(self.tree.nodes[node].rule)).then_some(made as usize)
+    }
+
+    /// The statement a Statement or Argument node made.
+    fn node_statement(&self, node: usize) -> Option<usize> {
+        self.element(node, |r| matches!(r, Rule::Statement | Rule::Argument))
+    }
+
+    /// The argument an Argument node describes or a Pcs node reconstructs.
+    fn node_argument(&self, node: usize) -> Option<usize> {
+        match self.tree.nodes[node].rule {
+            Rule::Argument => self.described.get(&node).copied(),
+            _ => self.element(node, |r| r == Rule::Pcs),
+        }
+    }
+
+    /// The data of `node`, taken.
+    fn take_data(&mut self, node: usize) -> Option<Arc<Value>> {
+        if self.node_data.last().is_some_and(|(n, _)| *n == node) {
+            self.node_data.pop().map(|(_, value)| value)
+        } else {
+            None
         }
     }
 

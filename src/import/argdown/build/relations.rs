@@ -5,7 +5,7 @@
 
 use super::super::model::{RelationType, Role};
 use super::super::parser::Rule;
-use super::{Builder, Built, Member, Parent, Rel, ec_of};
+use super::{Builder, Built, Member, Parent, Rel};
 
 impl Builder<'_> {
     /// The member relations of `parent` start or end at: a statement's
@@ -13,17 +13,14 @@ impl Builder<'_> {
     fn relation_member(&mut self, parent: Parent) -> Member {
         match parent {
             Parent::Statement(s) => {
-                if self.m.statements[s].title.is_empty() {
-                    self.m.statements[s].title = self.m.unique_title();
-                }
+                self.m.ensure_title(s);
                 if self.m.statements[s].role == Some(Role::ArgumentDescription) {
                     let title = std::mem::take(&mut self.m.statements[s].title);
                     let a = self.argument(Some(&title));
                     self.m.statements[s].title = title;
                     Member::Arg(a)
                 } else {
-                    let m = &mut self.m;
-                    Member::Ec(ec_of(&mut m.ecs, &mut m.ec_index, &m.statements[s].title))
+                    Member::Ec(self.m.class_of(s))
                 }
             }
             Parent::Argument(a) => Member::Arg(a),
@@ -66,21 +63,21 @@ impl Builder<'_> {
         });
         let r = self.m.rels.len() - 1;
         self.current_relation = Some(r);
-        self.node_relation.insert(node, r);
+        self.made(node, r);
     }
 
     /// The relation's other end is its content; a relation written before
     /// between the same ends takes this one's occurrence instead.
     pub(super) fn exit_relation(&mut self, node: usize) -> Built<()> {
-        let Some(&r) = self.node_relation.get(&node) else {
+        let Some(r) = self.element(node, Rule::is_relation) else {
             return Ok(());
         };
         let Some(content) = self.tree.children(node).get(1).and_then(|c| c.node()) else {
             return Err(self.error(self.span_of(node).start, "relation without content"));
         };
-        let end = if let Some(&a) = self.node_argument.get(&content) {
+        let end = if let Some(a) = self.node_argument(content) {
             Member::Arg(a)
-        } else if let Some(&s) = self.node_statement.get(&content) {
+        } else if let Some(s) = self.node_statement(content) {
             self.relation_member(Parent::Statement(s))
         } else {
             return Err(self.error(self.span_of(node).start, "relation member not found"));

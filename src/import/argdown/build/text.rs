@@ -13,12 +13,15 @@ pub(super) fn js_trim(s: &str) -> &str {
 }
 
 /// The title in `[Title]`-like images: what lies between `open` (after
-/// `skip` bytes) and the last `close`, if it is one line.
-fn inner_title(image: &str, skip: usize, close: char) -> Option<&str> {
+/// `skip` bytes) and the last `close`, if it is one line. Brackets are
+/// ASCII: bytes find them without decoding characters.
+fn inner_title(image: &str, skip: usize, close: u8) -> Option<&str> {
     let rest = image.get(skip..)?;
-    let end = rest.rfind(close)?;
+    let end = rest.bytes().rposition(|b| b == close)?;
     let title = &rest[..end];
-    if title.is_empty() || title.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
+    // U+2028 and U+2029 start with the byte 0xE2.
+    let may_break = title.bytes().any(|b| matches!(b, b'\n' | b'\r' | 0xE2));
+    if title.is_empty() || (may_break && title.contains(['\n', '\r', '\u{2028}', '\u{2029}'])) {
         return None;
     }
     Some(title)
@@ -46,10 +49,10 @@ fn link_parts(image: &str) -> Option<(&str, &str)> {
 }
 
 /// The closing bracket of a title token's kind.
-fn close_of(kind: Kind) -> char {
+fn close_of(kind: Kind) -> u8 {
     match kind {
-        Kind::StatementDefinition | Kind::StatementReference | Kind::StatementMention => ']',
-        _ => '>',
+        Kind::StatementDefinition | Kind::StatementReference | Kind::StatementMention => b']',
+        _ => b'>',
     }
 }
 
@@ -91,7 +94,7 @@ impl Builder<'_> {
         let image = self.image(token);
         let title = inner_title(&image[..image.len().saturating_sub(1)], 1, close);
         if let (Some(title), Some(s)) = (title, self.current_statement) {
-            title.clone_into(&mut self.m.statements[s].title);
+            self.m.set_title(s, title);
         }
     }
 
@@ -100,7 +103,7 @@ impl Builder<'_> {
         let close = close_of(self.tokens[token].kind);
         let title = inner_title(self.image(token), 1, close);
         if let (Some(title), Some(s)) = (title, self.current_statement) {
-            title.clone_into(&mut self.m.statements[s].title);
+            self.m.set_title(s, title);
             self.m.statements[s].is_reference = true;
         }
     }
@@ -168,7 +171,7 @@ impl Builder<'_> {
         if !tags.iter().any(|t| t == tag) {
             tags.push(tag.to_owned());
         }
-        if !self.m.tags.iter().any(|t| t == tag) {
+        if self.tags_seen.insert(tag) {
             self.m.tags.push(tag.to_owned());
         }
     }

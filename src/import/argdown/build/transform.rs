@@ -6,7 +6,7 @@
 //! removes the list's last one, as JavaScript's `splice(-1, 1)` does).
 
 use super::super::model::{Mode, RelationType, Role};
-use super::{Member, Model, Rel, ec_of};
+use super::{Member, Model, Rel};
 
 /// Removes `rel` from `list` as JavaScript's `splice(indexOf(rel), 1)`
 /// does: when it is not there, the last element goes.
@@ -95,8 +95,7 @@ impl Model {
     fn move_source_to_conclusion(&mut self, r: usize, a: usize) -> bool {
         self.remove_from_source(r);
         let conclusion = self.args[a].pcs[self.args[a].pcs.len() - 1];
-        let title = &self.statements[conclusion].title;
-        let ec = Member::Ec(ec_of(&mut self.ecs, &mut self.ec_index, title));
+        let ec = Member::Ec(self.class_of(conclusion));
         self.rels[r].from = Some(ec);
         let (to, ty) = (self.rels[r].to, self.rels[r].ty);
         let found = self.first_relation(ec, |e| e.to == to && e.ty == ty);

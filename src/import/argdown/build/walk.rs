@@ -27,7 +27,10 @@ impl Builder<'_> {
                 Child::Node(n) => self.visit(n as usize, Some(node), Some(i))?,
             }
         }
-        self.exit(node, parent, index)
+        self.exit(node, parent, index)?;
+        // Data no step read goes with its node.
+        self.take_data(node);
+        Ok(())
     }
 
     fn token(&mut self, token: usize, parent: usize, index: usize, siblings: usize) -> Built<()> {
@@ -84,7 +87,7 @@ impl Builder<'_> {
         let s = self.m.add_statement(st);
         self.current_statement = Some(s);
         self.current_relation_parent = Some(Parent::Statement(s));
-        self.node_statement.insert(node, s);
+        self.made(node, s);
     }
 
     fn enter_emphasis(&mut self, bold: bool) {
@@ -117,7 +120,7 @@ impl Builder<'_> {
             Rule::PcsStatement => self.exit_pcs_statement(node, parent, index)?,
             Rule::Inference => {
                 if let Some(i) = self.current_inference {
-                    self.m.infs[i].data = self.node_data.remove(&node).map(Arc::unwrap_or_clone);
+                    self.m.infs[i].data = self.take_data(node).map(Arc::unwrap_or_clone);
                 }
             }
             Rule::InferenceRules => self.exit_inference_rules(node),

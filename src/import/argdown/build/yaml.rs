@@ -64,10 +64,10 @@ impl Builder<'_> {
             self.data_read.insert(body, value.clone());
             value
         };
+        // A node's data is the last written in it.
+        self.take_data(parent);
         if let Some(value) = value {
-            self.node_data.insert(parent, value);
-        } else {
-            self.node_data.remove(&parent);
+            self.node_data.push((parent, value));
         }
         Ok(())
     }
