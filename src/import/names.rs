@@ -79,7 +79,14 @@ pub fn id_part(aif_id: &str) -> String {
 /// A double-quoted argmark string: `\` and `"` escaped, line breaks and tabs
 /// as `\n` and `\t` (a lone carriage return counts as a line break).
 pub fn quoted(text: &str) -> String {
-    crate::text::quoted_with(text, |bytes, at| match bytes[at] {
+    let mut out = String::with_capacity(text.len() + 2);
+    push_quoted(&mut out, text);
+    out
+}
+
+/// [`quoted`], appended to `out`.
+pub fn push_quoted(out: &mut String, text: &str) {
+    crate::text::push_quoted_with(out, text, |bytes, at| match bytes[at] {
         b'\\' => Some("\\\\"),
         b'"' => Some("\\\""),
         b'\t' => Some("\\t"),
@@ -87,7 +94,7 @@ pub fn quoted(text: &str) -> String {
         b'\r' if bytes.get(at + 1) == Some(&b'\n') => Some(""),
         b'\n' | b'\r' => Some("\\n"),
         _ => None,
-    })
+    });
 }
 
 /// Text a comment can hold: one line.

@@ -134,9 +134,8 @@ fn write(doc: &Document, allow: &BTreeMap<String, Vec<String>>) -> Written {
 struct Mapping<'d> {
     doc: &'d Document,
     allow: &'d BTreeMap<String, Vec<String>>,
-    /// The argmark id of each equivalence class, then of each argument.
-    statement_ids: Vec<String>,
-    argument_ids: Vec<String>,
+    /// The argmark id of each equivalence class and of each argument.
+    ids: Ids,
     /// For each statement, the argument in whose braces it is declared.
     declared_in: Vec<Option<usize>>,
     /// Statements and arguments by title.
@@ -157,7 +156,7 @@ struct Mapping<'d> {
 
 impl<'d> Mapping<'d> {
     fn new(doc: &'d Document, allow: &'d BTreeMap<String, Vec<String>>) -> Self {
-        let (statement_ids, argument_ids) = ids(doc);
+        let ids = ids(doc);
         let (statements_in, arguments_in, sections_in) = contents(doc);
         let statement_at = doc
             .statements
@@ -195,10 +194,11 @@ impl<'d> Mapping<'d> {
             sources: sources(doc),
             doc,
             allow,
-            statement_ids,
-            argument_ids,
+            ids,
             declared_in: declared_in(doc),
-            out: String::new(),
+            // The source is about as long as the Argdown text: room for it
+            // is taken once.
+            out: String::with_capacity(doc.text.len()),
             kept: BTreeMap::new(),
         }
     }
@@ -232,8 +232,8 @@ impl<'d> Mapping<'d> {
         let statements = doc.statements.iter().map(|s| format!("[{}]", s.title));
         let arguments = doc.arguments.iter().map(|a| format!("<{}>", a.title));
         let ids = statements
-            .zip(self.statement_ids)
-            .chain(arguments.zip(self.argument_ids))
+            .zip(self.ids.statements)
+            .chain(arguments.zip(self.ids.arguments))
             .collect();
         Written {
             source: self.out,
@@ -243,10 +243,33 @@ impl<'d> Mapping<'d> {
     }
 }
 
-/// The argmark ids of the statements, then of the arguments: the title where
+/// The argmark ids of the statements and of the arguments, by index.
+struct Ids {
+    statements: Vec<String>,
+    arguments: Vec<String>,
+}
+
+impl Ids {
+    /// The id of a statement or an argument.
+    fn of(&self, element: Element) -> &str {
+        match element {
+            Element::Statement(k) => &self.statements[k],
+            Element::Argument(k) => &self.arguments[k],
+        }
+    }
+}
+
+/// A statement (equivalence class) or an argument, by index.
+#[derive(Debug, Clone, Copy)]
+enum Element {
+    Statement(usize),
+    Argument(usize),
+}
+
+/// The argmark ids of the statements and of the arguments: the title where
 /// it is an id, else one derived from it; `untitled-N` for Argdown's
 /// generated `Untitled N`.
-fn ids(doc: &Document) -> (Vec<String>, Vec<String>) {
+fn ids(doc: &Document) -> Ids {
     let mut names = Names::default();
     let mut id = |title: &str, fallback: &str| {
         if let Some(n) = generated_number(title) {
@@ -268,7 +291,10 @@ fn ids(doc: &Document) -> (Vec<String>, Vec<String>) {
         .iter()
         .map(|a| id(&a.title, "argument"))
         .collect();
-    (statements, arguments)
+    Ids {
+        statements,
+        arguments,
+    }
 }
 
 /// Indices of what each section holds, by the section's index plus one.
