@@ -16,6 +16,13 @@ pub struct Names {
 }
 
 impl Names {
+    /// Names with room for `n` ids.
+    pub fn with_capacity(n: usize) -> Self {
+        let mut taken = FxHashSet::default();
+        taken.reserve(n);
+        Names { taken }
+    }
+
     /// Claims `id` if it is a valid id nobody has; returns whether it did.
     pub fn claim(&mut self, id: &str) -> bool {
         is_identifier(id) && self.taken.insert(id.to_string())

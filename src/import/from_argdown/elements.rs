@@ -141,7 +141,7 @@ impl Mapping<'_> {
     /// in (tags share one line): the canonical layout, as `argmark fmt`
     /// prints it.
     fn statement_lines(&mut self, k: usize, ec: &EquivalenceClass, depth: usize) {
-        let kind = self.kind(ec);
+        let kind = self.kind(k, ec);
         let out = &mut self.out;
         push_indent(out, depth);
         out.push_str(kind.keyword());
@@ -183,7 +183,7 @@ impl Mapping<'_> {
 
     /// The kind a statement's data names, or else `premise` for one that
     /// only stands as a premise of structures, `claim` for any other.
-    fn kind(&mut self, ec: &EquivalenceClass) -> StatementKind {
+    fn kind(&mut self, k: usize, ec: &EquivalenceClass) -> StatementKind {
         let named = ec
             .data
             .as_ref()
@@ -195,14 +195,13 @@ impl Mapping<'_> {
             }
             self.keep("data kinds that are no statement kind");
         }
-        let title = &ec.title;
         let premise = ec.members.iter().any(|m| m.role == Some(Role::Premise));
         let concluded = ec.members.iter().any(|m| {
             matches!(
                 m.role,
                 Some(Role::IntermediaryConclusion | Role::MainConclusion)
             )
-        }) || self.supported.contains(title.as_str());
+        }) || self.supported[k];
         if premise && !concluded {
             StatementKind::Premise
         } else {
@@ -225,39 +224,41 @@ impl Mapping<'_> {
         let Some(Value::Object(data)) = data else {
             return;
         };
-        let strings = |key: &str| {
-            data.get(key)
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
-        };
-        for by in strings("by") {
+        let lists = Lists::of(data);
+        for by in strings(lists.by) {
             push_attribute(out, sep, "by", by);
         }
-        for note in strings("notes") {
+        for note in strings(lists.notes) {
             push_attribute(out, sep, "note", note);
         }
         // Only sources the map declares can be cited; others stay in the data.
-        let sources = &self.sources;
-        let mut cites = strings("cites").filter(|c| sources.contains(*c)).peekable();
-        if cites.peek().is_some() {
-            sep.push(out);
-            out.push_str("cites ");
-            push_joined(out, cites);
+        let mut unknown = Vec::new();
+        let mut cited = false;
+        for cite in strings(lists.cites) {
+            if !self.sources.contains(cite) {
+                unknown.push(cite);
+                continue;
+            }
+            if cited {
+                out.push_str(", ");
+            } else {
+                sep.push(out);
+                out.push_str("cites ");
+                cited = true;
+            }
+            out.push_str(cite);
         }
-        let mut allow = strings("allow").peekable();
+        let mut allow = strings(lists.allow).peekable();
         if allow.peek().is_some() {
             sep.push(out);
             out.push_str("allow(");
             push_joined(out, allow);
             out.push(')');
         }
-        let unknown: Vec<&str> = strings("cites").filter(|c| !sources.contains(*c)).collect();
-        let own = |key: &String| OWN_KEYS.contains(&key.as_str());
-        if unknown.is_empty() && data.keys().all(own) {
+        if unknown.is_empty() && !lists.other {
             return;
         }
+        let own = |key: &String| OWN_KEYS.contains(&key.as_str());
         let mut other: Map<String, Value> = data
             .iter()
             .filter(|(key, _)| !own(key))
@@ -370,6 +371,40 @@ impl Mapping<'_> {
             None => {}
         }
     }
+}
+
+/// The lists in an element's data that argmark has attributes for (empty
+/// where absent or no list), and whether the data holds anything else.
+#[derive(Default)]
+struct Lists<'v> {
+    by: &'v [Value],
+    notes: &'v [Value],
+    cites: &'v [Value],
+    allow: &'v [Value],
+    other: bool,
+}
+
+impl<'v> Lists<'v> {
+    /// The lists of `data`, read in one pass over its entries.
+    fn of(data: &'v Map<String, Value>) -> Self {
+        let mut lists = Lists::default();
+        for (key, value) in data {
+            let list = value.as_array().map_or(&[][..], Vec::as_slice);
+            match key.as_str() {
+                "by" => lists.by = list,
+                "notes" => lists.notes = list,
+                "cites" => lists.cites = list,
+                "allow" => lists.allow = list,
+                other => lists.other |= !OWN_KEYS.contains(&other),
+            }
+        }
+        lists
+    }
+}
+
+/// The strings of a list.
+fn strings(list: &[Value]) -> impl Iterator<Item = &str> {
+    list.iter().filter_map(Value::as_str)
 }
 
 /// Where each attribute of a statement or reason goes.

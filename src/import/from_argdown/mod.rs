@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 mod elements;
 mod relations;
 
-use super::argdown::{Document, Endpoint, EquivalenceClass, RelationType};
+use super::argdown::{Document, Endpoint, EquivalenceClass, RelationType, Statement};
 use super::names::Names;
 
 /// Reads an Argdown file and writes it as argmark source, checked: see
@@ -141,8 +141,8 @@ struct Mapping<'d> {
     /// Statements and arguments by title.
     statement_at: FxHashMap<&'d str, usize>,
     argument_at: FxHashMap<&'d str, usize>,
-    /// The titles of statements that something supports or entails.
-    supported: FxHashSet<&'d str>,
+    /// For each statement, whether something supports or entails it.
+    supported: Vec<bool>,
     /// The statements, arguments and sub-sections of each section, by index
     /// plus one (`0`: outside every section).
     statements_in: Vec<Vec<usize>>,
@@ -157,45 +157,22 @@ struct Mapping<'d> {
 impl<'d> Mapping<'d> {
     fn new(doc: &'d Document, allow: &'d BTreeMap<String, Vec<String>>) -> Self {
         let ids = ids(doc);
+        let (statement_at, argument_at) = by_title(doc);
+        let supported = supported(doc, &statement_at);
+        let declared_in = declared_in(doc, &statement_at);
         let (statements_in, arguments_in, sections_in) = contents(doc);
-        let statement_at = doc
-            .statements
-            .iter()
-            .enumerate()
-            .map(|(k, s)| (s.title.as_str(), k))
-            .collect();
-        let argument_at = doc
-            .arguments
-            .iter()
-            .enumerate()
-            .map(|(k, a)| (a.title.as_str(), k))
-            .collect();
-        let supported = doc
-            .relations
-            .iter()
-            .filter(|r| {
-                matches!(
-                    r.relation_type,
-                    RelationType::Support | RelationType::Entails
-                )
-            })
-            .filter_map(|r| match &r.to {
-                Endpoint::EquivalenceClass { title } => Some(title.as_str()),
-                _ => None,
-            })
-            .collect();
         Mapping {
+            declared_in,
+            supported,
             statements_in,
             arguments_in,
             sections_in,
             statement_at,
             argument_at,
-            supported,
             sources: sources(doc),
             doc,
             allow,
             ids,
-            declared_in: declared_in(doc),
             // The source is about as long as the Argdown text: room for it
             // is taken once.
             out: String::with_capacity(doc.text.len()),
@@ -270,7 +247,7 @@ enum Element {
 /// it is an id, else one derived from it; `untitled-N` for Argdown's
 /// generated `Untitled N`.
 fn ids(doc: &Document) -> Ids {
-    let mut names = Names::default();
+    let mut names = Names::with_capacity(doc.statements.len() + doc.arguments.len());
     let mut id = |title: &str, fallback: &str| {
         if let Some(n) = generated_number(title) {
             return names.derive(&format!("untitled {n}"), fallback);
@@ -297,6 +274,34 @@ fn ids(doc: &Document) -> Ids {
     }
 }
 
+/// Statements and arguments by title.
+fn by_title(doc: &Document) -> (FxHashMap<&str, usize>, FxHashMap<&str, usize>) {
+    let statements = doc.statements.iter().enumerate();
+    let arguments = doc.arguments.iter().enumerate();
+    (
+        statements.map(|(k, s)| (s.title.as_str(), k)).collect(),
+        arguments.map(|(k, a)| (a.title.as_str(), k)).collect(),
+    )
+}
+
+/// For each statement, whether something supports or entails it.
+fn supported(doc: &Document, statement_at: &FxHashMap<&str, usize>) -> Vec<bool> {
+    let mut supported = vec![false; doc.statements.len()];
+    for relation in &doc.relations {
+        let support = matches!(
+            relation.relation_type,
+            RelationType::Support | RelationType::Entails
+        );
+        if support
+            && let Endpoint::EquivalenceClass { title } = &relation.to
+            && let Some(&k) = statement_at.get(title.as_str())
+        {
+            supported[k] = true;
+        }
+    }
+    supported
+}
+
 /// Indices of what each section holds, by the section's index plus one.
 type Slots = Vec<Vec<usize>>;
 
@@ -320,22 +325,24 @@ fn contents(doc: &Document) -> (Slots, Slots, Slots) {
     (statements, arguments, sections)
 }
 
-/// For each statement, the argument in whose braces it is declared.
-fn declared_in(doc: &Document) -> Vec<Option<usize>> {
-    // Where each line of a structure stands: the argument, by the line's
-    // place in the text.
-    let mut line_at: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+/// For each statement, the argument in whose braces it is declared: the
+/// first whose structure holds its only text.
+fn declared_in(doc: &Document, statement_at: &FxHashMap<&str, usize>) -> Vec<Option<usize>> {
+    let mut declared = vec![None; doc.statements.len()];
     for (k, argument) in doc.arguments.iter().enumerate() {
         for line in &argument.pcs {
-            line_at
-                .entry((line.statement.span.start, line.statement.span.end))
-                .or_insert(k);
+            let span = &line.statement.span;
+            let Some(&s) = statement_at.get(line.statement.title.as_str()) else {
+                continue;
+            };
+            let here = only_text(&doc.statements[s])
+                .is_some_and(|m| (m.span.start, m.span.end) == (span.start, span.end));
+            if here && declared[s].is_none() {
+                declared[s] = Some(k);
+            }
         }
     }
-    doc.statements
-        .iter()
-        .map(|ec| lines_in(&line_at, ec))
-        .collect()
+    declared
 }
 
 /// The ids of the sources an argmark export declared in the front matter.
@@ -362,17 +369,12 @@ fn generated_number(title: &str) -> Option<&str> {
         .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// The argument in whose braces a statement is declared: the one whose
-/// structure holds its only text (`line_at` finds a line's argument by its
-/// place in the text).
-fn lines_in(line_at: &FxHashMap<(usize, usize), usize>, ec: &EquivalenceClass) -> Option<usize> {
+/// The one occurrence of a statement that has a text, if only one has.
+fn only_text(ec: &EquivalenceClass) -> Option<&Statement> {
     let mut texts = ec
         .members
         .iter()
         .filter(|m| !m.is_reference && m.text.is_some());
     let only = texts.next()?;
-    if texts.next().is_some() {
-        return None;
-    }
-    line_at.get(&(only.span.start, only.span.end)).copied()
+    texts.next().is_none().then_some(only)
 }
