@@ -1,5 +1,7 @@
 //! Readable ids for imported statements, and text as argmark strings.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashSet;
 
 use crate::syntax::is_identifier;
@@ -11,11 +13,12 @@ const ID_CHARS: usize = 32;
 
 /// Hands out unique ids: the ones a file asks for, and readable ones derived from text.
 #[derive(Debug, Default)]
-pub struct Names {
-    taken: FxHashSet<String>,
+pub struct Names<'a> {
+    /// Ids taken: lent by the caller where it can, else copied.
+    taken: FxHashSet<Cow<'a, str>>,
 }
 
-impl Names {
+impl<'a> Names<'a> {
     /// Names with room for `n` ids.
     pub fn with_capacity(n: usize) -> Self {
         let mut taken = FxHashSet::default();
@@ -25,7 +28,13 @@ impl Names {
 
     /// Claims `id` if it is a valid id nobody has; returns whether it did.
     pub fn claim(&mut self, id: &str) -> bool {
-        is_identifier(id) && self.taken.insert(id.to_string())
+        is_identifier(id) && !self.taken.contains(id) && self.taken.insert(Cow::Owned(id.into()))
+    }
+
+    /// [`Names::claim`] for an id that outlives the names, which then keep
+    /// it without a copy.
+    pub fn claim_lent(&mut self, id: &'a str) -> bool {
+        is_identifier(id) && self.taken.insert(Cow::Borrowed(id))
     }
 
     /// A fresh id from the first words of `text`, in kebab case, deduplicated

@@ -146,7 +146,7 @@ impl Mapping<'_> {
         push_indent(out, depth);
         out.push_str(kind.keyword());
         out.push(' ');
-        out.push_str(&self.ids.statements[k]);
+        out.push_str(self.ids.of(Element::Statement(k)));
         out.push(' ');
         push_quoted(out, texts(&ec.members).next().unwrap_or(""));
         self.element_attributes(Element::Statement(k), Sep::Line(depth + 1));
@@ -277,7 +277,7 @@ impl Mapping<'_> {
         let out = &mut self.out;
         push_indent(out, depth);
         out.push_str("reason ");
-        out.push_str(&self.ids.arguments[k]);
+        out.push_str(self.ids.of(Element::Argument(k)));
         if let Some(first) = texts(&argument.members).next() {
             out.push(' ');
             push_quoted(out, first);
@@ -324,7 +324,7 @@ impl Mapping<'_> {
             Some(Value::Object(data)) => Some(data),
             _ => None,
         };
-        let (statement_at, statement_ids) = (&self.statement_at, &self.ids.statements);
+        let (statement_at, ids) = (&self.statement_at, &self.ids);
         let mut used = data
             .and_then(|d| d.get("uses"))
             .and_then(Value::as_array)
@@ -334,7 +334,7 @@ impl Mapping<'_> {
             .filter_map(|n| usize::try_from(n).ok())
             .filter(|&n| n >= 1 && n <= number)
             .filter_map(|n| statement_at.get(argument.pcs[n - 1].statement.title.as_str()))
-            .map(|&s| statement_ids[s].as_str())
+            .map(|&s| ids.of(Element::Statement(s)))
             .peekable();
         if used.peek().is_some() {
             out.push_str(" from ");
@@ -365,7 +365,7 @@ impl Mapping<'_> {
             }
             Some(s) => {
                 push_indent(&mut self.out, depth);
-                self.out.push_str(&self.ids.statements[s]);
+                self.out.push_str(self.ids.of(Element::Statement(s)));
                 self.out.push('\n');
             }
             None => {}

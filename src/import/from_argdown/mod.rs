@@ -139,8 +139,8 @@ struct Mapping<'d> {
     /// For each statement, the argument in whose braces it is declared.
     declared_in: Vec<Option<usize>>,
     /// Statements and arguments by title.
-    statement_at: FxHashMap<&'d str, usize>,
-    argument_at: FxHashMap<&'d str, usize>,
+    statement_at: Places<'d>,
+    argument_at: Places<'d>,
     /// For each statement, whether something supports or entails it.
     supported: Vec<bool>,
     /// The statements, arguments and sub-sections of each section, by index
@@ -156,8 +156,7 @@ struct Mapping<'d> {
 
 impl<'d> Mapping<'d> {
     fn new(doc: &'d Document, allow: &'d BTreeMap<String, Vec<String>>) -> Self {
-        let ids = ids(doc);
-        let (statement_at, argument_at) = by_title(doc);
+        let (ids, statement_at, argument_at) = ids(doc);
         let supported = supported(doc, &statement_at);
         let declared_in = declared_in(doc, &statement_at);
         let (statements_in, arguments_in, sections_in) = contents(doc);
@@ -205,34 +204,30 @@ impl<'d> Mapping<'d> {
             ));
         }
         warnings.extend(self.doc.unsupported.iter().cloned());
-        let doc = self.doc;
-        let statements = doc.statements.iter().map(|s| format!("[{}]", s.title));
-        let arguments = doc.arguments.iter().map(|a| format!("<{}>", a.title));
-        let ids = statements
-            .zip(self.ids.statements)
-            .chain(arguments.zip(self.ids.arguments))
-            .collect();
         Written {
             source: self.out,
             warnings,
-            ids,
+            ids: self.ids.titled,
         }
     }
 }
 
-/// The argmark ids of the statements and of the arguments, by index.
+/// Each Argdown title (`[T]`, `<A>`) and the argmark id it became: the
+/// statements', then the arguments'.
 struct Ids {
-    statements: Vec<String>,
-    arguments: Vec<String>,
+    titled: Vec<(String, String)>,
+    /// How many statements there are.
+    statements: usize,
 }
 
 impl Ids {
     /// The id of a statement or an argument.
     fn of(&self, element: Element) -> &str {
-        match element {
-            Element::Statement(k) => &self.statements[k],
-            Element::Argument(k) => &self.arguments[k],
-        }
+        let at = match element {
+            Element::Statement(k) => k,
+            Element::Argument(k) => self.statements + k,
+        };
+        &self.titled[at].1
     }
 }
 
@@ -243,49 +238,59 @@ enum Element {
     Argument(usize),
 }
 
-/// The argmark ids of the statements and of the arguments: the title where
-/// it is an id, else one derived from it; `untitled-N` for Argdown's
-/// generated `Untitled N`.
-fn ids(doc: &Document) -> Ids {
+/// The argmark ids of the statements and of the arguments, each paired with
+/// its title, and the statements and arguments by title: made in one pass
+/// over the titles.
+fn ids(doc: &Document) -> (Ids, Places<'_>, Places<'_>) {
     let mut names = Names::with_capacity(doc.statements.len() + doc.arguments.len());
-    let mut id = |title: &str, fallback: &str| {
-        if let Some(n) = generated_number(title) {
-            return names.derive(&format!("untitled {n}"), fallback);
-        }
-        // `from` reads as the start of an inference's uses.
-        if title != "from" && names.claim(title) {
-            return title.to_string();
-        }
-        names.derive(title, fallback)
+    let mut titled = Vec::with_capacity(doc.statements.len() + doc.arguments.len());
+    let statements = doc.statements.iter().map(|s| s.title.as_str());
+    let statement_at = name_all(&mut names, &mut titled, statements, ['[', ']'], "statement");
+    let arguments = doc.arguments.iter().map(|a| a.title.as_str());
+    let argument_at = name_all(&mut names, &mut titled, arguments, ['<', '>'], "argument");
+    let ids = Ids {
+        titled,
+        statements: doc.statements.len(),
     };
-    let statements = doc
-        .statements
-        .iter()
-        .map(|s| id(&s.title, "statement"))
-        .collect();
-    let arguments = doc
-        .arguments
-        .iter()
-        .map(|a| id(&a.title, "argument"))
-        .collect();
-    Ids {
-        statements,
-        arguments,
-    }
+    (ids, statement_at, argument_at)
 }
 
-/// Statements and arguments by title.
-fn by_title(doc: &Document) -> (FxHashMap<&str, usize>, FxHashMap<&str, usize>) {
-    let statements = doc.statements.iter().enumerate();
-    let arguments = doc.arguments.iter().enumerate();
-    (
-        statements.map(|(k, s)| (s.title.as_str(), k)).collect(),
-        arguments.map(|(k, a)| (a.title.as_str(), k)).collect(),
-    )
+/// Each title by its index; and each, as Argdown writes it (`[T]`, `<A>`:
+/// between `brackets`), added to `pairs` with the argmark id it becomes.
+fn name_all<'d>(
+    names: &mut Names<'d>,
+    pairs: &mut Vec<(String, String)>,
+    titles: impl ExactSizeIterator<Item = &'d str>,
+    brackets: [char; 2],
+    fallback: &str,
+) -> Places<'d> {
+    let mut places = Places::default();
+    places.reserve(titles.len());
+    for (k, title) in titles.enumerate() {
+        places.insert(title, k);
+        pairs.push((enclosed(brackets, title), id(names, title, fallback)));
+    }
+    places
 }
+
+/// The argmark id of a title: the title where it is an id, else one derived
+/// from it; `untitled-N` for Argdown's generated `Untitled N`.
+fn id<'d>(names: &mut Names<'d>, title: &'d str, fallback: &str) -> String {
+    if let Some(n) = generated_number(title) {
+        return names.derive(&format!("untitled {n}"), fallback);
+    }
+    // `from` reads as the start of an inference's uses.
+    if title != "from" && names.claim_lent(title) {
+        return title.to_string();
+    }
+    names.derive(title, fallback)
+}
+
+/// Elements by title: their indices.
+type Places<'d> = FxHashMap<&'d str, usize>;
 
 /// For each statement, whether something supports or entails it.
-fn supported(doc: &Document, statement_at: &FxHashMap<&str, usize>) -> Vec<bool> {
+fn supported(doc: &Document, statement_at: &Places<'_>) -> Vec<bool> {
     let mut supported = vec![false; doc.statements.len()];
     for relation in &doc.relations {
         let support = matches!(
@@ -327,7 +332,7 @@ fn contents(doc: &Document) -> (Slots, Slots, Slots) {
 
 /// For each statement, the argument in whose braces it is declared: the
 /// first whose structure holds its only text.
-fn declared_in(doc: &Document, statement_at: &FxHashMap<&str, usize>) -> Vec<Option<usize>> {
+fn declared_in(doc: &Document, statement_at: &Places<'_>) -> Vec<Option<usize>> {
     let mut declared = vec![None; doc.statements.len()];
     for (k, argument) in doc.arguments.iter().enumerate() {
         for line in &argument.pcs {
@@ -360,6 +365,15 @@ fn sources(doc: &Document) -> FxHashSet<String> {
         .filter(|id| crate::syntax::is_identifier(id))
         .map(str::to_string)
         .collect()
+}
+
+/// `title` between `brackets`.
+fn enclosed([open, close]: [char; 2], title: &str) -> String {
+    let mut text = String::with_capacity(title.len() + 2);
+    text.push(open);
+    text.push_str(title);
+    text.push(close);
+    text
 }
 
 /// `N` for Argdown's generated title `Untitled N`.
