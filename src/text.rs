@@ -19,6 +19,16 @@ pub(crate) fn quoted_with(
     escape: impl Fn(&[u8], usize) -> Option<&'static str>,
 ) -> String {
     let mut out = String::with_capacity(text.len() + 2);
+    push_quoted_with(&mut out, text, escape);
+    out
+}
+
+/// [`quoted_with`], appended to `out`: writers of large texts quote in place.
+pub(crate) fn push_quoted_with(
+    out: &mut String,
+    text: &str,
+    escape: impl Fn(&[u8], usize) -> Option<&'static str>,
+) {
     out.push('"');
     let bytes = text.as_bytes();
     let mut run = 0;
@@ -34,7 +44,6 @@ pub(crate) fn quoted_with(
     }
     out.push_str(&text[run..]);
     out.push('"');
-    out
 }
 
 /// The closest word to `word` among `candidates`, if it is close enough to suggest.

@@ -148,14 +148,24 @@ fn attribute(attribute: &Attribute) -> String {
 
 /// `#tag`, or `#(tag)` when the name is not one word.
 pub fn tag_text(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 3);
+    push_tag_text(&mut out, name);
+    out
+}
+
+/// [`tag_text`], appended to `out`.
+pub fn push_tag_text(out: &mut String, name: &str) {
     let word = !name.is_empty()
         && name
             .chars()
             .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
     if word {
-        format!("#{name}")
+        out.push('#');
+        out.push_str(name);
     } else {
-        format!("#({name})")
+        out.push_str("#(");
+        out.push_str(name);
+        out.push(')');
     }
 }
 

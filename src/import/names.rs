@@ -1,5 +1,7 @@
 //! Readable ids for imported statements, and text as argmark strings.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashSet;
 
 use crate::syntax::is_identifier;
@@ -11,14 +13,28 @@ const ID_CHARS: usize = 32;
 
 /// Hands out unique ids: the ones a file asks for, and readable ones derived from text.
 #[derive(Debug, Default)]
-pub struct Names {
-    taken: FxHashSet<String>,
+pub struct Names<'a> {
+    /// Ids taken: lent by the caller where it can, else copied.
+    taken: FxHashSet<Cow<'a, str>>,
 }
 
-impl Names {
+impl<'a> Names<'a> {
+    /// Names with room for `n` ids.
+    pub fn with_capacity(n: usize) -> Self {
+        let mut taken = FxHashSet::default();
+        taken.reserve(n);
+        Names { taken }
+    }
+
     /// Claims `id` if it is a valid id nobody has; returns whether it did.
     pub fn claim(&mut self, id: &str) -> bool {
-        is_identifier(id) && self.taken.insert(id.to_string())
+        is_identifier(id) && !self.taken.contains(id) && self.taken.insert(Cow::Owned(id.into()))
+    }
+
+    /// [`Names::claim`] for an id that outlives the names, which then keep
+    /// it without a copy.
+    pub fn claim_lent(&mut self, id: &'a str) -> bool {
+        is_identifier(id) && self.taken.insert(Cow::Borrowed(id))
     }
 
     /// A fresh id from the first words of `text`, in kebab case, deduplicated
@@ -79,7 +95,14 @@ pub fn id_part(aif_id: &str) -> String {
 /// A double-quoted argmark string: `\` and `"` escaped, line breaks and tabs
 /// as `\n` and `\t` (a lone carriage return counts as a line break).
 pub fn quoted(text: &str) -> String {
-    crate::text::quoted_with(text, |bytes, at| match bytes[at] {
+    let mut out = String::with_capacity(text.len() + 2);
+    push_quoted(&mut out, text);
+    out
+}
+
+/// [`quoted`], appended to `out`.
+pub fn push_quoted(out: &mut String, text: &str) {
+    crate::text::push_quoted_with(out, text, |bytes, at| match bytes[at] {
         b'\\' => Some("\\\\"),
         b'"' => Some("\\\""),
         b'\t' => Some("\\t"),
@@ -87,7 +110,7 @@ pub fn quoted(text: &str) -> String {
         b'\r' if bytes.get(at + 1) == Some(&b'\n') => Some(""),
         b'\n' | b'\r' => Some("\\n"),
         _ => None,
-    })
+    });
 }
 
 /// Text a comment can hold: one line.

@@ -41,7 +41,7 @@ struct Drafting<'a> {
     roles: Vec<Option<Role>>,
     /// The CA-nodes that become relations.
     conflicts: Vec<usize>,
-    names: Names,
+    names: Names<'a>,
     /// The argmark id of each node, once it has one.
     id_of: Vec<Option<String>>,
     /// How many argmark fields were dropped as not valid.

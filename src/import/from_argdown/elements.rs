@@ -6,13 +6,13 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Value};
 
-use super::{Mapping, generated_number};
+use super::{Element, Mapping, generated_number};
 use crate::argdown::{DATA_NOTE, FRONT_MATTER_META, LINK_NOTE, MODE_META, OWN_KEYS};
-use crate::fmt::print::tag_text;
+use crate::fmt::print::{push_tag_text, tag_text};
 use crate::import::argdown::{
-    Argument, EquivalenceClass, Mode, PcsStatement, RangeKind, Role, Statement,
+    Argument, EquivalenceClass, Inference, Mode, PcsStatement, RangeKind, Role, Statement,
 };
-use crate::import::names::{one_line, quoted};
+use crate::import::names::{one_line, push_quoted, quoted};
 use crate::syntax::ast::StatementKind;
 
 impl Mapping<'_> {
@@ -97,86 +97,93 @@ impl Mapping<'_> {
         let slot = section.map_or(0, |s| s + 1);
         for k in std::mem::take(&mut self.statements_in[slot]) {
             if self.declared_in[k].is_none() {
-                self.statement(k, &doc.statements[k], depth);
+                self.statement_lines(k, &doc.statements[k], depth);
             }
         }
         for k in std::mem::take(&mut self.arguments_in[slot]) {
             self.argument(k, &doc.arguments[k], depth);
         }
         for k in std::mem::take(&mut self.sections_in[slot]) {
-            let inner = &doc.sections[k];
-            if Some(k) == section {
-                continue;
-            }
-            let indent = "  ".repeat(depth);
-            let _ = writeln!(
-                self.out,
-                "{indent}section {} {{",
-                quoted(&one_line(&inner.title))
-            );
-            let open = self.out.len();
-            if inner.data.is_some() || !inner.tags.is_empty() {
-                let data = inner.data.as_ref().map_or(String::new(), Value::to_string);
-                let tags: Vec<String> = inner.tags.iter().map(|t| tag_text(t)).collect();
-                let _ = writeln!(
-                    self.out,
-                    "{indent}  // argdown heading: {} {data}",
-                    tags.join(" ")
-                );
-                self.keep("heading tags or data (as comments)");
-            }
-            self.items(Some(k), depth + 1);
-            if self.out.len() == open {
-                // An empty section closes on its own line, as `fmt` has it.
-                self.out.truncate(open - 1);
-                self.out.push_str("}\n");
-            } else {
-                let _ = writeln!(self.out, "{indent}}}");
+            if Some(k) != section {
+                self.section(k, depth);
             }
         }
     }
 
-    /// A statement at the top level or in a section.
-    fn statement(&mut self, k: usize, ec: &EquivalenceClass, depth: usize) {
-        let indent = "  ".repeat(depth);
-        self.statement_lines(k, ec, &indent);
+    /// A section: its heading's tags and data as a comment, then what it holds.
+    fn section(&mut self, k: usize, depth: usize) {
+        let doc = self.doc;
+        let inner = &doc.sections[k];
+        push_indent(&mut self.out, depth);
+        self.out.push_str("section ");
+        push_quoted(&mut self.out, &one_line(&inner.title));
+        self.out.push_str(" {\n");
+        let open = self.out.len();
+        if inner.data.is_some() || !inner.tags.is_empty() {
+            let data = inner.data.as_ref().map_or(String::new(), Value::to_string);
+            let tags: Vec<String> = inner.tags.iter().map(|t| tag_text(t)).collect();
+            push_indent(&mut self.out, depth + 1);
+            let _ = writeln!(self.out, "// argdown heading: {} {data}", tags.join(" "));
+            self.keep("heading tags or data (as comments)");
+        }
+        self.items(Some(k), depth + 1);
+        if self.out.len() == open {
+            // An empty section closes on its own line, as `fmt` has it.
+            self.out.truncate(open - 1);
+            self.out.push_str("}\n");
+        } else {
+            push_indent(&mut self.out, depth);
+            self.out.push_str("}\n");
+        }
     }
 
     /// `KIND id "text"`, then its attributes a line each, a step further
     /// in (tags share one line): the canonical layout, as `argmark fmt`
     /// prints it.
-    fn statement_lines(&mut self, k: usize, ec: &EquivalenceClass, indent: &str) {
-        let texts: Vec<&str> = ec
-            .members
-            .iter()
-            .filter(|m| !m.is_reference)
-            .filter_map(|m| m.text.as_deref())
-            .map(str::trim)
-            .collect();
-        let kind = self.kind(ec);
-        let _ = write!(
-            self.out,
-            "{indent}{} {} {}",
-            kind.keyword(),
-            self.statement_ids[k],
-            quoted(texts.first().copied().unwrap_or(""))
-        );
-        let sep = format!("\n{indent}  ");
-        if generated_number(&ec.title).is_none() && ec.title != self.statement_ids[k] {
-            let _ = write!(self.out, "{sep}called {}", quoted(&ec.title));
-        }
-        for also in texts.iter().skip(1) {
-            let _ = write!(self.out, "{sep}also {}", quoted(also));
-        }
-        self.attributes(&ec.tags, ec.data.as_deref(), &sep);
-        link_notes(&mut self.out, &ec.members, &sep);
-        write_allowed(&mut self.out, self.allow, &self.statement_ids[k], &sep);
+    fn statement_lines(&mut self, k: usize, ec: &EquivalenceClass, depth: usize) {
+        let kind = self.kind(k, ec);
+        let out = &mut self.out;
+        push_indent(out, depth);
+        out.push_str(kind.keyword());
+        out.push(' ');
+        out.push_str(self.ids.of(Element::Statement(k)));
+        out.push(' ');
+        push_quoted(out, texts(&ec.members).next().unwrap_or(""));
+        self.element_attributes(Element::Statement(k), Sep::Line(depth + 1));
         self.out.push('\n');
+    }
+
+    /// What follows the head of a statement or reason, each after `sep`:
+    /// `called` for a title that is no id, its further texts as `also`, its
+    /// tags and data, notes for its links, and the checks allowed on it.
+    fn element_attributes(&mut self, element: Element, sep: Sep) {
+        let doc = self.doc;
+        let (title, members, tags, data) = match element {
+            Element::Statement(k) => {
+                let ec = &doc.statements[k];
+                (&ec.title, &ec.members, &ec.tags, ec.data.as_deref())
+            }
+            Element::Argument(k) => {
+                let argument = &doc.arguments[k];
+                let data = argument.data.as_deref();
+                (&argument.title, &argument.members, &argument.tags, data)
+            }
+        };
+        let id = self.ids.of(element);
+        if generated_number(title).is_none() && title != id {
+            push_attribute(&mut self.out, sep, "called", title);
+        }
+        for also in texts(members).skip(1) {
+            push_attribute(&mut self.out, sep, "also", also);
+        }
+        self.attributes(tags, data, sep);
+        link_notes(&mut self.out, members, sep);
+        write_allowed(&mut self.out, self.allow, self.ids.of(element), sep);
     }
 
     /// The kind a statement's data names, or else `premise` for one that
     /// only stands as a premise of structures, `claim` for any other.
-    fn kind(&mut self, ec: &EquivalenceClass) -> StatementKind {
+    fn kind(&mut self, k: usize, ec: &EquivalenceClass) -> StatementKind {
         let named = ec
             .data
             .as_ref()
@@ -188,14 +195,13 @@ impl Mapping<'_> {
             }
             self.keep("data kinds that are no statement kind");
         }
-        let title = &ec.title;
         let premise = ec.members.iter().any(|m| m.role == Some(Role::Premise));
         let concluded = ec.members.iter().any(|m| {
             matches!(
                 m.role,
                 Some(Role::IntermediaryConclusion | Role::MainConclusion)
             )
-        }) || self.supported.contains(title.as_str());
+        }) || self.supported[k];
         if premise && !concluded {
             StatementKind::Premise
         } else {
@@ -205,142 +211,149 @@ impl Mapping<'_> {
 
     /// `#tags by "..." note "..." cites s allow(...)`, from tags and data,
     /// each after `sep` (the tags together, a space apart).
-    fn attributes(&mut self, tags: &[String], data: Option<&Value>, sep: &str) {
-        let mut first_tag = true;
-        for tag in tags {
-            let text = tag_text(tag.trim());
-            if text.len() > 1 && !tag.contains([')', '\n']) {
-                self.out.push_str(if first_tag { sep } else { " " });
-                self.out.push_str(&text);
-                first_tag = false;
+    fn attributes(&mut self, tags: &[String], data: Option<&Value>, sep: Sep) {
+        let out = &mut self.out;
+        for (n, tag) in tags.iter().filter(|t| !t.contains([')', '\n'])).enumerate() {
+            if n == 0 {
+                sep.push(out);
+            } else {
+                out.push(' ');
             }
+            push_tag_text(out, tag.trim());
         }
         let Some(Value::Object(data)) = data else {
             return;
         };
-        let strings = |key: &str| -> Vec<String> {
-            data.get(key)
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        };
-        let out = &mut self.out;
-        for by in strings("by") {
-            let _ = write!(out, "{sep}by {}", quoted(&by));
+        let lists = Lists::of(data);
+        for by in strings(lists.by) {
+            push_attribute(out, sep, "by", by);
         }
-        for note in strings("notes") {
-            let _ = write!(out, "{sep}note {}", quoted(&note));
+        for note in strings(lists.notes) {
+            push_attribute(out, sep, "note", note);
         }
         // Only sources the map declares can be cited; others stay in the data.
-        let (cites, unknown): (Vec<String>, Vec<String>) = strings("cites")
-            .into_iter()
-            .partition(|c| self.sources.contains(c));
-        if !cites.is_empty() {
-            let _ = write!(out, "{sep}cites {}", cites.join(", "));
+        let mut unknown = Vec::new();
+        let mut cited = false;
+        for cite in strings(lists.cites) {
+            if !self.sources.contains(cite) {
+                unknown.push(cite);
+                continue;
+            }
+            if cited {
+                out.push_str(", ");
+            } else {
+                sep.push(out);
+                out.push_str("cites ");
+                cited = true;
+            }
+            out.push_str(cite);
         }
-        let allow: Vec<String> = strings("allow");
-        if !allow.is_empty() {
-            let _ = write!(out, "{sep}allow({})", allow.join(", "));
+        let mut allow = strings(lists.allow).peekable();
+        if allow.peek().is_some() {
+            sep.push(out);
+            out.push_str("allow(");
+            push_joined(out, allow);
+            out.push(')');
         }
+        if unknown.is_empty() && !lists.other {
+            return;
+        }
+        let own = |key: &String| OWN_KEYS.contains(&key.as_str());
         let mut other: Map<String, Value> = data
             .iter()
-            .filter(|(key, _)| !OWN_KEYS.contains(&key.as_str()))
+            .filter(|(key, _)| !own(key))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         if !unknown.is_empty() {
             other.insert("cites".into(), Value::from(unknown));
         }
-        if !other.is_empty() {
-            let json = crate::json::sorted(Value::Object(other)).to_string();
-            let _ = write!(out, "{sep}note {}", quoted(&format!("{DATA_NOTE}{json}")));
-            self.keep("data entries (as notes)");
-        }
+        let json = crate::json::sorted(Value::Object(other)).to_string();
+        push_attribute(out, sep, "note", &format!("{DATA_NOTE}{json}"));
+        self.keep("data entries (as notes)");
     }
 
     /// A reason: its description, further descriptions, and its structure.
     fn argument(&mut self, k: usize, argument: &Argument, depth: usize) {
-        let indent = "  ".repeat(depth);
-        let id = self.argument_ids[k].clone();
-        let descriptions: Vec<&str> = argument
-            .members
-            .iter()
-            .filter(|m| !m.is_reference)
-            .filter_map(|m| m.text.as_deref())
-            .map(str::trim)
-            .collect();
-        let _ = write!(self.out, "{indent}reason {id}");
-        if let Some(first) = descriptions.first() {
-            let _ = write!(self.out, " {}", quoted(first));
-        }
-        if generated_number(&argument.title).is_none() && argument.title != id {
-            let _ = write!(self.out, " called {}", quoted(&argument.title));
-        }
-        for also in descriptions.iter().skip(1) {
-            let _ = write!(self.out, " also {}", quoted(also));
+        let out = &mut self.out;
+        push_indent(out, depth);
+        out.push_str("reason ");
+        out.push_str(self.ids.of(Element::Argument(k)));
+        if let Some(first) = texts(&argument.members).next() {
+            out.push(' ');
+            push_quoted(out, first);
         }
         // A reason's attributes stay on its line.
-        self.attributes(&argument.tags, argument.data.as_deref(), " ");
-        link_notes(&mut self.out, &argument.members, " ");
-        write_allowed(&mut self.out, self.allow, &id, " ");
+        self.element_attributes(Element::Argument(k), Sep::Space);
         if argument.pcs.is_empty() {
             self.out.push('\n');
             return;
         }
         self.out.push_str(" {\n");
         for (number, line) in argument.pcs.iter().enumerate() {
-            self.pcs_line(k, argument, number, line, depth + 1);
+            if let Some(inference) = &line.inference {
+                self.inference(argument, number, inference, depth + 1);
+            }
+            self.pcs_statement(k, line, depth + 1);
         }
-        let _ = writeln!(self.out, "{indent}}}");
+        push_indent(&mut self.out, depth);
+        self.out.push_str("}\n");
     }
 
-    /// A line of a structure: its inference first, if it is a conclusion;
-    /// then the statement, declared here or named by id.
-    fn pcs_line(
+    /// The inference above line `number` of a structure: `-- "rule" from
+    /// ids`, its other data as a comment.
+    fn inference(
         &mut self,
-        k: usize,
         argument: &Argument,
         number: usize,
-        line: &PcsStatement,
+        inference: &Inference,
         depth: usize,
     ) {
-        let indent = "  ".repeat(depth);
-        if let Some(inference) = &line.inference {
-            let mut head = String::from("--");
-            let rules: Vec<String> = inference.rules.iter().map(|r| quoted(r)).collect();
-            if !rules.is_empty() {
-                let _ = write!(head, " {}", rules.join(", "));
-            }
-            let mut data = match &inference.data {
-                Some(Value::Object(data)) => data.clone(),
-                _ => Map::new(),
-            };
-            let written_uses = data.remove("uses");
-            let used: Vec<String> = written_uses
-                .as_ref()
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_u64)
-                .filter_map(|n| usize::try_from(n).ok())
-                .filter(|&n| n >= 1 && n <= number)
-                .filter_map(|n| self.line_id(&argument.pcs[n - 1]))
-                .collect();
-            if !used.is_empty() {
-                let _ = write!(head, " from {}", used.join(", "));
-            }
-            let _ = writeln!(self.out, "{indent}{head}");
-            if !data.is_empty() {
-                let json = crate::json::sorted(Value::Object(data)).to_string();
-                let _ = writeln!(
-                    self.out,
-                    "{indent}// argdown inference data ({}): {json}",
-                    number + 1
-                );
-                self.keep("inference data entries (as comments)");
+        let out = &mut self.out;
+        push_indent(out, depth);
+        out.push_str("--");
+        if !inference.rules.is_empty() {
+            out.push(' ');
+            for (n, rule) in inference.rules.iter().enumerate() {
+                if n > 0 {
+                    out.push_str(", ");
+                }
+                push_quoted(out, rule);
             }
         }
+        let data = match &inference.data {
+            Some(Value::Object(data)) => Some(data),
+            _ => None,
+        };
+        let (statement_at, ids) = (&self.statement_at, &self.ids);
+        let mut used = data
+            .and_then(|d| d.get("uses"))
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_u64)
+            .filter_map(|n| usize::try_from(n).ok())
+            .filter(|&n| n >= 1 && n <= number)
+            .filter_map(|n| statement_at.get(argument.pcs[n - 1].statement.title.as_str()))
+            .map(|&s| ids.of(Element::Statement(s)))
+            .peekable();
+        if used.peek().is_some() {
+            out.push_str(" from ");
+            push_joined(out, used);
+        }
+        out.push('\n');
+        let Some(data) = data.filter(|d| d.keys().any(|key| key != "uses")) else {
+            return;
+        };
+        let mut data = data.clone();
+        data.remove("uses");
+        let json = crate::json::sorted(Value::Object(data)).to_string();
+        push_indent(out, depth);
+        let _ = writeln!(out, "// argdown inference data ({}): {json}", number + 1);
+        self.keep("inference data entries (as comments)");
+    }
+
+    /// The statement of a line of a structure: declared here, or named by id.
+    fn pcs_statement(&mut self, k: usize, line: &PcsStatement, depth: usize) {
         let statement = self
             .statement_at
             .get(line.statement.title.as_str())
@@ -348,33 +361,121 @@ impl Mapping<'_> {
         match statement {
             Some(s) if self.declared_in[s] == Some(k) => {
                 let doc = self.doc;
-                self.statement_lines(s, &doc.statements[s], &indent);
+                self.statement_lines(s, &doc.statements[s], depth);
             }
             Some(s) => {
-                let _ = writeln!(self.out, "{indent}{}", self.statement_ids[s]);
+                push_indent(&mut self.out, depth);
+                self.out.push_str(self.ids.of(Element::Statement(s)));
+                self.out.push('\n');
             }
             None => {}
         }
     }
+}
 
-    /// The id a line of a structure names.
-    fn line_id(&self, line: &PcsStatement) -> Option<String> {
-        let s = *self.statement_at.get(line.statement.title.as_str())?;
-        Some(self.statement_ids[s].clone())
+/// The lists in an element's data that argmark has attributes for (empty
+/// where absent or no list), and whether the data holds anything else.
+#[derive(Default)]
+struct Lists<'v> {
+    by: &'v [Value],
+    notes: &'v [Value],
+    cites: &'v [Value],
+    allow: &'v [Value],
+    other: bool,
+}
+
+impl<'v> Lists<'v> {
+    /// The lists of `data`, read in one pass over its entries.
+    fn of(data: &'v Map<String, Value>) -> Self {
+        let mut lists = Lists::default();
+        for (key, value) in data {
+            let list = value.as_array().map_or(&[][..], Vec::as_slice);
+            match key.as_str() {
+                "by" => lists.by = list,
+                "notes" => lists.notes = list,
+                "cites" => lists.cites = list,
+                "allow" => lists.allow = list,
+                other => lists.other |= !OWN_KEYS.contains(&other),
+            }
+        }
+        lists
     }
 }
 
+/// The strings of a list.
+fn strings(list: &[Value]) -> impl Iterator<Item = &str> {
+    list.iter().filter_map(Value::as_str)
+}
+
+/// Where each attribute of a statement or reason goes.
+#[derive(Debug, Clone, Copy)]
+enum Sep {
+    /// On a line of its own, this many steps in.
+    Line(usize),
+    /// On the head's line, a space apart.
+    Space,
+}
+
+impl Sep {
+    fn push(self, out: &mut String) {
+        match self {
+            Sep::Line(depth) => {
+                out.push('\n');
+                push_indent(out, depth);
+            }
+            Sep::Space => out.push(' '),
+        }
+    }
+}
+
+/// `depth` steps of indentation, two spaces each.
+fn push_indent(out: &mut String, depth: usize) {
+    for _ in 0..depth {
+        out.push_str("  ");
+    }
+}
+
+/// `keyword "text"` after `sep`.
+fn push_attribute(out: &mut String, sep: Sep, keyword: &str, text: &str) {
+    sep.push(out);
+    out.push_str(keyword);
+    out.push(' ');
+    push_quoted(out, text);
+}
+
+/// The items a comma and a space apart.
+fn push_joined<'a>(out: &mut String, items: impl IntoIterator<Item = &'a str>) {
+    for (n, item) in items.into_iter().enumerate() {
+        if n > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(item);
+    }
+}
+
+/// The texts of the members written out (no references), trimmed.
+fn texts(members: &[Statement]) -> impl Iterator<Item = &str> {
+    members
+        .iter()
+        .filter(|m| !m.is_reference)
+        .filter_map(|m| m.text.as_deref())
+        .map(str::trim)
+}
+
 /// `allow(code, ...)` after `sep`, for the checks allowed on `id`, if any.
-fn write_allowed(out: &mut String, allow: &BTreeMap<String, Vec<String>>, id: &str, sep: &str) {
+fn write_allowed(out: &mut String, allow: &BTreeMap<String, Vec<String>>, id: &str, sep: Sep) {
     if let Some(codes) = allow.get(id).filter(|c| !c.is_empty()) {
-        let _ = write!(out, "{sep}allow({})", codes.join(", "));
+        sep.push(out);
+        out.push_str("allow(");
+        push_joined(out, codes.iter().map(String::as_str));
+        out.push(')');
     }
 }
 
 /// `note "argdown link: [text, url]"` after `sep` for each link in the
 /// texts: a text keeps the link's words, the note its address, and the
 /// export puts the link back.
-fn link_notes(out: &mut String, members: &[Statement], sep: &str) {
+fn link_notes(out: &mut String, members: &[Statement], sep: Sep) {
     for member in members {
         let Some(text) = member.text.as_deref() else {
             continue;
@@ -385,7 +486,7 @@ fn link_notes(out: &mut String, members: &[Statement], sep: &str) {
             };
             if range.kind == RangeKind::Link {
                 let json = Value::from(vec![words, url.as_str()]).to_string();
-                let _ = write!(out, "{sep}note {}", quoted(&format!("{LINK_NOTE}{json}")));
+                push_attribute(out, sep, "note", &format!("{LINK_NOTE}{json}"));
             }
         }
     }

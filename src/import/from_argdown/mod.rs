@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 mod elements;
 mod relations;
 
-use super::argdown::{Document, Endpoint, EquivalenceClass, RelationType};
+use super::argdown::{Document, Endpoint, EquivalenceClass, RelationType, Statement};
 use super::names::Names;
 
 /// Reads an Argdown file and writes it as argmark source, checked: see
@@ -134,16 +134,15 @@ fn write(doc: &Document, allow: &BTreeMap<String, Vec<String>>) -> Written {
 struct Mapping<'d> {
     doc: &'d Document,
     allow: &'d BTreeMap<String, Vec<String>>,
-    /// The argmark id of each equivalence class, then of each argument.
-    statement_ids: Vec<String>,
-    argument_ids: Vec<String>,
+    /// The argmark id of each equivalence class and of each argument.
+    ids: Ids,
     /// For each statement, the argument in whose braces it is declared.
     declared_in: Vec<Option<usize>>,
     /// Statements and arguments by title.
-    statement_at: FxHashMap<&'d str, usize>,
-    argument_at: FxHashMap<&'d str, usize>,
-    /// The titles of statements that something supports or entails.
-    supported: FxHashSet<&'d str>,
+    statement_at: Places<'d>,
+    argument_at: Places<'d>,
+    /// For each statement, whether something supports or entails it.
+    supported: Vec<bool>,
     /// The statements, arguments and sub-sections of each section, by index
     /// plus one (`0`: outside every section).
     statements_in: Vec<Vec<usize>>,
@@ -157,48 +156,25 @@ struct Mapping<'d> {
 
 impl<'d> Mapping<'d> {
     fn new(doc: &'d Document, allow: &'d BTreeMap<String, Vec<String>>) -> Self {
-        let (statement_ids, argument_ids) = ids(doc);
+        let (ids, statement_at, argument_at) = ids(doc);
+        let supported = supported(doc, &statement_at);
+        let declared_in = declared_in(doc, &statement_at);
         let (statements_in, arguments_in, sections_in) = contents(doc);
-        let statement_at = doc
-            .statements
-            .iter()
-            .enumerate()
-            .map(|(k, s)| (s.title.as_str(), k))
-            .collect();
-        let argument_at = doc
-            .arguments
-            .iter()
-            .enumerate()
-            .map(|(k, a)| (a.title.as_str(), k))
-            .collect();
-        let supported = doc
-            .relations
-            .iter()
-            .filter(|r| {
-                matches!(
-                    r.relation_type,
-                    RelationType::Support | RelationType::Entails
-                )
-            })
-            .filter_map(|r| match &r.to {
-                Endpoint::EquivalenceClass { title } => Some(title.as_str()),
-                _ => None,
-            })
-            .collect();
         Mapping {
+            declared_in,
+            supported,
             statements_in,
             arguments_in,
             sections_in,
             statement_at,
             argument_at,
-            supported,
             sources: sources(doc),
             doc,
             allow,
-            statement_ids,
-            argument_ids,
-            declared_in: declared_in(doc),
-            out: String::new(),
+            ids,
+            // The source is about as long as the Argdown text: room for it
+            // is taken once.
+            out: String::with_capacity(doc.text.len()),
             kept: BTreeMap::new(),
         }
     }
@@ -228,47 +204,107 @@ impl<'d> Mapping<'d> {
             ));
         }
         warnings.extend(self.doc.unsupported.iter().cloned());
-        let doc = self.doc;
-        let statements = doc.statements.iter().map(|s| format!("[{}]", s.title));
-        let arguments = doc.arguments.iter().map(|a| format!("<{}>", a.title));
-        let ids = statements
-            .zip(self.statement_ids)
-            .chain(arguments.zip(self.argument_ids))
-            .collect();
         Written {
             source: self.out,
             warnings,
-            ids,
+            ids: self.ids.titled,
         }
     }
 }
 
-/// The argmark ids of the statements, then of the arguments: the title where
-/// it is an id, else one derived from it; `untitled-N` for Argdown's
-/// generated `Untitled N`.
-fn ids(doc: &Document) -> (Vec<String>, Vec<String>) {
-    let mut names = Names::default();
-    let mut id = |title: &str, fallback: &str| {
-        if let Some(n) = generated_number(title) {
-            return names.derive(&format!("untitled {n}"), fallback);
-        }
-        // `from` reads as the start of an inference's uses.
-        if title != "from" && names.claim(title) {
-            return title.to_string();
-        }
-        names.derive(title, fallback)
+/// Each Argdown title (`[T]`, `<A>`) and the argmark id it became: the
+/// statements', then the arguments'.
+struct Ids {
+    titled: Vec<(String, String)>,
+    /// How many statements there are.
+    statements: usize,
+}
+
+impl Ids {
+    /// The id of a statement or an argument.
+    fn of(&self, element: Element) -> &str {
+        let at = match element {
+            Element::Statement(k) => k,
+            Element::Argument(k) => self.statements + k,
+        };
+        &self.titled[at].1
+    }
+}
+
+/// A statement (equivalence class) or an argument, by index.
+#[derive(Debug, Clone, Copy)]
+enum Element {
+    Statement(usize),
+    Argument(usize),
+}
+
+/// The argmark ids of the statements and of the arguments, each paired with
+/// its title, and the statements and arguments by title: made in one pass
+/// over the titles.
+fn ids(doc: &Document) -> (Ids, Places<'_>, Places<'_>) {
+    let mut names = Names::with_capacity(doc.statements.len() + doc.arguments.len());
+    let mut titled = Vec::with_capacity(doc.statements.len() + doc.arguments.len());
+    let statements = doc.statements.iter().map(|s| s.title.as_str());
+    let statement_at = name_all(&mut names, &mut titled, statements, ['[', ']'], "statement");
+    let arguments = doc.arguments.iter().map(|a| a.title.as_str());
+    let argument_at = name_all(&mut names, &mut titled, arguments, ['<', '>'], "argument");
+    let ids = Ids {
+        titled,
+        statements: doc.statements.len(),
     };
-    let statements = doc
-        .statements
-        .iter()
-        .map(|s| id(&s.title, "statement"))
-        .collect();
-    let arguments = doc
-        .arguments
-        .iter()
-        .map(|a| id(&a.title, "argument"))
-        .collect();
-    (statements, arguments)
+    (ids, statement_at, argument_at)
+}
+
+/// Each title by its index; and each, as Argdown writes it (`[T]`, `<A>`:
+/// between `brackets`), added to `pairs` with the argmark id it becomes.
+fn name_all<'d>(
+    names: &mut Names<'d>,
+    pairs: &mut Vec<(String, String)>,
+    titles: impl ExactSizeIterator<Item = &'d str>,
+    brackets: [char; 2],
+    fallback: &str,
+) -> Places<'d> {
+    let mut places = Places::default();
+    places.reserve(titles.len());
+    for (k, title) in titles.enumerate() {
+        places.insert(title, k);
+        pairs.push((enclosed(brackets, title), id(names, title, fallback)));
+    }
+    places
+}
+
+/// The argmark id of a title: the title where it is an id, else one derived
+/// from it; `untitled-N` for Argdown's generated `Untitled N`.
+fn id<'d>(names: &mut Names<'d>, title: &'d str, fallback: &str) -> String {
+    if let Some(n) = generated_number(title) {
+        return names.derive(&format!("untitled {n}"), fallback);
+    }
+    // `from` reads as the start of an inference's uses.
+    if title != "from" && names.claim_lent(title) {
+        return title.to_string();
+    }
+    names.derive(title, fallback)
+}
+
+/// Elements by title: their indices.
+type Places<'d> = FxHashMap<&'d str, usize>;
+
+/// For each statement, whether something supports or entails it.
+fn supported(doc: &Document, statement_at: &Places<'_>) -> Vec<bool> {
+    let mut supported = vec![false; doc.statements.len()];
+    for relation in &doc.relations {
+        let support = matches!(
+            relation.relation_type,
+            RelationType::Support | RelationType::Entails
+        );
+        if support
+            && let Endpoint::EquivalenceClass { title } = &relation.to
+            && let Some(&k) = statement_at.get(title.as_str())
+        {
+            supported[k] = true;
+        }
+    }
+    supported
 }
 
 /// Indices of what each section holds, by the section's index plus one.
@@ -294,22 +330,24 @@ fn contents(doc: &Document) -> (Slots, Slots, Slots) {
     (statements, arguments, sections)
 }
 
-/// For each statement, the argument in whose braces it is declared.
-fn declared_in(doc: &Document) -> Vec<Option<usize>> {
-    // Where each line of a structure stands: the argument, by the line's
-    // place in the text.
-    let mut line_at: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+/// For each statement, the argument in whose braces it is declared: the
+/// first whose structure holds its only text.
+fn declared_in(doc: &Document, statement_at: &Places<'_>) -> Vec<Option<usize>> {
+    let mut declared = vec![None; doc.statements.len()];
     for (k, argument) in doc.arguments.iter().enumerate() {
         for line in &argument.pcs {
-            line_at
-                .entry((line.statement.span.start, line.statement.span.end))
-                .or_insert(k);
+            let span = &line.statement.span;
+            let Some(&s) = statement_at.get(line.statement.title.as_str()) else {
+                continue;
+            };
+            let here = only_text(&doc.statements[s])
+                .is_some_and(|m| (m.span.start, m.span.end) == (span.start, span.end));
+            if here && declared[s].is_none() {
+                declared[s] = Some(k);
+            }
         }
     }
-    doc.statements
-        .iter()
-        .map(|ec| lines_in(&line_at, ec))
-        .collect()
+    declared
 }
 
 /// The ids of the sources an argmark export declared in the front matter.
@@ -329,6 +367,15 @@ fn sources(doc: &Document) -> FxHashSet<String> {
         .collect()
 }
 
+/// `title` between `brackets`.
+fn enclosed([open, close]: [char; 2], title: &str) -> String {
+    let mut text = String::with_capacity(title.len() + 2);
+    text.push(open);
+    text.push_str(title);
+    text.push(close);
+    text
+}
+
 /// `N` for Argdown's generated title `Untitled N`.
 fn generated_number(title: &str) -> Option<&str> {
     title
@@ -336,17 +383,12 @@ fn generated_number(title: &str) -> Option<&str> {
         .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// The argument in whose braces a statement is declared: the one whose
-/// structure holds its only text (`line_at` finds a line's argument by its
-/// place in the text).
-fn lines_in(line_at: &FxHashMap<(usize, usize), usize>, ec: &EquivalenceClass) -> Option<usize> {
+/// The one occurrence of a statement that has a text, if only one has.
+fn only_text(ec: &EquivalenceClass) -> Option<&Statement> {
     let mut texts = ec
         .members
         .iter()
         .filter(|m| !m.is_reference && m.text.is_some());
     let only = texts.next()?;
-    if texts.next().is_some() {
-        return None;
-    }
-    line_at.get(&(only.span.start, only.span.end)).copied()
+    texts.next().is_none().then_some(only)
 }

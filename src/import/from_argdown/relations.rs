@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::Mapping;
+use super::{Element, Mapping};
 use crate::import::argdown::{Endpoint, RelationType};
 
 impl Mapping<'_> {
@@ -33,23 +33,29 @@ impl Mapping<'_> {
                 RelationType::Contrary => "contrary",
                 RelationType::Contradictory => "contradicts",
             };
-            let _ = writeln!(self.out, "{from} {keyword} {to}");
+            let out = &mut self.out;
+            out.push_str(self.ids.of(from));
+            out.push(' ');
+            out.push_str(keyword);
+            out.push(' ');
+            out.push_str(self.ids.of(to));
+            out.push('\n');
         }
     }
 
     /// The id of a relation's end. An inner inference of an argument stands
     /// for the argument: argmark names no inference but the last.
-    fn end(&mut self, end: &Endpoint) -> Option<String> {
+    fn end(&mut self, end: &Endpoint) -> Option<Element> {
         let doc = self.doc;
         match end {
-            Endpoint::EquivalenceClass { title } => {
-                let k = *self.statement_at.get(title.as_str())?;
-                Some(self.statement_ids[k].clone())
-            }
-            Endpoint::Argument { title } => {
-                let k = *self.argument_at.get(title.as_str())?;
-                Some(self.argument_ids[k].clone())
-            }
+            Endpoint::EquivalenceClass { title } => self
+                .statement_at
+                .get(title.as_str())
+                .map(|&k| Element::Statement(k)),
+            Endpoint::Argument { title } => self
+                .argument_at
+                .get(title.as_str())
+                .map(|&k| Element::Argument(k)),
             Endpoint::Inference {
                 argument,
                 conclusion_index,
@@ -58,7 +64,7 @@ impl Mapping<'_> {
                 if *conclusion_index + 1 != doc.arguments[k].pcs.len() {
                     self.keep("relations to inner inferences (attached to their argument)");
                 }
-                Some(self.argument_ids[k].clone())
+                Some(Element::Argument(k))
             }
         }
     }
