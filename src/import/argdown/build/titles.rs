@@ -34,9 +34,7 @@ impl Titles {
 
     /// The group of `title` in `groups`, made if new.
     pub(super) fn group_of(&mut self, groups: &mut Vec<Group>, title: &str) -> usize {
-        let named = |&h: &u32| groups[h as usize].title == title;
-        let rehash = |&h: &u32| hash(&groups[h as usize].title);
-        match self.table.entry(hash(title), named, rehash) {
+        match self.entry(groups, title) {
             Entry::Occupied(found) => return *found.get() as usize,
             Entry::Vacant(free) => {
                 free.insert(handle(groups.len()));
@@ -51,9 +49,7 @@ impl Titles {
     /// found by it).
     pub(super) fn add(&mut self, groups: &mut Vec<Group>, title: String) -> usize {
         let index = handle(groups.len());
-        let named = |&h: &u32| groups[h as usize].title == title;
-        let rehash = |&h: &u32| hash(&groups[h as usize].title);
-        match self.table.entry(hash(&title), named, rehash) {
+        match self.entry(groups, &title) {
             Entry::Occupied(mut found) => *found.get_mut() = index,
             Entry::Vacant(free) => {
                 free.insert(index);
@@ -61,5 +57,13 @@ impl Titles {
         }
         groups.push(Group::new(title));
         groups.len() - 1
+    }
+
+    /// The table's slot for `title`: the handle of the group in `groups`
+    /// whose title it is, or room for one.
+    fn entry(&mut self, groups: &[Group], title: &str) -> Entry<'_, u32> {
+        let named = |&h: &u32| groups[h as usize].title == title;
+        let rehash = |&h: &u32| hash(&groups[h as usize].title);
+        self.table.entry(hash(title), named, rehash)
     }
 }
