@@ -32,20 +32,26 @@ pub(crate) fn errors_written_in_pieces<T>(
 ) -> (String, Vec<Diagnostic>, T) {
     let Some(piece_bytes) = piece_bytes else {
         let (text, made) = write(&mut Feed::idle());
-        let mut builder = Builder::new(Size::guess(text.len()));
-        let parsed = syntax::parse_each(&text, &mut |item| builder.item(item));
-        let errors = errors_of(&parsed, builder);
+        let errors = errors_once_written(&text);
         return (text, errors, made);
     };
     let (mut feed, parts) = syntax::channel_of_parts(piece_bytes);
     std::thread::scope(|scope| {
-        let reader = scope.spawn(move || {
-            let mut builder = Builder::new(Size::guess(expected_len));
-            let arrived = syntax::read_arriving(parts, &mut |item| builder.item(item));
-            (builder, arrived)
-        });
+        // A system that cannot start a thread has the source read once
+        // written: the feed finds the reader gone and hands nothing over.
+        let reader = std::thread::Builder::new()
+            .spawn_scoped(scope, move || {
+                let mut builder = Builder::new(Size::guess(expected_len));
+                let arrived = syntax::read_arriving(parts, &mut |item| builder.item(item));
+                (builder, arrived)
+            })
+            .ok();
         let (text, made) = write(&mut feed);
         feed.finish(&text);
+        let Some(reader) = reader else {
+            let errors = errors_once_written(&text);
+            return (text, errors, made);
+        };
         let (mut builder, arrived) = reader
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -53,6 +59,13 @@ pub(crate) fn errors_written_in_pieces<T>(
         let errors = errors_of(&parsed, builder);
         (text, errors, made)
     })
+}
+
+/// The errors of a source read once it is written.
+fn errors_once_written(text: &str) -> Vec<Diagnostic> {
+    let mut builder = Builder::new(Size::guess(text.len()));
+    let parsed = syntax::parse_each(text, &mut |item| builder.item(item));
+    errors_of(&parsed, builder)
 }
 
 /// The errors of a parsed source whose items went to `builder`: the syntax
