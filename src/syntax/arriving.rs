@@ -56,9 +56,11 @@ impl Feed {
     }
 
     /// Says that a top-level item ends where `source`, the text written so
-    /// far, ends: a place where the source can be cut.
+    /// far, ends: a place where the source can be cut. The writer only ever
+    /// adds to the text before such a place, since it may have been read.
     pub fn item_end(&mut self, source: &str) {
-        if source.len() - self.sent >= self.piece_bytes {
+        debug_assert!(source.len() >= self.sent, "text handed over was taken back");
+        if source.len().saturating_sub(self.sent) >= self.piece_bytes {
             self.send(source);
         }
     }
