@@ -310,6 +310,9 @@ pub(crate) enum Round {
     All,
     WithoutLabels,
     WithLabels,
+    /// The checks that report errors unless configured otherwise; none of
+    /// them reads labels (see [`errors`]).
+    Errors,
 }
 
 impl Round {
@@ -318,8 +321,28 @@ impl Round {
             Round::All => true,
             Round::WithoutLabels => !check.reads_labels(),
             Round::WithLabels => check.reads_labels(),
+            Round::Errors => check.default_severity() == Severity::Error,
         }
     }
+}
+
+/// The errors [`run`] reports under the default configuration, found without
+/// evaluating the map: a finding takes its check's default severity, so only
+/// the checks whose default is an error can report one, and none of those
+/// reads labels (the tests hold every check to that).
+pub(crate) fn errors(map: &ArgumentMap) -> Vec<Diagnostic> {
+    let mut ran = round(map, None, Round::Errors).into_iter();
+    let findings = CHECKS
+        .iter()
+        .map(|check| {
+            if Round::Errors.runs(*check) {
+                ran.next().expect("the round ran each of its checks once")
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    report(map, &Config::default(), findings)
 }
 
 /// The findings of the checks `round` runs, in registry order; side by side
@@ -411,4 +434,53 @@ fn allowed_on_node(map: &ArgumentMap, finding: &Diagnostic) -> bool {
         .allow
         .iter()
         .any(|(code, _)| finding.code == code.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`errors`] runs the checks whose default is an error without labels:
+    /// a check that can report an error and reads labels would be skipped
+    /// by the import's proof that its source has no errors.
+    #[test]
+    fn no_check_that_reports_errors_reads_labels() {
+        for check in CHECKS {
+            if check.default_severity() == Severity::Error {
+                assert!(
+                    !check.reads_labels(),
+                    "{} reports errors and reads labels",
+                    check.code()
+                );
+            }
+        }
+    }
+
+    /// The errors of every shipped map and of maps made to have errors, as
+    /// the whole analysis reports them.
+    #[test]
+    fn errors_are_those_of_a_whole_analysis() {
+        let maps = [
+            include_str!("../../maps/ai-diffusion.argmark"),
+            include_str!("../../maps/school-start-times.argmark"),
+            include_str!("../../maps/urban-congestion-pricing.argmark"),
+            "thesis t \"T.\"\nclaim a \"A.\" supports t, b\nclaim b \"B.\" supports a\n",
+            "thesis t \"T.\"\nclaim a \"A.\" supports t attacks t\nclaim s \"S.\" attacks s\n",
+            "thesis t \"T.\"\nclaim a \"A.\" supports t attacks t\n  allow(conflicting-relations)\n",
+        ];
+        let mut with_errors = 0;
+        for text in maps {
+            let analysis = crate::analyze(text, &Config::default());
+            assert_eq!(analysis.stopped(), None, "{text}");
+            let whole: Vec<&Diagnostic> = analysis
+                .diagnostics()
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .collect();
+            let found = errors(analysis.map());
+            assert_eq!(found.iter().collect::<Vec<_>>(), whole, "{text}");
+            with_errors += usize::from(!found.is_empty());
+        }
+        assert_eq!(with_errors, 2, "the maps made to have errors have them");
+    }
 }

@@ -1,5 +1,6 @@
 //! Source text to syntax tree: decoding, the parser, and syntax errors.
 
+mod arriving;
 pub mod ast;
 pub mod error;
 mod name;
@@ -18,6 +19,8 @@ use crate::span::Span;
 use error::{MAX_ERRORS, SyntaxError, SyntaxErrorKind};
 use token::{Ctx, Input};
 
+pub(crate) use arriving::{ARRIVING_PIECE_BYTES, Feed, channel_of_parts, read_arriving};
+pub(crate) use pieces::PARALLEL_BYTES;
 pub(crate) use pieces::parse_each;
 #[cfg(any(test, feature = "unstable-internals"))]
 pub use pieces::parse_in_parts;

@@ -21,7 +21,7 @@ use super::{Parsed, ast, parse_whole_each, parser, split};
 
 /// Below this size a file is parsed on one thread: a megabyte takes a few
 /// milliseconds.
-const PARALLEL_BYTES: usize = 1 << 20;
+pub(crate) const PARALLEL_BYTES: usize = 1 << 20;
 
 /// How much text a thread reads at a time: enough that taking a piece costs
 /// nothing next to reading it, little enough that the threads end together.
@@ -155,17 +155,30 @@ fn read_batch(text: &str, ranges: Vec<Range<usize>>) -> Vec<Piece> {
 }
 
 fn read_piece(text: &str, range: Range<usize>) -> Piece {
-    let ctx = Ctx::default();
-    let part = Input::new_part(&text[range.clone()], range.start, &ctx);
     let mut items = Vec::new();
-    parser::file_each(part, &mut |item| items.push(item));
-    let clean = ctx.errors.borrow().is_empty();
+    let (comments, clean) = read_part(&text[range.clone()], range.start, &mut |item| {
+        items.push(item);
+    });
     Piece {
         range,
         items,
-        comments: ctx.comments.into_inner(),
+        comments,
         clean,
     }
+}
+
+/// Reads `part`, which starts `offset` bytes into the source at a top-level
+/// item boundary, handing its items to `each`: its comments, and whether
+/// it read without error.
+pub(super) fn read_part(
+    part: &str,
+    offset: usize,
+    each: &mut dyn FnMut(ast::Item),
+) -> (Vec<ast::Comment>, bool) {
+    let ctx = Ctx::default();
+    parser::file_each(Input::new_part(part, offset, &ctx), each);
+    let clean = ctx.errors.borrow().is_empty();
+    (ctx.comments.into_inner(), clean)
 }
 
 /// Hands the items of the pieces, in order, to `each`, up to the first piece
@@ -187,11 +200,11 @@ fn hand_over(
 
 /// Reads the text from `start`, where a piece with an error begins, to its
 /// end, as a parse of the whole would, and joins the comments before it.
-fn read_rest(
+pub(super) fn read_rest(
     text: &str,
     start: usize,
     mut comments: Vec<ast::Comment>,
-    each: &mut (dyn FnMut(ast::Item) + Send),
+    each: &mut dyn FnMut(ast::Item),
 ) -> Parsed {
     let mut rest = parse_whole_each(text, start, each);
     comments.append(&mut rest.file.comments);

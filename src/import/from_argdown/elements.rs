@@ -98,14 +98,17 @@ impl Mapping<'_> {
         for k in std::mem::take(&mut self.statements_in[slot]) {
             if self.declared_in[k].is_none() {
                 self.statement_lines(k, &doc.statements[k], depth);
+                self.top_level_item_end(section);
             }
         }
         for k in std::mem::take(&mut self.arguments_in[slot]) {
             self.argument(k, &doc.arguments[k], depth);
+            self.top_level_item_end(section);
         }
         for k in std::mem::take(&mut self.sections_in[slot]) {
             if Some(k) != section {
                 self.section(k, depth);
+                self.top_level_item_end(section);
             }
         }
     }

@@ -14,6 +14,7 @@ mod relations;
 
 use super::argdown::{Document, Endpoint, EquivalenceClass, RelationType, Statement};
 use super::names::Names;
+use crate::syntax::Feed;
 
 /// Reads an Argdown file and writes it as argmark source, checked: see
 /// [`super::import_argdown`].
@@ -25,31 +26,26 @@ pub fn import(
     use super::ImportError;
     let mut loader = Remembered::new(loader);
     let doc = super::argdown::parse_file(name, text, &mut loader).map_err(ImportError::Argdown)?;
-    let mut written = write(&doc, &BTreeMap::new());
-    // The document is let go before the analysis, which then reuses its room.
-    drop(doc);
-    let (mut source, mut analysis) = super::checked(std::mem::take(&mut written.source));
-    let allow = allowed_errors(&analysis);
+    let (mut source, mut errors, mut written) = write_checked(doc, &BTreeMap::new());
+    let allow = allowed_errors(&errors);
     if !allow.is_empty() {
         let count: usize = allow.values().map(Vec::len).sum();
         let named: Vec<String> = allow
             .iter()
             .map(|(id, codes)| format!("{} on '{id}'", codes.join(", ")))
             .collect();
-        drop(analysis);
+        drop(errors);
         // Rare (Argdown holds what argmark calls an error): the text is
         // read once more, its includes served as the first reading had them.
         let doc =
             super::argdown::parse_file(name, text, &mut loader).map_err(ImportError::Argdown)?;
-        written = write(&doc, &allow);
-        drop(doc);
+        (source, errors, written) = write_checked(doc, &allow);
         written.warnings.push(format!(
             "{count} findings that argmark reports as errors were allowed where they fire, as Argdown holds them: {}",
             named.join("; ")
         ));
-        (source, analysis) = super::checked(std::mem::take(&mut written.source));
     }
-    super::verify_analysis(&analysis, &written.ids, "").map_err(|error| match error {
+    super::verify_analysis(&errors, &written.ids, "").map_err(|error| match error {
         ImportError::Invalid(message) => ImportError::Unrepresentable(message),
         other => other,
     })?;
@@ -57,6 +53,21 @@ pub fn import(
         source,
         warnings: written.warnings,
         ids: written.ids,
+    })
+}
+
+/// The source of a read Argdown document (see [`write`]), and its errors,
+/// found while it is written.
+fn write_checked(
+    doc: Document,
+    allow: &BTreeMap<String, Vec<String>>,
+) -> (String, Vec<crate::Diagnostic>, Written) {
+    super::checked_while_written(doc.text.len(), |feed| {
+        let mut written = write(&doc, allow, feed);
+        // The document is let go while the source is read, or before it is
+        // read once written, which then reuses its room.
+        drop(doc);
+        (std::mem::take(&mut written.source), written)
     })
 }
 
@@ -92,10 +103,9 @@ impl super::argdown::Loader for Remembered<'_> {
 /// they fire on: Argdown sees nothing wrong in a statement that both
 /// supports and attacks another, or in circular support, so the import
 /// allows them there (and says so).
-fn allowed_errors(analysis: &crate::Analysis) -> BTreeMap<String, Vec<String>> {
+fn allowed_errors(diagnostics: &[crate::Diagnostic]) -> BTreeMap<String, Vec<String>> {
     let mut allow: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let errors = analysis
-        .diagnostics
+    let errors = diagnostics
         .iter()
         .filter(|d| d.severity == crate::Severity::Error && d.code.is_check());
     for d in errors {
@@ -121,9 +131,10 @@ struct Written {
 
 /// The argmark source of a read Argdown document. `allow` lists, by
 /// argmark id, the checks to allow on a statement or reason: the ones that
-/// argmark reports as errors where Argdown sees nothing wrong.
-fn write(doc: &Document, allow: &BTreeMap<String, Vec<String>>) -> Written {
-    let mut mapping = Mapping::new(doc, allow);
+/// argmark reports as errors where Argdown sees nothing wrong. `feed`
+/// learns where each top-level item ends.
+fn write(doc: &Document, allow: &BTreeMap<String, Vec<String>>, feed: &mut Feed) -> Written {
+    let mut mapping = Mapping::new(doc, allow, feed);
     mapping.header();
     mapping.items(None, 0);
     mapping.relations();
@@ -151,11 +162,18 @@ struct Mapping<'d> {
     /// The ids of the sources the front matter declares (an argmark export's).
     sources: FxHashSet<String>,
     out: String,
+    /// Told where each top-level item ends, so the source can be read
+    /// while it is written.
+    feed: &'d mut Feed,
     kept: BTreeMap<&'static str, usize>,
 }
 
 impl<'d> Mapping<'d> {
-    fn new(doc: &'d Document, allow: &'d BTreeMap<String, Vec<String>>) -> Self {
+    fn new(
+        doc: &'d Document,
+        allow: &'d BTreeMap<String, Vec<String>>,
+        feed: &'d mut Feed,
+    ) -> Self {
         let (ids, statement_at, argument_at) = ids(doc);
         let supported = supported(doc, &statement_at);
         let declared_in = declared_in(doc, &statement_at);
@@ -175,7 +193,21 @@ impl<'d> Mapping<'d> {
             // The source is about as long as the Argdown text: room for it
             // is taken once.
             out: String::with_capacity(doc.text.len()),
+            feed,
             kept: BTreeMap::new(),
+        }
+    }
+
+    /// Says that a top-level item ends here.
+    fn item_end(&mut self) {
+        self.feed.item_end(&self.out);
+    }
+
+    /// Says that an item ends here when it is one of the top level's
+    /// (`section` is `None`).
+    fn top_level_item_end(&mut self, section: Option<usize>) {
+        if section.is_none() {
+            self.item_end();
         }
     }
 
@@ -391,4 +423,55 @@ fn only_text(ec: &EquivalenceClass) -> Option<&Statement> {
         .filter(|m| !m.is_reference && m.text.is_some());
     let only = texts.next()?;
     texts.next().is_none().then_some(only)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::errors_written_in_pieces;
+
+    /// The Argdown fixtures that read on their own, the shipped maps as
+    /// Argdown, and a map with what argmark calls errors.
+    fn argdown_maps() -> Vec<String> {
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/argdown");
+        let mut maps: Vec<String> = std::fs::read_dir(fixtures)
+            .expect("the Argdown fixtures")
+            .map(|entry| entry.expect("a fixture").path())
+            .filter(|path| path.extension().is_some_and(|e| e == "argdown"))
+            .map(|path| std::fs::read_to_string(path).expect("a fixture reads"))
+            .collect();
+        for map in [
+            include_str!("../../../maps/ai-diffusion.argmark"),
+            include_str!("../../../maps/school-start-times.argmark"),
+            include_str!("../../../maps/urban-congestion-pricing.argmark"),
+        ] {
+            let analysis = crate::analyze(map, &crate::check::Config::default());
+            maps.push(crate::export::to_argdown(&analysis).text);
+        }
+        maps.push("[a]: A.\n  + [b]: B.\n    + [a]\n  - [b]\n".to_string());
+        maps
+    }
+
+    /// Every top-level item its own piece, or pieces of a few hundred bytes:
+    /// the source and the errors of the source read once written.
+    #[test]
+    fn a_source_read_while_written_is_checked_as_once_written() {
+        let mut read = 0;
+        for text in argdown_maps() {
+            let Ok(doc) = crate::import::argdown::parse(&text) else {
+                continue;
+            };
+            let write_doc = |feed: &mut Feed| {
+                let mut written = write(&doc, &BTreeMap::new(), feed);
+                (std::mem::take(&mut written.source), written.ids)
+            };
+            let once_written = errors_written_in_pieces(None, text.len(), write_doc);
+            for piece_bytes in [1, 300] {
+                let in_pieces = errors_written_in_pieces(Some(piece_bytes), text.len(), write_doc);
+                assert_eq!(in_pieces, once_written, "{text}");
+            }
+            read += 1;
+        }
+        assert!(read >= 10, "only {read} maps read");
+    }
 }

@@ -40,6 +40,7 @@ impl Mapping<'_> {
             out.push(' ');
             out.push_str(self.ids.of(to));
             out.push('\n');
+            self.item_end();
         }
     }
 

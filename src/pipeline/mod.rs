@@ -7,6 +7,12 @@ use crate::eval::{self, Status};
 use crate::model::{self, ArgumentMap};
 use crate::syntax::{self, Parsed};
 
+mod written;
+
+pub(crate) use written::errors_while_written;
+#[cfg(test)]
+pub(crate) use written::errors_written_in_pieces;
+
 /// Everything argmark knows about a map: the graph, the status of every
 /// node, and every finding. The syntax tree is not kept ([`analyze`] builds
 /// the graph as the items are read); call [`crate::parse`] for the tree.
