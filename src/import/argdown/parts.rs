@@ -16,9 +16,10 @@ use super::build::{self, Builder, Model};
 use super::lexer::{self, Kind, Token};
 use super::parser::{self, Tree};
 
-/// Below this size a text is read on one thread: thread start-up and the
-/// hand-over cost more than they save.
-const PARALLEL_BYTES: usize = 1 << 20;
+/// Below this size a text is read on one thread: lexing and parsing a
+/// megabyte take a few milliseconds, less than the room the parts in
+/// flight and the reader thread's own heap cost.
+const PARALLEL_BYTES: usize = 2 << 20;
 
 /// About how much text makes a part: small enough that the model build
 /// starts soon and few tokens live at once, large enough that handing a
