@@ -1,6 +1,8 @@
 //! Arbitrary text through the Argdown reader: it returns a model or an
-//! error placed inside the text, and never panics; a model imports into
-//! argmark without errors and exports as Argdown the reader reads again.
+//! error placed inside the text, and never panics; read in parts, as a
+//! large text is, it gives the same model or fails too; a model imports
+//! into argmark without errors and exports as Argdown the reader reads
+//! again.
 
 #![no_main]
 
@@ -10,7 +12,10 @@ fuzz_target!(|bytes: &[u8]| {
     let Ok(text) = std::str::from_utf8(bytes) else {
         return;
     };
-    match argmark::import::argdown::parse(text) {
+    let whole = argmark::import::argdown::parse(text);
+    let parts = argmark::import::argdown::parse_in_parts(text, 16);
+    assert!(parts.as_ref() == whole.as_ref().ok(), "read in parts: {parts:?}");
+    match whole {
         Ok(doc) => {
             let _ = doc.normal_form();
             // A map Argdown reads imports without errors, and its export is Argdown.

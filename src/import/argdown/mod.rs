@@ -25,6 +25,7 @@ mod include;
 mod lexer;
 pub mod model;
 mod parser;
+mod parts;
 mod shortcodes;
 
 use std::fmt;
@@ -126,59 +127,52 @@ pub fn parse(source: &str) -> Result<Document, Error> {
 /// Reads the Argdown file `name` with text `source`, its `@include`s served
 /// by `loader`.
 pub fn parse_file(name: &str, source: &str, loader: &mut dyn Loader) -> Result<Document, Error> {
+    read_file(name, source, loader, &parts::read)
+}
+
+/// Reads an Argdown text that includes no other files as [`parse_file`]
+/// reads a large one, in parts of about `part_bytes` on two threads,
+/// whatever its size: the document [`parse`] reads, or `None` when the
+/// text has an error.
+#[cfg(any(test, feature = "unstable-internals"))]
+#[doc(hidden)]
+pub fn parse_in_parts(source: &str, part_bytes: usize) -> Option<Document> {
+    let read_in_parts = std::cell::Cell::new(true);
+    let doc = read_file("<input>", source, &mut NoIncludes, &|text| {
+        let read = parts::read_in_parts(text, part_bytes);
+        read_in_parts.set(read.is_some());
+        read
+    });
+    doc.ok().filter(|_| read_in_parts.get())
+}
+
+/// The model and the comments of the expanded text read in parts, or
+/// `None` to read it whole.
+type InParts<'r> = &'r dyn Fn(&str) -> Option<(build::Model, Vec<(usize, usize)>)>;
+
+fn read_file(
+    name: &str,
+    source: &str,
+    loader: &mut dyn Loader,
+    in_parts: InParts<'_>,
+) -> Result<Document, Error> {
     let expanded = include::expand(name, source, loader).map_err(include_error)?;
     let text = expanded.text;
     let files = expanded.files;
     let segments = expanded.segments;
     let at = |offset: usize| model::locate(&files, &segments, offset);
-    let error = |kind, offset: usize, message: String| Error {
-        kind,
-        message,
-        location: at(offset),
-        chain: Vec::new(),
-    };
     if u32::try_from(text.len()).is_err() {
         return Err(error(
+            &at,
             ErrorKind::Lex,
             0,
             "the text (with its includes) is over 4 GiB, more than the reader takes".to_owned(),
         ));
     }
-    let lexed = lexer::lex(&text).map_err(|e| {
-        error(
-            ErrorKind::Lex,
-            e.offset,
-            "a backslash must escape a character: write \\\\ for a backslash".to_owned(),
-        )
-    })?;
-    let tree = parser::parse(&lexed.tokens).map_err(|e| match e.token {
-        Some(t) if lexed.tokens[t].closing => Error {
-            kind: ErrorKind::Syntax,
-            message: e.message,
-            location: end_location(&text, &lexed.tokens[..=t], &at),
-            chain: Vec::new(),
-        },
-        Some(t) => error(ErrorKind::Syntax, lexed.tokens[t].start(), e.message),
-        None => Error {
-            kind: ErrorKind::Syntax,
-            message: e.message,
-            location: end_location(&text, &lexed.tokens, &at),
-            chain: Vec::new(),
-        },
-    })?;
-    let model = build::build(&text, &lexed.tokens, &tree).map_err(|e| {
-        let kind = if e.message.starts_with("invalid YAML") {
-            ErrorKind::Data
-        } else {
-            ErrorKind::Model
-        };
-        error(kind, e.offset, e.message)
-    })?;
-    // The tokens and the tree are done with: gone before the document
-    // takes its room.
-    drop(tree);
-    let comments = lexed.comments;
-    drop(lexed.tokens);
+    let (model, comments) = match in_parts(&text) {
+        Some(read) => read,
+        None => read_whole(&text, &at)?,
+    };
     let mut doc = model.into_document();
     doc.comments = comments
         .iter()
@@ -189,6 +183,56 @@ pub fn parse_file(name: &str, source: &str, loader: &mut dyn Loader) -> Result<D
     doc.segments = segments;
     doc.text = text;
     Ok(doc)
+}
+
+/// Reads the expanded text on this thread: its model and its comments, or
+/// the first error a reader meets, placed by `at`.
+fn read_whole(
+    text: &str,
+    at: &dyn Fn(usize) -> Location,
+) -> Result<(build::Model, Vec<(usize, usize)>), Error> {
+    let lexed = lexer::lex(text).map_err(|e| {
+        error(
+            at,
+            ErrorKind::Lex,
+            e.offset,
+            "a backslash must escape a character: write \\\\ for a backslash".to_owned(),
+        )
+    })?;
+    let tree = parser::parse(&lexed.tokens).map_err(|e| match e.token {
+        Some(t) if lexed.tokens[t].closing => Error {
+            kind: ErrorKind::Syntax,
+            message: e.message,
+            location: end_location(text, &lexed.tokens[..=t], at),
+            chain: Vec::new(),
+        },
+        Some(t) => error(at, ErrorKind::Syntax, lexed.tokens[t].start(), e.message),
+        None => Error {
+            kind: ErrorKind::Syntax,
+            message: e.message,
+            location: end_location(text, &lexed.tokens, at),
+            chain: Vec::new(),
+        },
+    })?;
+    let model = build::build(text, lexed.tokens, tree).map_err(|e| {
+        let kind = if e.message.starts_with("invalid YAML") {
+            ErrorKind::Data
+        } else {
+            ErrorKind::Model
+        };
+        error(at, kind, e.offset, e.message)
+    })?;
+    Ok((model, lexed.comments))
+}
+
+/// An error of `kind` at byte `offset` of the expanded text.
+fn error(at: &dyn Fn(usize) -> Location, kind: ErrorKind, offset: usize, message: String) -> Error {
+    Error {
+        kind,
+        message,
+        location: at(offset),
+        chain: Vec::new(),
+    }
 }
 
 /// Where Argdown places an error at the end of the input: on the last

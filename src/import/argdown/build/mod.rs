@@ -17,6 +17,7 @@
 //! node, and a title or a relation written again is found through a
 //! table: building takes time and room in proportion to the text.
 
+mod counts;
 mod elements;
 mod finish;
 mod relations;
@@ -34,6 +35,7 @@ use serde_json::Value;
 use super::lexer::Token;
 use super::model::{RelationType, Role, Section, Settings, Span, Statement, TextRange};
 use super::parser::{Rule, Tree};
+pub(crate) use counts::{Counts, counts};
 use titles::Titles;
 
 /// Why the model could not be built (Argdown stops there too): the byte
@@ -155,10 +157,13 @@ enum Open {
 
 /// The walk over the tree: what it reads, the model it fills, and the
 /// state Argdown keeps on its way.
-struct Builder<'a> {
+pub(crate) struct Builder<'a> {
     text: &'a str,
-    tokens: &'a [Token],
-    tree: &'a Tree,
+    /// The tokens and the tree of the part being walked (a large text is
+    /// walked part after part, each handed back once walked); offsets
+    /// into the text are the whole text's.
+    tokens: Vec<Token>,
+    tree: Tree,
     m: Model,
     extra_shortcodes: FxHashMap<String, String>,
 
@@ -172,7 +177,7 @@ struct Builder<'a> {
     heading: Option<Heading>,
     current_section: Option<usize>,
 
-    /// The model element each node made, by node: a Statement's or an
+    /// The model element each node of the part made, by node: a Statement's or an
     /// Argument's statement, a Pcs's argument, an Inference's inference, a
     /// relation's relation ([`NONE`] for none). A list indexed by node,
     /// as every node is looked up: no hashing, and a quarter of a table's
@@ -197,14 +202,12 @@ struct Builder<'a> {
 
 /// Builds the model of a parsed text. `text` is the expanded text the
 /// tokens point into; the model needs neither tokens nor tree afterwards.
-pub(crate) fn build(text: &str, tokens: &[Token], tree: &Tree) -> Result<Model, BuildError> {
-    let mut b = Builder::new(text, tokens, tree);
-    if !tree.nodes.is_empty() {
-        b.visit(0, None, None)?;
-    }
-    let mut model = b.m;
-    model.transform();
-    Ok(model)
+pub(crate) fn build(text: &str, tokens: Vec<Token>, tree: Tree) -> Result<Model, BuildError> {
+    let counts = counts(&tree);
+    let mut b = Builder::new(text, &counts, &counts);
+    // The tokens and the tree go before the steps after the walk.
+    drop(b.walk_part(tokens, tree)?);
+    Ok(b.finish())
 }
 
 /// A statement as the walk starts it: no title yet (an empty one).
@@ -222,36 +225,10 @@ fn new_statement(role: Option<Role>, text: Option<String>, section: Option<usize
     }
 }
 
-/// How many statements, arguments, inferences and relations the tree
-/// makes at the most: the arenas are made that large at once.
-#[derive(Default)]
-struct Counts {
-    statements: usize,
-    arguments: usize,
-    inferences: usize,
-    relations: usize,
-}
-
-fn counts(tree: &Tree) -> Counts {
-    let mut c = Counts::default();
-    for node in &tree.nodes {
-        match node.rule {
-            Rule::Statement => c.statements += 1,
-            Rule::Argument => {
-                c.statements += 1;
-                c.arguments += 1;
-            }
-            Rule::Pcs => c.arguments += 1,
-            Rule::Inference => c.inferences += 1,
-            r if r.is_relation() => c.relations += 1,
-            _ => {}
-        }
-    }
-    c
-}
-
 impl Model {
-    fn new(counts: &Counts) -> Self {
+    /// A model whose arenas are made for `counts` elements and whose
+    /// tables for `tables` titles and relations.
+    fn new(counts: &Counts, tables: &Counts) -> Self {
         Model {
             settings: Settings::default(),
             front_matter: None,
@@ -262,9 +239,9 @@ impl Model {
             // Each statement makes a class at the most, each argument or
             // pcs an argument: no arena grows by copying itself.
             ecs: Vec::with_capacity(counts.statements),
-            ec_titles: Titles::with_capacity(counts.statements),
+            ec_titles: Titles::with_capacity(tables.statements),
             args: Vec::with_capacity(counts.arguments),
-            arg_titles: Titles::with_capacity(counts.arguments),
+            arg_titles: Titles::with_capacity(tables.arguments),
             infs: Vec::with_capacity(counts.inferences),
             rels: Vec::with_capacity(counts.relations),
             relations: Vec::with_capacity(counts.relations),
@@ -340,13 +317,15 @@ fn table<K, V>(n: usize) -> FxHashMap<K, V> {
 const NONE: u32 = u32::MAX;
 
 impl<'a> Builder<'a> {
-    fn new(text: &'a str, tokens: &'a [Token], tree: &'a Tree) -> Self {
-        let counts = counts(tree);
+    /// A walk over `text` whose arenas are made for `counts` elements
+    /// and whose tables for `tables` (a table made too large takes its
+    /// room, an arena only the room it fills).
+    pub(crate) fn new(text: &'a str, counts: &Counts, tables: &Counts) -> Self {
         Builder {
             text,
-            tokens,
-            tree,
-            m: Model::new(&counts),
+            tokens: Vec::new(),
+            tree: Tree::default(),
+            m: Model::new(counts, tables),
             extra_shortcodes: FxHashMap::default(),
             current_statement: None,
             current_relation_parent: None,
@@ -357,13 +336,43 @@ impl<'a> Builder<'a> {
             current_relation: None,
             heading: None,
             current_section: None,
-            elements: vec![NONE; tree.nodes.len()],
-            described: table(counts.arguments),
+            elements: Vec::new(),
+            described: table(tables.arguments),
             node_data: Vec::new(),
             data_read: FxHashMap::default(),
             tags_seen: FxHashSet::default(),
-            relation_keys: table(counts.relations),
+            relation_keys: table(tables.relations),
         }
+    }
+
+    /// Walks the next part of the text: its paragraphs continue those of
+    /// the parts before. The part's tokens and tree come back, done with.
+    pub(crate) fn walk_part(
+        &mut self,
+        tokens: Vec<Token>,
+        tree: Tree,
+    ) -> Built<(Vec<Token>, Tree)> {
+        // Node indices start again with each tree; no node of the part
+        // before is looked up after its paragraph.
+        self.elements.clear();
+        self.elements.resize(tree.nodes.len(), NONE);
+        self.described.clear();
+        self.tokens = tokens;
+        self.tree = tree;
+        if !self.tree.nodes.is_empty() {
+            self.visit(0, None, None)?;
+        }
+        Ok((
+            std::mem::take(&mut self.tokens),
+            std::mem::take(&mut self.tree),
+        ))
+    }
+
+    /// The model, with the steps after the walk done.
+    pub(crate) fn finish(self) -> Model {
+        let mut model = self.m;
+        model.transform();
+        model
     }
 
     /// Records that `node` made element `index`.

@@ -18,11 +18,9 @@ impl Builder<'_> {
         index: Option<usize>,
     ) -> Built<()> {
         self.enter(node, parent, index)?;
-        let tree = self.tree;
-        let children = tree.children(node);
-        let count = children.len();
-        for (i, child) in children.iter().enumerate() {
-            match *child {
+        let count = self.tree.children(node).len();
+        for i in 0..count {
+            match self.tree.children(node)[i] {
                 Child::Token(t) => self.token(t as usize, node, i, count)?,
                 Child::Node(n) => self.visit(n as usize, Some(node), Some(i))?,
             }

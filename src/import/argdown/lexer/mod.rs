@@ -16,11 +16,13 @@ mod chars;
 mod emphasis;
 mod kind;
 mod lines;
+mod parts;
 mod patterns;
 mod search;
 
 pub(crate) use chars::is_js_space;
 pub(crate) use kind::Kind;
+pub(crate) use parts::lex_in_parts;
 
 use chars::{blanks, first_char, is_control, is_freestyle};
 use emphasis::Range;
@@ -91,32 +93,38 @@ struct Lexer<'a> {
 
 /// Cuts `text` into Argdown's tokens.
 pub(crate) fn lex(text: &str) -> Result<Lexed, LexError> {
-    let mut lexer = Lexer {
-        text,
-        pos: 0,
-        tokens: Vec::with_capacity(text.len() / 6),
-        comments: Vec::new(),
-        indents: vec![0],
-        ranges: Vec::new(),
-        inference: false,
-        last_skipped_end: None,
-        data_cache: None,
-        finders: Default::default(),
-    };
-    while lexer.pos < text.len() {
-        if !lexer.step() {
-            return Err(LexError { offset: lexer.pos });
+    let mut tokens = Vec::new();
+    let comments = lex_in_parts(text, usize::MAX, |part| {
+        tokens = std::mem::take(part);
+        true
+    })?;
+    Ok(Lexed { tokens, comments })
+}
+
+impl<'a> Lexer<'a> {
+    fn new(text: &'a str, capacity: usize) -> Self {
+        Lexer {
+            text,
+            pos: 0,
+            tokens: Vec::with_capacity(capacity),
+            comments: Vec::new(),
+            indents: vec![0],
+            ranges: Vec::new(),
+            inference: false,
+            last_skipped_end: None,
+            data_cache: None,
+            finders: Default::default(),
         }
     }
-    // A trailing empty line is dropped, and open indentations closed.
-    if lexer.last_kind() == Some(Kind::Emptyline) {
-        lexer.tokens.pop();
+
+    /// The end of the text is reached: a trailing empty line is dropped,
+    /// and open indentations closed.
+    fn finish(&mut self) {
+        if self.last_kind() == Some(Kind::Emptyline) {
+            self.tokens.pop();
+        }
+        self.dedent_all();
     }
-    lexer.dedent_all();
-    Ok(Lexed {
-        tokens: lexer.tokens,
-        comments: lexer.comments,
-    })
 }
 
 impl Lexer<'_> {

@@ -100,6 +100,7 @@ pub(crate) struct Node {
 /// The tree: nodes in an arena, the root first; each node's children lie
 /// together in one shared list (a node's children are complete when it
 /// closes, so they are moved there in one piece).
+#[derive(Default)]
 pub(crate) struct Tree {
     pub nodes: Vec<Node>,
     children: Vec<Child>,
@@ -171,30 +172,45 @@ fn starts_argument(kind: Kind) -> bool {
     matches!(kind, Kind::ArgumentDefinition | Kind::ArgumentReference)
 }
 
-/// Parses the tokens of one Argdown text.
 /// A token's or node's index as a child holds it: [`parse`] refuses more
 /// tokens than 32 bits count, and a tree has fewer nodes than tokens.
 fn index(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
+/// Parses the tokens of one Argdown text.
 pub(crate) fn parse(tokens: &[Token]) -> Result<Tree, SyntaxError> {
+    parse_part(tokens, true, Tree::default())
+}
+
+/// Parses a part of a text's tokens as the lexer hands them over: the
+/// first part as a whole text, a later part as the paragraphs after an
+/// empty line. The tree is made in the room of `spent`, a tree done with.
+pub(crate) fn parse_part(tokens: &[Token], first: bool, spent: Tree) -> Result<Tree, SyntaxError> {
     if u32::try_from(tokens.len()).is_err() {
         return Err(SyntaxError {
             token: None,
             message: "the text has more tokens than the reader takes".to_owned(),
         });
     }
+    let Tree {
+        mut nodes,
+        mut children,
+    } = spent;
+    nodes.clear();
+    nodes.reserve(tokens.len() / 2 + 1);
+    children.clear();
+    children.reserve(tokens.len() + tokens.len() / 2 + 1);
     let mut parser = Parser {
         tokens,
         pos: 0,
-        nodes: Vec::with_capacity(tokens.len() / 2 + 1),
-        children: Vec::with_capacity(tokens.len() + tokens.len() / 2 + 1),
+        nodes,
+        children,
         pending: Vec::new(),
         marks: Vec::new(),
         depth: 0,
     };
-    parser.argdown()?;
+    parser.argdown(first)?;
     Ok(Tree {
         nodes: parser.nodes,
         children: parser.children,

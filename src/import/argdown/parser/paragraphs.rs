@@ -5,18 +5,12 @@ use super::super::lexer::Kind;
 use super::{Parsed, Parser, Rule, SyntaxError, starts_argument, starts_content, starts_statement};
 
 impl Parser<'_> {
-    pub(super) fn argdown(&mut self) -> Parsed<()> {
+    /// The whole text, or (not `first`) the paragraphs after an empty
+    /// line.
+    pub(super) fn argdown(&mut self, first: bool) -> Parsed<()> {
         let root = self.open(Rule::Argdown)?;
-        self.skip(Kind::Newline);
-        self.skip(Kind::Emptyline);
-        if self.at(Kind::FrontMatter) {
-            self.push_token(root);
-            self.skip(Kind::Newline);
-            self.expect(
-                Some(root),
-                Kind::Emptyline,
-                "front matter must be followed by an empty line",
-            )?;
+        if first {
+            self.front_matter(root)?;
         }
         loop {
             let element = self.element()?;
@@ -29,6 +23,23 @@ impl Parser<'_> {
             return Err(self.error(not_all_parsed(kind)));
         }
         self.close(root);
+        Ok(())
+    }
+
+    /// What may stand before the first paragraph: line breaks, and front
+    /// matter with an empty line after it.
+    fn front_matter(&mut self, root: usize) -> Parsed<()> {
+        self.skip(Kind::Newline);
+        self.skip(Kind::Emptyline);
+        if self.at(Kind::FrontMatter) {
+            self.push_token(root);
+            self.skip(Kind::Newline);
+            self.expect(
+                Some(root),
+                Kind::Emptyline,
+                "front matter must be followed by an empty line",
+            )?;
+        }
         Ok(())
     }
 
