@@ -97,6 +97,8 @@ pub mod model;
 mod ordered;
 mod pipeline;
 pub mod render;
+#[cfg(test)]
+mod samples;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod span;

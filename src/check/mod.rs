@@ -460,16 +460,13 @@ mod tests {
     /// the whole analysis reports them.
     #[test]
     fn errors_are_those_of_a_whole_analysis() {
-        let maps = [
-            include_str!("../../maps/ai-diffusion.argmark"),
-            include_str!("../../maps/school-start-times.argmark"),
-            include_str!("../../maps/urban-congestion-pricing.argmark"),
+        let made = [
             "thesis t \"T.\"\nclaim a \"A.\" supports t, b\nclaim b \"B.\" supports a\n",
             "thesis t \"T.\"\nclaim a \"A.\" supports t attacks t\nclaim s \"S.\" attacks s\n",
             "thesis t \"T.\"\nclaim a \"A.\" supports t attacks t\n  allow(conflicting-relations)\n",
         ];
         let mut with_errors = 0;
-        for text in maps {
+        for text in crate::samples::SHIPPED_MAPS.into_iter().chain(made) {
             let analysis = crate::analyze(text, &Config::default());
             assert_eq!(analysis.stopped(), None, "{text}");
             let whole: Vec<&Diagnostic> = analysis

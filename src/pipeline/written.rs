@@ -131,12 +131,7 @@ mod tests {
 
     #[test]
     fn the_shipped_maps_read_while_written_have_the_errors_of_the_whole() {
-        let maps = [
-            include_str!("../../maps/ai-diffusion.argmark"),
-            include_str!("../../maps/school-start-times.argmark"),
-            include_str!("../../maps/urban-congestion-pricing.argmark"),
-        ];
-        for text in maps {
+        for text in crate::samples::SHIPPED_MAPS {
             assert!(assert_as_whole(text).is_empty());
         }
     }

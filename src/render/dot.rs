@@ -205,11 +205,7 @@ mod tests {
     /// clusters and reasons across the cuts, they must give the same bytes.
     #[test]
     fn tiny_blocks_give_the_bytes_of_one_block() {
-        let maps = [
-            include_str!("../../maps/ai-diffusion.argmark"),
-            include_str!("../../maps/school-start-times.argmark"),
-            include_str!("../../maps/urban-congestion-pricing.argmark"),
-        ];
+        let maps = crate::samples::SHIPPED_MAPS;
         let tiny = BlockSize { lines: 3, edges: 2 };
         let options = RenderOptions {
             status: true,

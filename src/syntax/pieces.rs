@@ -221,12 +221,7 @@ mod tests {
     /// in batches of any size.
     #[test]
     fn small_pieces_in_any_batch_parse_as_the_whole() {
-        let maps = [
-            include_str!("../../maps/ai-diffusion.argmark"),
-            include_str!("../../maps/school-start-times.argmark"),
-            include_str!("../../maps/urban-congestion-pricing.argmark"),
-        ];
-        for text in maps {
+        for text in crate::samples::SHIPPED_MAPS {
             let whole = parse_whole(text);
             assert!(whole.errors.is_empty());
             for piece_bytes in [1, 64, 512] {

@@ -433,21 +433,8 @@ mod tests {
     /// The Argdown fixtures that read on their own, the shipped maps as
     /// Argdown, and a map with what argmark calls errors.
     fn argdown_maps() -> Vec<String> {
-        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/argdown");
-        let mut maps: Vec<String> = std::fs::read_dir(fixtures)
-            .expect("the Argdown fixtures")
-            .map(|entry| entry.expect("a fixture").path())
-            .filter(|path| path.extension().is_some_and(|e| e == "argdown"))
-            .map(|path| std::fs::read_to_string(path).expect("a fixture reads"))
-            .collect();
-        for map in [
-            include_str!("../../../maps/ai-diffusion.argmark"),
-            include_str!("../../../maps/school-start-times.argmark"),
-            include_str!("../../../maps/urban-congestion-pricing.argmark"),
-        ] {
-            let analysis = crate::analyze(map, &crate::check::Config::default());
-            maps.push(crate::export::to_argdown(&analysis).text);
-        }
+        let mut maps = crate::samples::argdown_samples();
+        maps.extend(crate::samples::shipped_maps_as_argdown());
         maps.push("[a]: A.\n  + [b]: B.\n    + [a]\n  - [b]\n".to_string());
         maps
     }

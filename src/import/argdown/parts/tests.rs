@@ -1,20 +1,5 @@
 use super::super::{parse, parse_in_parts};
-
-/// The Argdown texts of the tests, errors among them.
-fn samples() -> Vec<String> {
-    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/argdown");
-    let mut paths: Vec<_> = std::fs::read_dir(folder)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "argdown"))
-        .collect();
-    paths.sort();
-    assert!(paths.len() > 10, "the Argdown samples are there");
-    paths
-        .iter()
-        .map(|path| std::fs::read_to_string(path).unwrap())
-        .collect()
-}
+use crate::samples::argdown_samples as samples;
 
 /// Asserts that `text` read in parts is `text` read whole, and tells
 /// whether it was a map.
@@ -58,20 +43,11 @@ fn every_stretch_of_lines_of_each_sample_reads_in_parts_as_whole() {
 
 #[test]
 fn the_shipped_maps_as_argdown_read_in_parts_as_whole() {
-    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("maps");
-    let mut read = 0;
-    for entry in std::fs::read_dir(folder).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "argmark") {
-            continue;
-        }
-        let source = std::fs::read_to_string(&path).unwrap();
-        let analysis = crate::analyze(&source, &crate::Config::default());
-        let text = crate::export_argdown(&analysis).text;
+    let maps = crate::samples::shipped_maps_as_argdown();
+    assert!(maps.len() >= 3);
+    for text in maps {
         for part_bytes in [1, 64, 1024] {
-            assert!(agrees(&text, part_bytes), "{} is a map", path.display());
+            assert!(agrees(&text, part_bytes), "a shipped map reads:\n{text}");
         }
-        read += 1;
     }
-    assert!(read >= 3);
 }
