@@ -1,7 +1,8 @@
 //! Proving a source free of errors while it is being written: a writer that
 //! says where its top-level items end has its source read on another
 //! thread as it grows (see [`syntax::Feed`]), so the reading overlaps the
-//! writing; and only what can be an error is looked for.
+//! writing, and once written its thread reads what is still waiting; and
+//! only what can be an error is looked for.
 
 use crate::check;
 use crate::diagnostic::Diagnostic;
@@ -47,7 +48,7 @@ pub(crate) fn errors_written_in_pieces<T>(
             })
             .ok();
         let (text, made) = write(&mut feed);
-        feed.finish(&text);
+        let tail = feed.finish(&text);
         let Some(reader) = reader else {
             let errors = errors_once_written(&text);
             return (text, errors, made);
@@ -55,7 +56,7 @@ pub(crate) fn errors_written_in_pieces<T>(
         let (mut builder, arrived) = reader
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        let parsed = arrived.finish(&text, &mut |item| builder.item(item));
+        let parsed = arrived.finish(&text, tail, &mut |item| builder.item(item));
         let errors = errors_of(&parsed, builder);
         (text, errors, made)
     })
