@@ -36,10 +36,16 @@ type Part = (Vec<Token>, Tree);
 /// `None` when the text is small, there is one core, or the text has an
 /// error (then only a read of the whole text says which).
 pub(super) fn read(text: &str) -> Option<(Model, Vec<(usize, usize)>)> {
-    if text.len() < PARALLEL_BYTES || rayon::current_num_threads() < 2 {
+    if !on_two_cores(text) {
         return None;
     }
     read_in_parts(text, PART_BYTES)
+}
+
+/// Whether `text` is large enough to be read on two threads, and there are
+/// two cores.
+pub(super) fn on_two_cores(text: &str) -> bool {
+    text.len() >= PARALLEL_BYTES && rayon::current_num_threads() >= 2
 }
 
 /// Reads `text` in parts of about `part_bytes`, whatever its size.
