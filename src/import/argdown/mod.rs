@@ -146,9 +146,12 @@ pub fn parse_in_parts(source: &str, part_bytes: usize) -> Option<Document> {
     doc.ok().filter(|_| read_in_parts.get())
 }
 
+/// The model of a text and its comments.
+type Read = (build::Model, Vec<(usize, usize)>);
+
 /// The model and the comments of the expanded text read in parts, or
 /// `None` to read it whole.
-type InParts<'r> = &'r dyn Fn(&str) -> Option<(build::Model, Vec<(usize, usize)>)>;
+type InParts<'r> = &'r dyn Fn(&str) -> Option<Read>;
 
 fn read_file(
     name: &str,
@@ -156,20 +159,12 @@ fn read_file(
     loader: &mut dyn Loader,
     in_parts: InParts<'_>,
 ) -> Result<Document, Error> {
-    let expanded = include::expand(name, source, loader).map_err(include_error)?;
+    let (expanded, read) = expand_and_read(name, source, loader, in_parts)?;
     let text = expanded.text;
     let files = expanded.files;
     let segments = expanded.segments;
     let at = |offset: usize| model::locate(&files, &segments, offset);
-    if u32::try_from(text.len()).is_err() {
-        return Err(error(
-            &at,
-            ErrorKind::Lex,
-            0,
-            "the text (with its includes) is over 4 GiB, more than the reader takes".to_owned(),
-        ));
-    }
-    let (model, comments) = match in_parts(&text) {
+    let (model, comments) = match read {
         Some(read) => read,
         None => read_whole(&text, &at)?,
     };
@@ -185,12 +180,44 @@ fn read_file(
     Ok(doc)
 }
 
+/// The text with its includes, and what `in_parts` makes of it (`None`:
+/// it is to be read whole). A large text with no includes is its own
+/// expansion: it is read while its two copies (the document's text and
+/// its file's) are made on another core.
+fn expand_and_read(
+    name: &str,
+    source: &str,
+    loader: &mut dyn Loader,
+    in_parts: InParts<'_>,
+) -> Result<(include::Expanded, Option<Read>), Error> {
+    let fits = |text: &str| u32::try_from(text.len()).is_ok();
+    if fits(source) && parts::on_two_cores(source) && include::has_none(source) {
+        return Ok(std::thread::scope(|scope| {
+            let copies = scope.spawn(|| (source.to_owned(), source.to_owned()));
+            let read = in_parts(source);
+            let (text, file_text) = copies
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (include::Expanded::whole(name, text, file_text), read)
+        }));
+    }
+    let expanded = include::expand(name, source, loader).map_err(include_error)?;
+    if !fits(&expanded.text) {
+        let at = |offset: usize| model::locate(&expanded.files, &expanded.segments, offset);
+        return Err(error(
+            &at,
+            ErrorKind::Lex,
+            0,
+            "the text (with its includes) is over 4 GiB, more than the reader takes".to_owned(),
+        ));
+    }
+    let read = in_parts(&expanded.text);
+    Ok((expanded, read))
+}
+
 /// Reads the expanded text on this thread: its model and its comments, or
 /// the first error a reader meets, placed by `at`.
-fn read_whole(
-    text: &str,
-    at: &dyn Fn(usize) -> Location,
-) -> Result<(build::Model, Vec<(usize, usize)>), Error> {
+fn read_whole(text: &str, at: &dyn Fn(usize) -> Location) -> Result<Read, Error> {
     let lexed = lexer::lex(text).map_err(|e| {
         error(
             at,

@@ -12,7 +12,7 @@
 
 use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
 
-use super::build::{self, Builder, Model};
+use super::build::{self, Builder, DataAhead, Model, ReadAhead};
 use super::lexer::{self, Kind, Token};
 use super::parser::{self, Tree};
 
@@ -29,17 +29,23 @@ const PART_BYTES: usize = 256 << 10;
 /// Parts parsed ahead of the model build at the most.
 const PARTS_IN_FLIGHT: usize = 2;
 
-/// A part's tokens and their tree.
-type Part = (Vec<Token>, Tree);
+/// A part's tokens, their tree, and the values of its data read ahead.
+type Part = (Vec<Token>, Tree, ReadAhead);
 
 /// The model and the comments of `text` read in parts on two threads, or
 /// `None` when the text is small, there is one core, or the text has an
 /// error (then only a read of the whole text says which).
 pub(super) fn read(text: &str) -> Option<(Model, Vec<(usize, usize)>)> {
-    if text.len() < PARALLEL_BYTES || rayon::current_num_threads() < 2 {
+    if !on_two_cores(text) {
         return None;
     }
     read_in_parts(text, PART_BYTES)
+}
+
+/// Whether `text` is large enough to be read on two threads, and there are
+/// two cores.
+pub(super) fn on_two_cores(text: &str) -> bool {
+    text.len() >= PARALLEL_BYTES && rayon::current_num_threads() >= 2
 }
 
 /// Reads `text` in parts of about `part_bytes`, whatever its size.
@@ -69,11 +75,16 @@ fn lex_and_parse(
 ) -> Option<Vec<(usize, usize)>> {
     let mut first = true;
     let mut complete = true;
+    // The data is read here too, where there is time to spare.
+    let mut data = DataAhead::default();
     let comments = lexer::lex_in_parts(text, part_bytes, |tokens| {
-        let (spent_tokens, spent_tree) = spent.try_recv().unwrap_or_default();
+        let (spent_tokens, spent_tree, mut values) = spent.try_recv().unwrap_or_default();
         let part = std::mem::replace(tokens, spent_tokens);
         let parsed = parser::parse_part(&part, std::mem::take(&mut first), spent_tree);
-        complete = parsed.is_ok_and(|tree| sender.send((part, tree)).is_ok());
+        complete = parsed.is_ok_and(|tree| {
+            data.read(text, &part, &mut values);
+            sender.send((part, tree, values)).is_ok()
+        });
         complete
     });
     comments.ok().filter(|_| complete)
@@ -86,7 +97,7 @@ fn build_parts(text: &str, parts: &Receiver<Part>, give_back: &Sender<Part>) -> 
     // only taken as they fill); the tables as large as the first part
     // asks, front matter apart, and grow when later parts ask more.
     let arenas = build::Counts::per_line(text);
-    let (tokens, tree) = parts.recv().ok()?;
+    let (tokens, tree, values) = parts.recv().ok()?;
     let front_matter = tokens
         .iter()
         .find(|t| t.kind == Kind::FrontMatter)
@@ -97,11 +108,11 @@ fn build_parts(text: &str, parts: &Receiver<Part>, give_back: &Sender<Part>) -> 
         .saturating_sub(front_matter);
     let tables = build::counts(&tree).scaled(part, text.len() - front_matter);
     let mut builder = Builder::new(text, &arenas, &tables);
-    let mut walked = builder.walk_part(tokens, tree).ok()?;
-    for (tokens, tree) in parts {
+    let mut walked = builder.walk_part(tokens, tree, values).ok()?;
+    for (tokens, tree, values) in parts {
         // A reader that is done takes no more.
         let _ = give_back.send(walked);
-        walked = builder.walk_part(tokens, tree).ok()?;
+        walked = builder.walk_part(tokens, tree, values).ok()?;
     }
     Some(builder.finish())
 }

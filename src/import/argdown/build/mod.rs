@@ -37,6 +37,7 @@ use super::model::{RelationType, Role, Section, Settings, Span, Statement, TextR
 use super::parser::{Rule, Tree};
 pub(crate) use counts::{Counts, counts};
 use titles::Titles;
+pub(crate) use yaml::{DataAhead, ReadAhead};
 
 /// Why the model could not be built (Argdown stops there too): the byte
 /// where, and the message.
@@ -193,6 +194,9 @@ pub(crate) struct Builder<'a> {
     /// Each data text read so far and its value: a text written again
     /// (`{kind: premise}` on many statements) shares the first one's.
     data_read: FxHashMap<&'a str, Option<Arc<Value>>>,
+    /// The values of the part's data read ahead, and the next to take.
+    read_ahead: ReadAhead,
+    read_ahead_at: usize,
     /// The tags of the document so far, as [`Model`]'s list has them: a
     /// large map has thousands, each written many times.
     tags_seen: FxHashSet<&'a str>,
@@ -206,7 +210,7 @@ pub(crate) fn build(text: &str, tokens: Vec<Token>, tree: Tree) -> Result<Model,
     let counts = counts(&tree);
     let mut b = Builder::new(text, &counts, &counts);
     // The tokens and the tree go before the steps after the walk.
-    drop(b.walk_part(tokens, tree)?);
+    drop(b.walk_part(tokens, tree, Vec::new())?);
     Ok(b.finish())
 }
 
@@ -340,18 +344,22 @@ impl<'a> Builder<'a> {
             described: table(tables.arguments),
             node_data: Vec::new(),
             data_read: FxHashMap::default(),
+            read_ahead: Vec::new(),
+            read_ahead_at: 0,
             tags_seen: FxHashSet::default(),
             relation_keys: table(tables.relations),
         }
     }
 
     /// Walks the next part of the text: its paragraphs continue those of
-    /// the parts before. The part's tokens and tree come back, done with.
+    /// the parts before, and the values of some of its data may have been
+    /// read ahead. The part's lists come back, done with.
     pub(crate) fn walk_part(
         &mut self,
         tokens: Vec<Token>,
         tree: Tree,
-    ) -> Built<(Vec<Token>, Tree)> {
+        read_ahead: ReadAhead,
+    ) -> Built<(Vec<Token>, Tree, ReadAhead)> {
         // Node indices start again with each tree; no node of the part
         // before is looked up after its paragraph.
         self.elements.clear();
@@ -359,12 +367,15 @@ impl<'a> Builder<'a> {
         self.described.clear();
         self.tokens = tokens;
         self.tree = tree;
+        self.read_ahead = read_ahead;
+        self.read_ahead_at = 0;
         if !self.tree.nodes.is_empty() {
             self.visit(0, None, None)?;
         }
         Ok((
             std::mem::take(&mut self.tokens),
             std::mem::take(&mut self.tree),
+            std::mem::take(&mut self.read_ahead),
         ))
     }
 

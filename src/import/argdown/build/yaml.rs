@@ -4,12 +4,49 @@
 
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
 use serde_json::Value;
 
 use super::super::data;
-use super::super::lexer::is_js_space;
+use super::super::lexer::{Kind, Token, is_js_space};
 use super::super::model::Mode;
 use super::{Builder, Built};
+
+/// The values of a part's data tokens read ahead of the walk, by token,
+/// in the tokens' order. Data that is not valid YAML is left out: the
+/// walk reads it again and reports it.
+pub(crate) type ReadAhead = Vec<(usize, Option<Arc<Value>>)>;
+
+/// Reads the data of parts ahead of the walk (on the thread that parses
+/// them), each data text once, as the walk reads it.
+#[derive(Default)]
+pub(crate) struct DataAhead<'a> {
+    read: FxHashMap<&'a str, Option<Arc<Value>>>,
+}
+
+impl<'a> DataAhead<'a> {
+    /// The values of the data among `tokens` of `text`, into `values`.
+    pub(crate) fn read(&mut self, text: &'a str, tokens: &[Token], values: &mut ReadAhead) {
+        values.clear();
+        for (i, token) in tokens.iter().enumerate() {
+            if token.kind != Kind::Data {
+                continue;
+            }
+            let body = data_body(&text[token.start()..token.end()]);
+            let value = if let Some(value) = self.read.get(body) {
+                value.clone()
+            } else {
+                let Ok(value) = data::load(body) else {
+                    continue;
+                };
+                let value = value.map(Arc::new);
+                self.read.insert(body, value.clone());
+                value
+            };
+            values.push((i, value));
+        }
+    }
+}
 
 fn truthy(v: &Value) -> bool {
     match v {
@@ -50,6 +87,34 @@ fn offset_in(outer: &str, inner: &str) -> usize {
 impl Builder<'_> {
     /// `{...}`: the data of the node `parent`.
     pub(super) fn data(&mut self, token: usize, parent: usize) -> Built<()> {
+        let value = match self.value_read_ahead(token) {
+            Some(value) => std::mem::take(value),
+            None => self.data_value(token)?,
+        };
+        // A node's data is the last written in it.
+        self.take_data(parent);
+        if let Some(value) = value {
+            self.node_data.push((parent, value));
+        }
+        Ok(())
+    }
+
+    /// The value of data token `token`, if it was read ahead.
+    fn value_read_ahead(&mut self, token: usize) -> Option<&mut Option<Arc<Value>>> {
+        let ahead = &mut self.read_ahead;
+        let mut at = self.read_ahead_at;
+        while ahead.get(at).is_some_and(|(t, _)| *t < token) {
+            at += 1;
+        }
+        self.read_ahead_at = at;
+        match ahead.get_mut(at) {
+            Some((t, value)) if *t == token => Some(value),
+            _ => None,
+        }
+    }
+
+    /// The value of data token `token`, read here.
+    fn data_value(&mut self, token: usize) -> Built<Option<Arc<Value>>> {
         let start = self.tokens[token].start();
         let image = self.image(token);
         let body = data_body(image);
@@ -64,12 +129,7 @@ impl Builder<'_> {
             self.data_read.insert(body, value.clone());
             value
         };
-        // A node's data is the last written in it.
-        self.take_data(parent);
-        if let Some(value) = value {
-            self.node_data.push((parent, value));
-        }
-        Ok(())
+        Ok(value)
     }
 
     /// `=== ... ===`: the front matter.
