@@ -194,6 +194,10 @@ impl Builder<'_> {
             Some(t) => std::mem::take(self.target_text(t)),
             None => String::new(),
         };
+        // A free text takes about as many bytes as its tokens cover: its
+        // room is made once, not doubled as its pieces come.
+        let span = self.span_of(node);
+        text.reserve(span.end - span.start);
         let specials = self.freestyle_text(node, &mut text);
         for _ in 0..specials {
             self.ranges.push(Open::Detached);
