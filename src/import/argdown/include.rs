@@ -9,6 +9,7 @@ use super::{Loaded, Loader};
 /// Includes nested deeper than this are refused.
 const MAX_NESTING: usize = 200;
 
+#[derive(Debug, PartialEq)]
 pub(crate) struct Expanded {
     pub text: String,
     pub files: Vec<SourceFile>,
@@ -108,6 +109,15 @@ pub(crate) fn expand(
     if has_none(text) {
         return Ok(Expanded::whole(name, text.to_owned(), text.to_owned()));
     }
+    expand_includes(name, text, loader)
+}
+
+/// The text with each include in its place, read through `loader`.
+fn expand_includes(
+    name: &str,
+    text: &str,
+    loader: &mut dyn Loader,
+) -> Result<Expanded, IncludeError> {
     let mut e = Expander {
         loader,
         files: Vec::new(),
@@ -215,5 +225,26 @@ impl Expander<'_> {
         self.copy(index, at, len);
         self.stack.pop();
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A text with no include, expanded as one with includes is: the same
+    /// text, file and segments as the text taken as its own expansion.
+    #[test]
+    fn a_text_without_includes_is_its_own_expansion() {
+        let mut texts = crate::samples::argdown_samples();
+        texts.retain(|text| has_none(text));
+        assert!(texts.len() >= 10, "only {} samples", texts.len());
+        texts.extend(["", "[a]: A.", "@include", "@include()"].map(str::to_owned));
+        for text in texts {
+            let expanded = expand_includes("map.argdown", &text, &mut super::super::NoIncludes)
+                .unwrap_or_else(|_| panic!("{text} expands"));
+            let whole = Expanded::whole("map.argdown", text.clone(), text.clone());
+            assert_eq!(expanded, whole, "{text}");
+        }
     }
 }
