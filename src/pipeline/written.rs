@@ -80,13 +80,7 @@ fn errors_of(parsed: &Parsed, builder: Builder) -> Vec<Diagnostic> {
     if !resolution.is_empty() {
         return resolution;
     }
-    let errors = check::errors(&map);
-    // Only the errors are wanted: a large map is freed on rayon's pool
-    // while the caller goes on.
-    if map.is_large() {
-        rayon::spawn(move || drop(map));
-    }
-    errors
+    check::errors(&map)
 }
 
 #[cfg(test)]
