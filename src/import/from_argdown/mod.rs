@@ -11,10 +11,11 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 mod elements;
 mod relations;
+mod tables;
 
-use super::argdown::{Document, Endpoint, EquivalenceClass, RelationType, Statement};
-use super::names::Names;
+use super::argdown::Document;
 use crate::syntax::Feed;
+use tables::{Element, Ids, Places, Tables, generated_number, sources, tables};
 
 /// Reads an Argdown file and writes it as argmark source, checked: see
 /// [`super::import_argdown`].
@@ -174,10 +175,14 @@ impl<'d> Mapping<'d> {
         allow: &'d BTreeMap<String, Vec<String>>,
         feed: &'d mut Feed,
     ) -> Self {
-        let (ids, statement_at, argument_at) = ids(doc);
-        let supported = supported(doc, &statement_at);
-        let declared_in = declared_in(doc, &statement_at);
-        let (statements_in, arguments_in, sections_in) = contents(doc);
+        let Tables {
+            ids,
+            statement_at,
+            argument_at,
+            supported,
+            declared_in,
+            contents: (statements_in, arguments_in, sections_in),
+        } = tables(doc);
         Mapping {
             declared_in,
             supported,
@@ -239,190 +244,9 @@ impl<'d> Mapping<'d> {
         Written {
             source: self.out,
             warnings,
-            ids: self.ids.titled,
+            ids: self.ids.titled(),
         }
     }
-}
-
-/// Each Argdown title (`[T]`, `<A>`) and the argmark id it became: the
-/// statements', then the arguments'.
-struct Ids {
-    titled: Vec<(String, String)>,
-    /// How many statements there are.
-    statements: usize,
-}
-
-impl Ids {
-    /// The id of a statement or an argument.
-    fn of(&self, element: Element) -> &str {
-        let at = match element {
-            Element::Statement(k) => k,
-            Element::Argument(k) => self.statements + k,
-        };
-        &self.titled[at].1
-    }
-}
-
-/// A statement (equivalence class) or an argument, by index.
-#[derive(Debug, Clone, Copy)]
-enum Element {
-    Statement(usize),
-    Argument(usize),
-}
-
-/// The argmark ids of the statements and of the arguments, each paired with
-/// its title, and the statements and arguments by title: made in one pass
-/// over the titles.
-fn ids(doc: &Document) -> (Ids, Places<'_>, Places<'_>) {
-    let mut names = Names::with_capacity(doc.statements.len() + doc.arguments.len());
-    let mut titled = Vec::with_capacity(doc.statements.len() + doc.arguments.len());
-    let statements = doc.statements.iter().map(|s| s.title.as_str());
-    let statement_at = name_all(&mut names, &mut titled, statements, ['[', ']'], "statement");
-    let arguments = doc.arguments.iter().map(|a| a.title.as_str());
-    let argument_at = name_all(&mut names, &mut titled, arguments, ['<', '>'], "argument");
-    let ids = Ids {
-        titled,
-        statements: doc.statements.len(),
-    };
-    (ids, statement_at, argument_at)
-}
-
-/// Each title by its index; and each, as Argdown writes it (`[T]`, `<A>`:
-/// between `brackets`), added to `pairs` with the argmark id it becomes.
-fn name_all<'d>(
-    names: &mut Names<'d>,
-    pairs: &mut Vec<(String, String)>,
-    titles: impl ExactSizeIterator<Item = &'d str>,
-    brackets: [char; 2],
-    fallback: &str,
-) -> Places<'d> {
-    let mut places = Places::default();
-    places.reserve(titles.len());
-    for (k, title) in titles.enumerate() {
-        places.insert(title, k);
-        pairs.push((enclosed(brackets, title), id(names, title, fallback)));
-    }
-    places
-}
-
-/// The argmark id of a title: the title where it is an id, else one derived
-/// from it; `untitled-N` for Argdown's generated `Untitled N`.
-fn id<'d>(names: &mut Names<'d>, title: &'d str, fallback: &str) -> String {
-    if let Some(n) = generated_number(title) {
-        return names.derive(&format!("untitled {n}"), fallback);
-    }
-    // `from` reads as the start of an inference's uses.
-    if title != "from" && names.claim_lent(title) {
-        return title.to_string();
-    }
-    names.derive(title, fallback)
-}
-
-/// Elements by title: their indices.
-type Places<'d> = FxHashMap<&'d str, usize>;
-
-/// For each statement, whether something supports or entails it.
-fn supported(doc: &Document, statement_at: &Places<'_>) -> Vec<bool> {
-    let mut supported = vec![false; doc.statements.len()];
-    for relation in &doc.relations {
-        let support = matches!(
-            relation.relation_type,
-            RelationType::Support | RelationType::Entails
-        );
-        if support
-            && let Endpoint::EquivalenceClass { title } = &relation.to
-            && let Some(&k) = statement_at.get(title.as_str())
-        {
-            supported[k] = true;
-        }
-    }
-    supported
-}
-
-/// Indices of what each section holds, by the section's index plus one.
-type Slots = Vec<Vec<usize>>;
-
-/// The statements, arguments and sub-sections of each section, by index
-/// plus one (`0`: outside every section).
-fn contents(doc: &Document) -> (Slots, Slots, Slots) {
-    let slots = doc.sections.len() + 1;
-    let slot = |s: Option<usize>| s.map_or(0, |s| (s + 1).min(slots - 1));
-    let mut statements = vec![Vec::new(); slots];
-    for (k, ec) in doc.statements.iter().enumerate() {
-        statements[slot(ec.section)].push(k);
-    }
-    let mut arguments = vec![Vec::new(); slots];
-    for (k, argument) in doc.arguments.iter().enumerate() {
-        arguments[slot(argument.section)].push(k);
-    }
-    let mut sections = vec![Vec::new(); slots];
-    for (k, inner) in doc.sections.iter().enumerate() {
-        sections[slot(inner.parent)].push(k);
-    }
-    (statements, arguments, sections)
-}
-
-/// For each statement, the argument in whose braces it is declared: the
-/// first whose structure holds its only text.
-fn declared_in(doc: &Document, statement_at: &Places<'_>) -> Vec<Option<usize>> {
-    let mut declared = vec![None; doc.statements.len()];
-    for (k, argument) in doc.arguments.iter().enumerate() {
-        for line in &argument.pcs {
-            let span = &line.statement.span;
-            let Some(&s) = statement_at.get(line.statement.title.as_str()) else {
-                continue;
-            };
-            let here = only_text(&doc.statements[s])
-                .is_some_and(|m| (m.span.start, m.span.end) == (span.start, span.end));
-            if here && declared[s].is_none() {
-                declared[s] = Some(k);
-            }
-        }
-    }
-    declared
-}
-
-/// The ids of the sources an argmark export declared in the front matter.
-fn sources(doc: &Document) -> FxHashSet<String> {
-    let sources = doc
-        .front_matter
-        .as_ref()
-        .and_then(|f| f.get("argmark"))
-        .and_then(|a| a.get("sources"))
-        .and_then(serde_json::Value::as_array);
-    sources
-        .into_iter()
-        .flatten()
-        .filter_map(|s| s.get("id").and_then(serde_json::Value::as_str))
-        .filter(|id| crate::syntax::is_identifier(id))
-        .map(str::to_string)
-        .collect()
-}
-
-/// `title` between `brackets`.
-fn enclosed([open, close]: [char; 2], title: &str) -> String {
-    let mut text = String::with_capacity(title.len() + 2);
-    text.push(open);
-    text.push_str(title);
-    text.push(close);
-    text
-}
-
-/// `N` for Argdown's generated title `Untitled N`.
-fn generated_number(title: &str) -> Option<&str> {
-    title
-        .strip_prefix("Untitled ")
-        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// The one occurrence of a statement that has a text, if only one has.
-fn only_text(ec: &EquivalenceClass) -> Option<&Statement> {
-    let mut texts = ec
-        .members
-        .iter()
-        .filter(|m| !m.is_reference && m.text.is_some());
-    let only = texts.next()?;
-    texts.next().is_none().then_some(only)
 }
 
 #[cfg(test)]
