@@ -106,7 +106,7 @@ fn the_rest(doc: &Document) -> Rest<'_> {
 /// as Argdown writes it (`[T]`, `<A>`), in the same order.
 #[derive(Debug, PartialEq)]
 pub(super) struct Ids {
-    ids: Vec<String>,
+    made: Vec<String>,
     written: Vec<String>,
     /// How many statements there are.
     statements: usize,
@@ -119,13 +119,13 @@ impl Ids {
             Element::Statement(k) => k,
             Element::Argument(k) => self.statements + k,
         };
-        &self.ids[at]
+        &self.made[at]
     }
 
     /// Each Argdown title (`[T]`, `<A>`) and the argmark id it became: the
     /// statements', then the arguments'.
     pub(super) fn titled(self) -> Vec<(String, String)> {
-        self.written.into_iter().zip(self.ids).collect()
+        self.written.into_iter().zip(self.made).collect()
     }
 }
 
@@ -147,7 +147,7 @@ fn ids(doc: &Document) -> Ids {
         ids.push(id(&mut names, &a.title, "argument"));
     }
     Ids {
-        ids,
+        made: ids,
         written: Vec::new(),
         statements: doc.statements.len(),
     }
@@ -301,10 +301,10 @@ mod tests {
             let on_one = tables_on(&doc, false);
             assert_eq!(tables_on(&doc, true), on_one, "{text}");
             assert_eq!(
-                on_one.ids.ids.len(),
+                on_one.ids.made.len(),
                 doc.statements.len() + doc.arguments.len()
             );
-            assert_eq!(on_one.ids.written.len(), on_one.ids.ids.len());
+            assert_eq!(on_one.ids.written.len(), on_one.ids.made.len());
             compared += 1;
         }
         assert!(compared >= 10, "only {compared} maps compared");
