@@ -80,6 +80,7 @@ impl<'d> Tables<'d> {
     }
 }
 
+/// The tables other than the ids; they need none of them.
 fn the_rest(doc: &Document) -> Rest<'_> {
     let statement_at = places(doc.statements.iter().map(|s| s.title.as_str()));
     let argument_at = places(doc.arguments.iter().map(|a| a.title.as_str()));
