@@ -19,8 +19,7 @@ pub(crate) fn errors_while_written<T>(
     expected_len: usize,
     write: impl FnOnce(&mut Feed) -> (String, T),
 ) -> (String, Vec<Diagnostic>, T) {
-    let large = expected_len >= syntax::PARALLEL_BYTES && rayon::current_num_threads() >= 2;
-    let piece_bytes = large.then_some(syntax::ARRIVING_PIECE_BYTES);
+    let piece_bytes = syntax::on_two_cores(expected_len).then_some(syntax::ARRIVING_PIECE_BYTES);
     errors_written_in_pieces(piece_bytes, expected_len, write)
 }
 

@@ -215,6 +215,23 @@ impl ReadPiece {
     }
 }
 
+/// Hands on the items and comments of `pieces`, in turn, up to the first
+/// with an error: where that one starts.
+fn hand_on(
+    pieces: impl Iterator<Item = ReadPiece>,
+    comments: &mut Vec<ast::Comment>,
+    each: &mut dyn FnMut(ast::Item),
+) -> Option<usize> {
+    for piece in pieces {
+        if !piece.clean {
+            return Some(piece.offset);
+        }
+        comments.extend(piece.comments);
+        piece.items.into_iter().for_each(&mut *each);
+    }
+    None
+}
+
 /// The pieces the writer's thread read once it was done, in source order:
 /// all of them after the reader's.
 pub struct Tail(Vec<ReadPiece>);
@@ -230,16 +247,8 @@ pub struct Arrived {
 /// the first piece with an error.
 pub fn read_arriving(parts: Parts, each: &mut dyn FnMut(ast::Item)) -> Arrived {
     let mut comments = Vec::new();
-    let mut error_at = None;
-    while let Some(part) = parts.next() {
-        let piece = ReadPiece::of(&part);
-        if !piece.clean {
-            error_at = Some(piece.offset);
-            break;
-        }
-        comments.extend(piece.comments);
-        piece.items.into_iter().for_each(&mut *each);
-    }
+    let pieces = std::iter::from_fn(|| parts.next()).map(|part| ReadPiece::of(&part));
+    let error_at = hand_on(pieces, &mut comments, each);
     // A reader gone takes no more pieces: the writer stops handing them
     // over, and its thread stops reading those left.
     drop(parts);
@@ -256,17 +265,9 @@ impl Arrived {
             return refused;
         }
         let mut comments = self.comments;
-        let mut error_at = self.error_at;
-        if error_at.is_none() {
-            for piece in tail.0 {
-                if !piece.clean {
-                    error_at = Some(piece.offset);
-                    break;
-                }
-                comments.extend(piece.comments);
-                piece.items.into_iter().for_each(&mut *each);
-            }
-        }
+        let error_at = self
+            .error_at
+            .or_else(|| hand_on(tail.0.into_iter(), &mut comments, each));
         match error_at {
             Some(start) => read_rest(source, start, comments, each),
             None => Parsed {
@@ -312,7 +313,7 @@ mod tests {
     /// The shipped maps, and one of them with a syntax error early, in the
     /// middle and at the end.
     fn sources() -> Vec<String> {
-        let map = include_str!("../../maps/ai-diffusion.argmark");
+        let map = crate::samples::SHIPPED_MAPS[0];
         let mut sources: Vec<String> = crate::samples::SHIPPED_MAPS
             .iter()
             .map(|s| (*s).to_string())

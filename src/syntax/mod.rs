@@ -20,10 +20,9 @@ use error::{MAX_ERRORS, SyntaxError, SyntaxErrorKind};
 use token::{Ctx, Input};
 
 pub(crate) use arriving::{ARRIVING_PIECE_BYTES, Feed, channel_of_parts, read_arriving};
-pub(crate) use pieces::PARALLEL_BYTES;
-pub(crate) use pieces::parse_each;
 #[cfg(any(test, feature = "unstable-internals"))]
 pub use pieces::parse_in_parts;
+pub(crate) use pieces::{on_two_cores, parse_each};
 
 /// The result of parsing: the tree (as much as could be read) and every
 /// syntax error.

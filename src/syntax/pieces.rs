@@ -21,7 +21,13 @@ use super::{Parsed, ast, parse_whole_each, parser, split};
 
 /// Below this size a file is parsed on one thread: a megabyte takes a few
 /// milliseconds.
-pub(crate) const PARALLEL_BYTES: usize = 1 << 20;
+const PARALLEL_BYTES: usize = 1 << 20;
+
+/// Whether a source of `len` bytes is large enough to be worth a second
+/// thread, and there is a second core.
+pub(crate) fn on_two_cores(len: usize) -> bool {
+    len >= PARALLEL_BYTES && rayon::current_num_threads() >= 2
+}
 
 /// How much text a thread reads at a time: enough that taking a piece costs
 /// nothing next to reading it, little enough that the threads end together.
@@ -34,8 +40,7 @@ const PIECE_BYTES: usize = 64 << 10;
 /// read in pieces on every thread of rayon's pool.
 pub fn parse_each(text: &str, each: &mut (dyn FnMut(ast::Item) + Send)) -> Parsed {
     let threads = rayon::current_num_threads();
-    if text.len() >= PARALLEL_BYTES
-        && threads >= 2
+    if on_two_cores(text.len())
         && let Some(parsed) = parse_each_in_pieces(text, PIECE_BYTES, 8 * threads, each)
     {
         return parsed;

@@ -29,9 +29,7 @@ pub(super) struct Tables<'d> {
 /// The tables of `doc`: on two threads when it is large and there are two
 /// cores, else on this one; the same tables either way.
 pub(super) fn tables(doc: &Document) -> Tables<'_> {
-    let large =
-        doc.text.len() >= crate::syntax::PARALLEL_BYTES && rayon::current_num_threads() >= 2;
-    tables_on(doc, large)
+    tables_on(doc, crate::syntax::on_two_cores(doc.text.len()))
 }
 
 /// The tables of `doc`, on two threads or on this one.

@@ -191,9 +191,8 @@ pub(crate) struct Builder<'a> {
     /// is read when it is left, and what its children left is gone by
     /// then.
     node_data: Vec<(usize, Arc<Value>)>,
-    /// Each data text read so far and its value: a text written again
-    /// (`{kind: premise}` on many statements) shares the first one's.
-    data_read: FxHashMap<&'a str, Option<Arc<Value>>>,
+    /// Each data text read so far and its value.
+    data_read: DataAhead<'a>,
     /// The values of the part's data read ahead, and the next to take.
     read_ahead: ReadAhead,
     read_ahead_at: usize,
@@ -343,7 +342,7 @@ impl<'a> Builder<'a> {
             elements: Vec::new(),
             described: table(tables.arguments),
             node_data: Vec::new(),
-            data_read: FxHashMap::default(),
+            data_read: DataAhead::default(),
             read_ahead: Vec::new(),
             read_ahead_at: 0,
             tags_seen: FxHashSet::default(),

@@ -17,14 +17,27 @@ use super::{Builder, Built};
 /// walk reads it again and reports it.
 pub(crate) type ReadAhead = Vec<(usize, Option<Arc<Value>>)>;
 
-/// Reads the data of parts ahead of the walk (on the thread that parses
-/// them), each data text once, as the walk reads it.
+/// Data texts read, each once: a text written again (`{kind: premise}` on
+/// many statements) shares the first one's value. The walk keeps one, and
+/// the thread that parses a large text's parts keeps one to read their data
+/// ahead of the walk.
 #[derive(Default)]
 pub(crate) struct DataAhead<'a> {
     read: FxHashMap<&'a str, Option<Arc<Value>>>,
 }
 
 impl<'a> DataAhead<'a> {
+    /// The value of the data text `body`, read unless it was read before;
+    /// or where in it and why it is not valid YAML.
+    fn value(&mut self, body: &'a str) -> Result<Option<Arc<Value>>, (Option<usize>, String)> {
+        if let Some(value) = self.read.get(body) {
+            return Ok(value.clone());
+        }
+        let value = data::load(body)?.map(Arc::new);
+        self.read.insert(body, value.clone());
+        Ok(value)
+    }
+
     /// The values of the data among `tokens` of `text`, into `values`.
     pub(crate) fn read(&mut self, text: &'a str, tokens: &[Token], values: &mut ReadAhead) {
         values.clear();
@@ -33,17 +46,9 @@ impl<'a> DataAhead<'a> {
                 continue;
             }
             let body = data_body(&text[token.start()..token.end()]);
-            let value = if let Some(value) = self.read.get(body) {
-                value.clone()
-            } else {
-                let Ok(value) = data::load(body) else {
-                    continue;
-                };
-                let value = value.map(Arc::new);
-                self.read.insert(body, value.clone());
-                value
-            };
-            values.push((i, value));
+            if let Ok(value) = self.value(body) {
+                values.push((i, value));
+            }
         }
     }
 }
@@ -118,18 +123,10 @@ impl Builder<'_> {
         let start = self.tokens[token].start();
         let image = self.image(token);
         let body = data_body(image);
-        let value = if let Some(value) = self.data_read.get(body) {
-            value.clone()
-        } else {
-            let value = data::load(body).map_err(|(at, message)| {
-                let offset = at.map_or(start, |a| start + offset_in(image, body) + a);
-                self.error(offset, format!("invalid YAML data: {message}"))
-            })?;
-            let value = value.map(Arc::new);
-            self.data_read.insert(body, value.clone());
-            value
-        };
-        Ok(value)
+        self.data_read.value(body).map_err(|(at, message)| {
+            let offset = at.map_or(start, |a| start + offset_in(image, body) + a);
+            self.error(offset, format!("invalid YAML data: {message}"))
+        })
     }
 
     /// `=== ... ===`: the front matter.
