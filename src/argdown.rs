@@ -13,15 +13,13 @@ pub(crate) const DATA_NOTE: &str = "argdown data: ";
 /// The prefix of a note that keeps a link of a text: `["text", "url"]`.
 pub(crate) const LINK_NOTE: &str = "argdown link: ";
 
+/// The prefix of a note that keeps a tag argmark cannot write as a tag (one
+/// with a line break in it).
+pub(crate) const TAG_NOTE: &str = "argdown tag: ";
+
 /// The meta key that keeps a front matter's other keys, as JSON.
 pub(crate) const FRONT_MATTER_META: &str = "argdown-front-matter";
 
 /// The meta key that says which reading of `+` and `-` the map was written
 /// in: `strict` or `loose`.
 pub(crate) const MODE_META: &str = "argdown-mode";
-
-/// Whether a note is one of the notes above, which the export turns back
-/// into Argdown rather than writing as notes.
-pub(crate) fn is_kept_note(note: &str) -> bool {
-    note.starts_with(DATA_NOTE) || note.starts_with(LINK_NOTE)
-}

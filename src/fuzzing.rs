@@ -1,6 +1,11 @@
 //! The whole pipeline run on arbitrary bytes, with the properties it must keep:
 //! shared by the fuzz target (`fuzz/fuzz_targets/pipeline.rs`) and the
 //! regression test over `tests/fuzz/`, so both check exactly the same things.
+//! The Argdown reader and the import have theirs in `argdown`.
+
+mod argdown;
+
+pub use argdown::check_argdown;
 
 use crate::check::Config;
 use crate::diagnostic::{self, SourceFile};

@@ -7,7 +7,7 @@ pub mod argdown;
 mod dialogue;
 mod draft;
 mod extension;
-mod from_argdown;
+pub(crate) mod from_argdown;
 mod names;
 mod structure;
 mod write;

@@ -92,8 +92,10 @@ pub fn id_part(aif_id: &str) -> String {
         .collect()
 }
 
-/// A double-quoted argmark string: `\` and `"` escaped, line breaks and tabs
-/// as `\n` and `\t` (a lone carriage return counts as a line break).
+/// A double-quoted argmark string as `argmark fmt` prints it: `\\`, `"` and
+/// tabs escaped, line breaks kept as they are (a carriage return, alone or
+/// before a line feed, is one line break), NUL bytes (which no argmark text
+/// holds) shown as `␀`.
 pub fn quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     push_quoted(&mut out, text);
@@ -108,14 +110,15 @@ pub fn push_quoted(out: &mut String, text: &str) {
         b'\t' => Some("\\t"),
         b'\0' => Some("\u{2400}"),
         b'\r' if bytes.get(at + 1) == Some(&b'\n') => Some(""),
-        b'\n' | b'\r' => Some("\\n"),
+        b'\r' => Some("\n"),
         _ => None,
     });
 }
 
-/// Text a comment can hold: one line.
+/// Text a comment can hold: one line, its NUL bytes (which no argmark
+/// text holds) shown as `␀`, as in strings.
 pub fn one_line(text: &str) -> String {
-    text.replace(['\r', '\n'], " ")
+    text.replace(['\r', '\n'], " ").replace('\0', "\u{2400}")
 }
 
 #[cfg(test)]
@@ -158,6 +161,12 @@ mod tests {
 
     #[test]
     fn strings_escape_what_argmark_escapes() {
-        assert_eq!(quoted("a\"b\\c\nd\te\r\nf\rg"), r#""a\"b\\c\nd\te\nf\ng""#);
+        assert_eq!(
+            quoted("a\"b\\c\nd\te\r\nf\rg\0h"),
+            "\"a\\\"b\\\\c\nd\\te\nf\ng\u{2400}h\""
+        );
+        // As `argmark fmt` prints it.
+        let text = "a\"b\\c\nd\te\nf";
+        assert_eq!(quoted(text), crate::fmt::print::quote(text));
     }
 }

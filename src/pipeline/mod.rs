@@ -10,7 +10,7 @@ use crate::syntax::{self, Parsed};
 mod written;
 
 pub(crate) use written::errors_while_written;
-#[cfg(test)]
+#[cfg(any(test, feature = "unstable-internals"))]
 pub(crate) use written::errors_written_in_pieces;
 
 /// Everything argmark knows about a map: the graph, the status of every

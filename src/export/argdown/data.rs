@@ -7,6 +7,7 @@ use petgraph::graph::NodeIndex;
 use serde_json::{Map, Value, json};
 
 use super::{Mode, Writer};
+use crate::argdown::{DATA_NOTE, LINK_NOTE};
 use crate::model::{ArgumentMap, EdgeKind, Node};
 use crate::syntax::ast::StatementKind;
 
@@ -21,6 +22,14 @@ impl Writer<'_> {
                 let _ = write!(self.out, " #({tag})");
             }
         }
+        let unread = attributes
+            .notes()
+            .iter()
+            .filter(|n| n.starts_with(LINK_NOTE) && !self.note_written_again(n))
+            .count();
+        for _ in 0..unread {
+            self.note("links that Argdown would not read back as they are, or whose words the text no longer holds, were kept as notes in the data");
+        }
         let mut data = Map::new();
         if let Node::Statement(s) = &map.graph[node]
             && s.kind != default_kind(map, node)
@@ -34,7 +43,7 @@ impl Writer<'_> {
                 attributes
                     .notes()
                     .iter()
-                    .filter(|n| !crate::argdown::is_kept_note(n))
+                    .filter(|n| !self.note_written_again(n))
                     .cloned()
                     .collect(),
             ),
@@ -62,7 +71,7 @@ impl Writer<'_> {
         }
         // The data the Argdown import kept, back in place.
         for note in attributes.notes() {
-            let kept = note.strip_prefix(crate::argdown::DATA_NOTE);
+            let kept = note.strip_prefix(DATA_NOTE);
             if let Some(Ok(Value::Object(kept))) = kept.map(serde_json::from_str::<Value>) {
                 for (key, value) in kept {
                     data.entry(key).or_insert(value);
@@ -72,6 +81,18 @@ impl Writer<'_> {
         if !data.is_empty() {
             let _ = write!(self.out, " {}", crate::json::sorted(Value::Object(data)));
         }
+    }
+}
+
+impl Writer<'_> {
+    /// Whether a note of the element being written comes back as Argdown
+    /// rather than as a note: data the import kept (a JSON object, merged
+    /// back into the data), or a link its texts hold again.
+    fn note_written_again(&self, note: &str) -> bool {
+        if let Some(json) = note.strip_prefix(DATA_NOTE) {
+            return matches!(serde_json::from_str(json), Ok(Value::Object(_)));
+        }
+        note.starts_with(LINK_NOTE) && self.links_in_text.iter().any(|n| n == note)
     }
 }
 

@@ -63,6 +63,9 @@ struct Writer<'a> {
     argument_titles: FxHashSet<String>,
     /// The tags of the element being written that its texts hold already.
     tags_in_text: Vec<String>,
+    /// The link notes of the element being written whose links its texts
+    /// hold again.
+    links_in_text: Vec<String>,
 }
 
 impl<'a> Writer<'a> {
@@ -74,12 +77,12 @@ impl<'a> Writer<'a> {
             .map(|n| {
                 let node = &map.graph[n];
                 let title = node.attributes().title().unwrap_or(node.id());
-                let written = escape_title(title);
+                let written = escape_title(title, node.as_reason().is_some());
                 let exported = node.as_statement().is_some()
                     || node.as_reason().is_some_and(|r| r.named && r.step.is_none());
                 if written != title && exported {
                     *changed
-                        .entry("titles with ']', '>', a line break or a leading '-' were written with those changed: Argdown cannot hold them in a title")
+                        .entry("titles with ']', '>', a line break, a leading '-' or an argument's leading '+' or '_' were written with those changed: Argdown cannot hold them in a title")
                         .or_default() += 1;
                 }
                 written
@@ -104,6 +107,7 @@ impl<'a> Writer<'a> {
             titles,
             changed,
             tags_in_text: Vec::new(),
+            links_in_text: Vec::new(),
         }
     }
 
@@ -256,6 +260,7 @@ impl<'a> Writer<'a> {
     fn statement_definition(&mut self, node: NodeIndex, statement: &Statement) {
         let title = self.titles[node.index()].clone();
         self.tags_in_text.clear();
+        self.links_in_text.clear();
         let text = self.node_text(node, &statement.text);
         let texts: Vec<String> = statement
             .attributes
@@ -281,6 +286,7 @@ impl<'a> Writer<'a> {
         let title = self.titles[node.index()].clone();
         let _ = write!(self.out, "<{title}>");
         self.tags_in_text.clear();
+        self.links_in_text.clear();
         let texts: Vec<String> = reason
             .attributes
             .also()
@@ -401,12 +407,15 @@ impl<'a> Writer<'a> {
             .iter()
             .map(crate::syntax::ast::Name::as_str)
             .collect();
-        let links: Vec<(String, String)> = attributes
+        let (notes, links): (Vec<&str>, Vec<(String, String)>) = attributes
             .notes()
             .iter()
-            .filter_map(|n| n.strip_prefix(crate::argdown::LINK_NOTE))
-            .filter_map(|json| serde_json::from_str::<(String, String)>(json).ok())
-            .collect();
+            .filter_map(|note| {
+                let json = note.strip_prefix(crate::argdown::LINK_NOTE)?;
+                let link = serde_json::from_str::<(String, String)>(json).ok()?;
+                Some((note.as_str(), link))
+            })
+            .unzip();
         let known = |title: &str, statement: bool| {
             if statement {
                 self.statement_titles.contains(title)
@@ -416,6 +425,11 @@ impl<'a> Writer<'a> {
         };
         let (kept, found) = markup(&flat, &tags, &known, &links);
         self.tags_in_text.extend(found);
+        self.links_in_text.extend(
+            kept.iter()
+                .filter_map(|k| k.link)
+                .map(|n| notes[n].to_string()),
+        );
         escape_keeping(&flat, &kept)
     }
 
@@ -437,6 +451,47 @@ mod map_tests {
         let analysis = crate::analyze(text, &crate::Config::default());
         assert!(analysis.stopped().is_none(), "{:?}", analysis.diagnostics());
         to_argdown(&analysis)
+    }
+
+    /// A link the import kept is written as a link, its words as they stand
+    /// (Argdown reads nothing in them as markup); one Argdown would not read
+    /// back, or whose words the text no longer holds, stays a note in the
+    /// data, and the export says so.
+    #[test]
+    fn kept_links_are_written_as_links_or_kept_as_notes() {
+        let text = "claim a \"See the state-of-the-art *report* now.\"\n  \
+                    note \"argdown link: [\\\"the state-of-the-art *report*\\\",\\\"http://x.org/a_b\\\"]\"\n\
+                    claim b \"Odd](words and gone.\"\n  \
+                    note \"argdown link: [\\\"Odd](words\\\",\\\"http://x\\\"]\"\n  \
+                    note \"argdown link: [\\\"missing\\\",\\\"http://y\\\"]\"\n";
+        let export = export(text);
+        let back = crate::import::argdown::parse(&export.text).expect("Argdown reads the export");
+        let a = back.statement("a").expect("a");
+        assert_eq!(
+            a.members[0].text.as_deref(),
+            Some("See the state-of-the-art *report* now.")
+        );
+        let link = &a.members[0].ranges[0];
+        assert_eq!(link.url.as_deref(), Some("http://x.org/a_b"));
+        let b = back.statement("b").expect("b");
+        // Argdown keeps the space before the data.
+        let b_text = b.members[0].text.as_deref().map(str::trim_end);
+        assert_eq!(b_text, Some("Odd](words and gone."));
+        assert!(b.members[0].ranges.is_empty());
+        let notes = b.data.as_ref().and_then(|d| d.get("notes")).expect("notes");
+        assert_eq!(
+            notes,
+            &serde_json::json!([
+                "argdown link: [\"Odd](words\",\"http://x\"]",
+                "argdown link: [\"missing\",\"http://y\"]"
+            ])
+        );
+        assert_eq!(
+            export.warnings,
+            [
+                "2 links that Argdown would not read back as they are, or whose words the text no longer holds, were kept as notes in the data"
+            ]
+        );
     }
 
     /// A premise of a structure needs no kind; the attack between statements

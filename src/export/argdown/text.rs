@@ -20,6 +20,8 @@ pub(super) fn escape(text: &str) -> String {
 pub(super) struct Kept {
     pub range: Range<usize>,
     pub written: String,
+    /// For a link, its index in the links [`markup`] was given.
+    pub link: Option<usize>,
 }
 
 /// [`escape`], except the stretches in `kept` (in order, apart).
@@ -38,7 +40,8 @@ pub(super) fn escape_keeping(text: &str, kept: &[Kept]) -> String {
 
 /// What Argdown reads as markup in a text: the node's own tags (`#tag`,
 /// `#(tag)`), mentions of titles the export writes (`@[T]`, `@<A>`), and the
-/// links its notes keep; in order, apart. Also the tags found.
+/// links its notes keep that Argdown reads back ([`readable_link`]); in
+/// order, apart. Also the tags found.
 pub(super) fn markup(
     text: &str,
     tags: &[&str],
@@ -61,6 +64,7 @@ pub(super) fn markup(
                 kept.push(Kept {
                     range: at..at + form.len(),
                     written: form.clone(),
+                    link: None,
                 });
                 found.push(tag.to_string());
                 break;
@@ -82,15 +86,19 @@ pub(super) fn markup(
             kept.push(Kept {
                 written: text[range.clone()].to_string(),
                 range,
+                link: None,
             });
         }
     }
-    for (words, url) in links {
+    for (n, (words, url)) in links.iter().enumerate() {
+        if !readable_link(words, url) {
+            continue;
+        }
         if let Some(at) = text.find(words.as_str()) {
-            let written = format!("[{}]({url})", escape_part(words));
             kept.push(Kept {
                 range: at..at + words.len(),
-                written,
+                written: format!("[{words}]({url})"),
+                link: Some(n),
             });
         }
     }
@@ -105,6 +113,15 @@ pub(super) fn markup(
         }
     }
     (apart, found)
+}
+
+/// Whether `[words](url)` reads back as a link with these words and this
+/// URL: Argdown takes a link's words up to the first `]` and its URL up to
+/// the first `)`, as they stand (nothing in them is markup or unescaped),
+/// and neither may break the line.
+pub(super) fn readable_link(words: &str, url: &str) -> bool {
+    let one_line = |s: &str| !s.is_empty() && !s.contains(['\n', '\r', '\u{2028}', '\u{2029}']);
+    one_line(words) && one_line(url) && !words.contains(']') && !url.contains(')')
 }
 
 /// A part of a text, escaped; its spaces kept.
@@ -151,16 +168,25 @@ fn opens_shortcode(rest: &[char]) -> bool {
     end > 0 && body[end] == marker
 }
 
-/// A title inside `[...]` or `<...>`. Argdown reads a title as it stands,
-/// up to the first `]` or `>`, so those become `)`; a title may not begin
-/// with `-`, which would read as a relation.
-pub(super) fn escape_title(title: &str) -> String {
+/// A title inside `[...]` or `<...>` (`argument`). Argdown reads a title as
+/// it stands, up to the first `]` or `>`, so those become `)`; a title may
+/// not begin with `-`, nor an argument's with `+` or `_`, which would read
+/// as a relation (`<-`, `<+`, `<_`): each becomes a character that looks
+/// alike.
+pub(super) fn escape_title(title: &str, argument: bool) -> String {
     let flat = one_line(title).replace([']', '>'], ")");
     let flat = flat.trim();
-    match flat.strip_prefix('-') {
-        Some(rest) => format!("\u{2010}{rest}"),
-        None => flat.to_string(),
-    }
+    let mut chars = flat.chars();
+    let alike = match chars.next() {
+        Some('-') => '\u{2010}',
+        Some('+') if argument => '\u{ff0b}',
+        Some('_') if argument => '\u{ff3f}',
+        _ => return flat.to_string(),
+    };
+    let mut written = String::with_capacity(flat.len() + 2);
+    written.push(alike);
+    written.push_str(chars.as_str());
+    written
 }
 
 #[cfg(test)]
@@ -181,5 +207,17 @@ mod tests {
         assert_eq!(escape("e.g. a dot. And 3.5"), "e\\.g. a dot. And 3.5");
         assert_eq!(escape("// not a comment"), "\\/\\/ not a comment");
         assert_eq!(escape("  padded  "), "padded");
+    }
+
+    #[test]
+    fn titles_never_read_as_relations() {
+        assert_eq!(escape_title("a]b>c\nd", false), "a)b)c d");
+        assert_eq!(escape_title(" -x", false), "\u{2010}x");
+        assert_eq!(escape_title("+x", false), "+x");
+        assert_eq!(escape_title("_x", false), "_x");
+        assert_eq!(escape_title("-x", true), "\u{2010}x");
+        assert_eq!(escape_title("+x", true), "\u{ff0b}x");
+        assert_eq!(escape_title("_ <W", true), "\u{ff3f} <W");
+        assert_eq!(escape_title("x_", true), "x_");
     }
 }

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+mod attributes;
 mod elements;
 mod relations;
 mod tables;
@@ -70,6 +71,28 @@ fn write_checked(
         drop(doc);
         (std::mem::take(&mut written.source), written)
     })
+}
+
+/// The source a read Argdown document imports as, with its errors, written
+/// the way a small map is (the writer's tables on one thread, the source
+/// read once written) or, given `piece_bytes`, the way a large one is
+/// whatever its size (the tables on two threads, the source read in pieces
+/// of at least `piece_bytes` while it is written). Both ways must give the
+/// same: the fuzz target compares them on every map it reads.
+#[cfg(any(test, feature = "unstable-internals"))]
+#[doc(hidden)]
+pub fn written_either_way(
+    doc: &Document,
+    piece_bytes: Option<usize>,
+) -> (String, Vec<crate::Diagnostic>) {
+    let allow = BTreeMap::new();
+    let (source, errors, ()) =
+        crate::pipeline::errors_written_in_pieces(piece_bytes, doc.text.len(), |feed| {
+            let tables = tables::tables_on(doc, piece_bytes.is_some());
+            let written = write_with(doc, &allow, feed, tables);
+            (written.source, ())
+        });
+    (source, errors)
 }
 
 /// A loader that asks the caller's for each include once and remembers
@@ -135,7 +158,17 @@ struct Written {
 /// argmark reports as errors where Argdown sees nothing wrong. `feed`
 /// learns where each top-level item ends.
 fn write(doc: &Document, allow: &BTreeMap<String, Vec<String>>, feed: &mut Feed) -> Written {
-    let mut mapping = Mapping::new(doc, allow, feed);
+    write_with(doc, allow, feed, tables(doc))
+}
+
+/// [`write`], with the writer's tables made already.
+fn write_with<'d>(
+    doc: &'d Document,
+    allow: &'d BTreeMap<String, Vec<String>>,
+    feed: &'d mut Feed,
+    tables: Tables<'d>,
+) -> Written {
+    let mut mapping = Mapping::new(doc, allow, feed, tables);
     mapping.header();
     mapping.items(None, 0);
     mapping.relations();
@@ -174,6 +207,7 @@ impl<'d> Mapping<'d> {
         doc: &'d Document,
         allow: &'d BTreeMap<String, Vec<String>>,
         feed: &'d mut Feed,
+        tables: Tables<'d>,
     ) -> Self {
         let Tables {
             ids,
@@ -182,7 +216,7 @@ impl<'d> Mapping<'d> {
             supported,
             declared_in,
             contents: (statements_in, arguments_in, sections_in),
-        } = tables(doc);
+        } = tables;
         Mapping {
             declared_in,
             supported,
@@ -241,6 +275,12 @@ impl<'d> Mapping<'d> {
             ));
         }
         warnings.extend(self.doc.unsupported.iter().cloned());
+        if self.doc.text.contains('\0') {
+            let nul = self.doc.text.bytes().filter(|&b| b == 0).count();
+            warnings.push(format!(
+                "{nul} NUL characters, which no argmark text can hold, became \u{2400}"
+            ));
+        }
         Written {
             source: self.out,
             warnings,
@@ -252,7 +292,6 @@ impl<'d> Mapping<'d> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::errors_written_in_pieces;
 
     /// The Argdown fixtures that read on their own, the shipped maps as
     /// Argdown, and a map with what argmark calls errors.
@@ -263,23 +302,74 @@ mod tests {
         maps
     }
 
-    /// Every top-level item its own piece, or pieces of a few hundred bytes:
-    /// the source and the errors of the source read once written.
+    /// NUL bytes, which Argdown reads but no argmark text holds, become
+    /// `␀` in texts, titles and comments alike, and the import says how
+    /// many there were.
     #[test]
-    fn a_source_read_while_written_is_checked_as_once_written() {
+    fn nul_characters_become_a_symbol_and_are_counted() {
+        let text = "[A \0 a]: One \0 two.\n// a comment \0 here\n/* and \0 */\n";
+        let imported = crate::import_argdown(text).expect("imports");
+        let source = &imported.source;
+        assert!(!source.contains('\0'), "{source}");
+        assert!(source.contains("\"One \u{2400} two.\""), "{source}");
+        assert!(source.contains("called \"A \u{2400} a\""), "{source}");
+        assert!(
+            source.contains("// // a comment \u{2400} here\n"),
+            "{source}"
+        );
+        assert!(source.contains("// /* and \u{2400} */\n"), "{source}");
+        let analysis = crate::analyze(source, &crate::Config::default());
+        assert!(!analysis.has_errors(), "{:?}", analysis.diagnostics());
+        let warning = "4 NUL characters, which no argmark text can hold, became \u{2400}";
+        assert!(
+            imported.warnings.iter().any(|w| w == warning),
+            "{:?}",
+            imported.warnings
+        );
+    }
+
+    /// A contradiction Argdown reads beside an argument is the nearest
+    /// argmark can say, an attack, and the import says so.
+    #[test]
+    fn a_contradiction_beside_an_argument_is_an_attack() {
+        let imported = crate::import_argdown("<Arg>\n  >< [N]: Not T.\n").expect("imports");
+        assert!(
+            imported.source.ends_with("\nArg attacks N\n"),
+            "{}",
+            imported.source
+        );
+        let warning = "1 things argmark has no place for were kept as notes or comments: \
+                       1 contradictions with an argument (as attacks: only statements can contradict)";
+        assert_eq!(imported.warnings, [warning]);
+    }
+
+    /// A tag with a line break in it, which no argmark tag holds, is kept as
+    /// a note; the text keeps its line break as `argmark fmt` prints it.
+    #[test]
+    fn a_tag_with_a_line_break_is_kept_as_a_note() {
+        let imported = crate::import_argdown("[A]: a #(two\nlines) here.\n").expect("imports");
+        let expected = "claim A \"a #(two\nlines) here.\"\n  note \"argdown tag: two\nlines\"\n";
+        assert!(imported.source.ends_with(expected), "{}", imported.source);
+        let formatted = crate::fmt::format_source(&imported.source).expect("formats");
+        assert_eq!(formatted, imported.source);
+        let warning = "1 things argmark has no place for were kept as notes or comments: \
+                       1 tags with a line break (as notes)";
+        assert_eq!(imported.warnings, [warning]);
+    }
+
+    /// Written as a large map is (the tables on two threads, the source read
+    /// in pieces as small as a byte or of a few hundred bytes while written)
+    /// or as a small one: the same source and the same errors.
+    #[test]
+    fn a_map_written_as_a_large_one_is_written_as_a_small_one() {
         let mut read = 0;
         for text in argdown_maps() {
             let Ok(doc) = crate::import::argdown::parse(&text) else {
                 continue;
             };
-            let write_doc = |feed: &mut Feed| {
-                let mut written = write(&doc, &BTreeMap::new(), feed);
-                (std::mem::take(&mut written.source), written.ids)
-            };
-            let once_written = errors_written_in_pieces(None, text.len(), write_doc);
+            let small = written_either_way(&doc, None);
             for piece_bytes in [1, 300] {
-                let in_pieces = errors_written_in_pieces(Some(piece_bytes), text.len(), write_doc);
-                assert_eq!(in_pieces, once_written, "{text}");
+                assert_eq!(written_either_way(&doc, Some(piece_bytes)), small, "{text}");
             }
             read += 1;
         }

@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use super::{Element, Mapping};
 use crate::import::argdown::{Endpoint, RelationType};
+use crate::import::names::one_line;
 
 impl Mapping<'_> {
     /// Every relation, as relation lines.
@@ -18,6 +19,8 @@ impl Mapping<'_> {
                 continue;
             };
             let to_statement = matches!(relation.to, Endpoint::EquivalenceClass { .. });
+            let statements =
+                to_statement && matches!(relation.from, Endpoint::EquivalenceClass { .. });
             let keyword = match relation.relation_type {
                 RelationType::Support | RelationType::Entails => "supports",
                 RelationType::Attack => "attacks",
@@ -30,6 +33,14 @@ impl Mapping<'_> {
                     "attacks"
                 }
                 RelationType::Undercut => "undercuts",
+                // Argdown reads `><` beside an argument too; in argmark only
+                // statements contradict, and the nearest is an attack.
+                RelationType::Contrary | RelationType::Contradictory if !statements => {
+                    self.keep(
+                        "contradictions with an argument (as attacks: only statements can contradict)",
+                    );
+                    "attacks"
+                }
                 RelationType::Contrary => "contrary",
                 RelationType::Contradictory => "contradicts",
             };
@@ -86,7 +97,7 @@ impl Mapping<'_> {
             .push_str("\n// The comments of the Argdown file:\n");
         for text in texts {
             for line in text.lines() {
-                let _ = writeln!(self.out, "// {}", line.trim_end());
+                let _ = writeln!(self.out, "// {}", one_line(line.trim_end()));
             }
             self.keep("comments (at the end)");
         }

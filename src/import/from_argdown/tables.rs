@@ -33,7 +33,7 @@ pub(super) fn tables(doc: &Document) -> Tables<'_> {
 }
 
 /// The tables of `doc`, on two threads or on this one.
-fn tables_on(doc: &Document, two_threads: bool) -> Tables<'_> {
+pub(super) fn tables_on(doc: &Document, two_threads: bool) -> Tables<'_> {
     if !two_threads {
         let ids = ids(doc);
         return Tables::with(ids, the_rest(doc));
