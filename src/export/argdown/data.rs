@@ -79,7 +79,8 @@ impl Writer<'_> {
             }
         }
         if !data.is_empty() {
-            let _ = write!(self.out, " {}", crate::json::sorted(Value::Object(data)));
+            let data = crate::json::sorted(Value::Object(data));
+            let _ = write!(self.out, " {}", crate::argdown::data_json(&data));
         }
     }
 }

@@ -77,12 +77,17 @@ impl<'a> Writer<'a> {
             .map(|n| {
                 let node = &map.graph[n];
                 let title = node.attributes().title().unwrap_or(node.id());
-                let written = escape_title(title, node.as_reason().is_some());
+                let argument = node.as_reason().is_some();
+                let mut written = escape_title(title, argument);
+                if written.is_empty() {
+                    // A title of spaces alone is none: the id stands in.
+                    written = escape_title(node.id(), argument);
+                }
                 let exported = node.as_statement().is_some()
                     || node.as_reason().is_some_and(|r| r.named && r.step.is_none());
                 if written != title && exported {
                     *changed
-                        .entry("titles with ']', '>', a line break, a leading '-' or an argument's leading '+' or '_' were written with those changed: Argdown cannot hold them in a title")
+                        .entry("titles with ']', '>', a line break, '@include(', a leading '-' or an argument's leading '+' or '_' were written with those changed, and blank titles as the id: Argdown cannot hold them in a title")
                         .or_default() += 1;
                 }
                 written
@@ -175,7 +180,7 @@ impl<'a> Writer<'a> {
         }
         if !front.is_empty() {
             // JSON is YAML too: every string comes out escaped.
-            let front = crate::json::sorted(Value::Object(front));
+            let front = crate::argdown::data_json(&crate::json::sorted(Value::Object(front)));
             let _ = writeln!(self.out, "===\n{front}\n===\n");
         }
     }
@@ -210,8 +215,12 @@ impl<'a> Writer<'a> {
         stack.reverse();
         while let Some((index, level)) = stack.pop() {
             let hashes = "#".repeat(level.min(6));
-            let title = one_line(&map.sections[index].title);
-            let _ = writeln!(self.out, "{hashes} {}\n", escape(&title));
+            let mut title = escape(&one_line(&map.sections[index].title));
+            if title.is_empty() {
+                self.note("sections without a title were written as 'Untitled section N': an Argdown heading needs text");
+                title = format!("Untitled section {}", index + 1);
+            }
+            let _ = writeln!(self.out, "{hashes} {title}\n");
             if level > 6 {
                 self.note(
                     "sections nested deeper than six headings were written as sixth-level headings",
@@ -293,13 +302,16 @@ impl<'a> Writer<'a> {
             .iter()
             .map(|also| self.node_text(node, also))
             .collect();
+        // An empty description is no definition: `<Title>` alone.
         if let Some(label) = &reason.label {
             let label = self.node_text(node, label);
-            let _ = write!(self.out, ": {label}");
+            if !label.is_empty() {
+                let _ = write!(self.out, ": {label}");
+            }
         }
         self.tags_and_data(node);
         self.out.push('\n');
-        for also in texts {
+        for also in texts.into_iter().filter(|t| !t.is_empty()) {
             let _ = writeln!(self.out, "\n<{title}>: {also}");
         }
         if self.writes_lines(node) {
@@ -492,6 +504,16 @@ mod map_tests {
                 "2 links that Argdown would not read back as they are, or whose words the text no longer holds, were kept as notes in the data"
             ]
         );
+    }
+
+    /// A reason with no words is written as a bare `<Title>`: Argdown reads
+    /// a definition with no text as an error.
+    #[test]
+    fn a_reason_without_words_is_a_bare_title() {
+        let export = export("reason a \"\"\nreason b \"  \" also \"\" also \"x\"\n");
+        assert_eq!(export.text, "<a>\n\n<b>\n\n<b>: x\n\n");
+        let back = crate::import::argdown::parse(&export.text).expect("Argdown reads it");
+        assert_eq!(back.arguments.len(), 2);
     }
 
     /// A premise of a structure needs no kind; the attack between statements

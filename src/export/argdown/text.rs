@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use crate::argdown::is_tag_char;
+
 /// Line breaks and tabs as spaces.
 pub(super) fn one_line(text: &str) -> String {
     text.replace(['\n', '\r', '\t'], " ")
@@ -28,12 +30,22 @@ pub(super) struct Kept {
 pub(super) fn escape_keeping(text: &str, kept: &[Kept]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for k in kept {
-        out.push_str(&escape_part(&text[at..k.range.start]));
+    for (n, k) in kept.iter().enumerate() {
+        // A `.` or `:` reads as the start of a shortcode by what follows it
+        // as written, the kept markup too.
+        let mut after = k.written.clone();
+        let mut from = k.range.end;
+        for next in &kept[n + 1..] {
+            after.push_str(&text[from..next.range.start]);
+            after.push_str(&next.written);
+            from = next.range.end;
+        }
+        after.push_str(&text[from..]);
+        out.push_str(&escape_part(&text[at..k.range.start], &after));
         out.push_str(&k.written);
         at = k.range.end;
     }
-    out.push_str(&escape_part(&text[at..]));
+    out.push_str(&escape_part(&text[at..], ""));
     // Argdown drops the spaces at the ends of a text.
     out.trim().to_string()
 }
@@ -56,9 +68,7 @@ pub(super) fn markup(
             let hit = text.match_indices(&form).find(|&(at, _)| {
                 let before = text[..at].chars().next_back();
                 let after = text[at + form.len()..].chars().next();
-                before.is_none_or(char::is_whitespace)
-                    && (form.ends_with(')')
-                        || after.is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '_'))
+                before.is_none_or(char::is_whitespace) && (form.ends_with(')') || ends_tag(after))
             });
             if let Some((at, _)) = hit {
                 kept.push(Kept {
@@ -118,38 +128,39 @@ pub(super) fn markup(
 /// Whether `[words](url)` reads back as a link with these words and this
 /// URL: Argdown takes a link's words up to the first `]` and its URL up to
 /// the first `)`, as they stand (nothing in them is markup or unescaped),
-/// and neither may break the line.
+/// and neither may break the line or hold an `@include(`, which Argdown
+/// replaces before it reads anything.
 pub(super) fn readable_link(words: &str, url: &str) -> bool {
     let one_line = |s: &str| !s.is_empty() && !s.contains(['\n', '\r', '\u{2028}', '\u{2029}']);
-    one_line(words) && one_line(url) && !words.contains(']') && !url.contains(')')
+    let include = |s: &str| s.contains("@include(");
+    one_line(words)
+        && one_line(url)
+        && !words.contains(']')
+        && !url.contains(')')
+        && !include(words)
+        && !include(url)
 }
 
-/// A part of a text, escaped; its spaces kept.
-fn escape_part(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
+/// The characters [`escape_part`] puts a backslash before.
+const SYNTAX: [char; 17] = [
+    '\\', '*', '_', '[', ']', '<', '>', '#', '@', '{', '}', '/', '(', ')', '+', '-', '=',
+];
+
+/// Whether a `#tag` written as it stands ends where Argdown ends it when
+/// `after` follows, escaped: neither a tag character, nor one that gets a
+/// backslash (Argdown counts `\\` among them), nor `.` or `:`, which may.
+fn ends_tag(after: Option<char>) -> bool {
+    after.is_none_or(|c| !is_tag_char(c) && !SYNTAX.contains(&c) && !matches!(c, '.' | ':'))
+}
+
+/// A part of a text, escaped, with what follows it as written (`after`);
+/// its spaces kept.
+fn escape_part(text: &str, after: &str) -> String {
+    let chars: Vec<char> = text.chars().chain(after.chars()).collect();
     let mut out = String::with_capacity(text.len());
-    for (k, &c) in chars.iter().enumerate() {
+    for (k, &c) in chars.iter().take(text.chars().count()).enumerate() {
         let shortcode = matches!(c, '.' | ':') && opens_shortcode(&chars[k..]);
-        if matches!(
-            c,
-            '\\' | '*'
-                | '_'
-                | '['
-                | ']'
-                | '<'
-                | '>'
-                | '#'
-                | '@'
-                | '{'
-                | '}'
-                | '/'
-                | '('
-                | ')'
-                | '+'
-                | '-'
-                | '='
-        ) || shortcode
-        {
+        if SYNTAX.contains(&c) || shortcode {
             out.push('\\');
         }
         out.push(c);
@@ -172,9 +183,11 @@ fn opens_shortcode(rest: &[char]) -> bool {
 /// it stands, up to the first `]` or `>`, so those become `)`; a title may
 /// not begin with `-`, nor an argument's with `+` or `_`, which would read
 /// as a relation (`<-`, `<+`, `<_`): each becomes a character that looks
-/// alike.
+/// alike, as does the `@` of an `@include(`, which Argdown would replace.
 pub(super) fn escape_title(title: &str, argument: bool) -> String {
-    let flat = one_line(title).replace([']', '>'], ")");
+    let flat = one_line(title)
+        .replace([']', '>'], ")")
+        .replace("@include(", "\u{ff20}include(");
     let flat = flat.trim();
     let mut chars = flat.chars();
     let alike = match chars.next() {
@@ -209,6 +222,30 @@ mod tests {
         assert_eq!(escape("  padded  "), "padded");
     }
 
+    /// A tag is written as it stands only where Argdown ends it there: not
+    /// before a character that gets a backslash, which Argdown reads as
+    /// part of a tag.
+    #[test]
+    fn a_tag_is_kept_only_where_it_ends() {
+        let none = |_: &str, _: bool| false;
+        let kept = |text: &str| markup(text, &["t"], &none, &[]).1;
+        assert_eq!(kept("a #t b"), ["t"]);
+        assert_eq!(kept("a #t, b"), ["t"]);
+        assert!(kept("a #t{ b").is_empty());
+        assert!(kept("a #t< b").is_empty());
+        assert!(kept("a #t. b").is_empty());
+    }
+
+    /// A `:` reads as a shortcode by what follows it as written: the link
+    /// after it counts.
+    #[test]
+    fn a_colon_before_a_link_is_escaped() {
+        let none = |_: &str, _: bool| false;
+        let links = [("link".to_string(), "https://x.org".to_string())];
+        let (kept, _) = markup(":link", &[], &none, &links);
+        assert_eq!(escape_keeping(":link", &kept), "\\:[link](https://x.org)");
+    }
+
     #[test]
     fn titles_never_read_as_relations() {
         assert_eq!(escape_title("a]b>c\nd", false), "a)b)c d");
@@ -219,5 +256,6 @@ mod tests {
         assert_eq!(escape_title("+x", true), "\u{ff0b}x");
         assert_eq!(escape_title("_ <W", true), "\u{ff3f} <W");
         assert_eq!(escape_title("x_", true), "x_");
+        assert_eq!(escape_title("a @include(b)", false), "a \u{ff20}include(b)");
     }
 }

@@ -45,8 +45,9 @@ impl Mapping<'_> {
     /// `#tags by "..." note "..." cites s allow(...)`, from tags and data,
     /// each after `sep` (the tags together, a space apart).
     fn attributes(&mut self, tags: &[String], data: Option<&Value>, sep: Sep) {
-        // A tag holds no line break or `)`: such a tag is kept as a note.
-        let writable = |tag: &&String| !tag.contains([')', '\n', '\r']);
+        // A tag holds no line break or `)`, and is more than spaces: any
+        // other is kept as a note.
+        let writable = |tag: &&String| !tag.contains([')', '\n', '\r']) && !tag.trim().is_empty();
         let out = &mut self.out;
         for (n, tag) in tags.iter().filter(writable).enumerate() {
             if n == 0 {
@@ -63,7 +64,7 @@ impl Mapping<'_> {
         }
         for tag in tags.iter().filter(|tag| !writable(tag)) {
             push_attribute(&mut self.out, sep, "note", &format!("{TAG_NOTE}{tag}"));
-            self.keep("tags with a line break (as notes)");
+            self.keep("tags with a line break or of spaces alone (as notes)");
         }
         let out = &mut self.out;
         let Some(Value::Object(data)) = data else {

@@ -353,7 +353,7 @@ mod tests {
         let formatted = crate::fmt::format_source(&imported.source).expect("formats");
         assert_eq!(formatted, imported.source);
         let warning = "1 things argmark has no place for were kept as notes or comments: \
-                       1 tags with a line break (as notes)";
+                       1 tags with a line break or of spaces alone (as notes)";
         assert_eq!(imported.warnings, [warning]);
     }
 

@@ -49,13 +49,6 @@ pub(super) fn is_control(c: char) -> bool {
     )
 }
 
-pub(super) fn is_tag_char(c: char) -> bool {
-    // `A-z` in Argdown's pattern spans the six ASCII signs between the
-    // letters too; astral characters are surrogate pairs there, outside
-    // every range.
-    matches!(c, 'A'..='z' | '0'..='9' | '-' | '\u{a0}'..='\u{d7ff}' | '\u{f900}'..='\u{fdcf}' | '\u{fdf0}'..='\u{ffef}')
-}
-
 pub(super) fn first_char(s: &str) -> Option<char> {
     s.chars().next()
 }

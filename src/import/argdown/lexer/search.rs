@@ -3,8 +3,9 @@
 //! stretch of text is searched about once.
 
 use super::Lexer;
-use super::chars::{blanks, is_js_space, is_line_terminator, is_tag_char, line_break};
+use super::chars::{blanks, is_js_space, is_line_terminator, line_break};
 use super::kind::Kind;
+use crate::argdown::is_tag_char;
 
 /// The next occurrence of a needle at or after an offset, remembered: the
 /// lexer asks with offsets that only grow, so each stretch of text is
