@@ -34,9 +34,11 @@ pub(crate) fn is_tag_char(c: char) -> bool {
 
 /// JSON text for Argdown's `{...}` data and front matter: Argdown ends the
 /// data before a `}` followed by a blank and anything but `,` or `}`, and
-/// at a line separator, even inside a string, and replaces `@include(...)`
-/// anywhere before reading anything; so inside strings `}`, `@`, U+2028 and
-/// U+2029 are written as `\\u` escapes (YAML reads them as JSON does).
+/// at a line separator, even inside a string; replaces `@include(...)`
+/// anywhere before reading anything; and reads a title definition from a
+/// line's `[` or `<` up to the first `]:` or `>:`, across the data. So
+/// inside strings `}`, `@`, brackets, U+2028 and U+2029 are written as
+/// `\\u` escapes (YAML reads them as JSON does).
 pub(crate) fn data_json(value: &serde_json::Value) -> String {
     let json = value.to_string();
     let mut out = String::with_capacity(json.len());
@@ -45,6 +47,10 @@ pub(crate) fn data_json(value: &serde_json::Value) -> String {
         match c {
             '}' if in_string => out.push_str("\\u007d"),
             '@' if in_string => out.push_str("\\u0040"),
+            '[' if in_string => out.push_str("\\u005b"),
+            ']' if in_string => out.push_str("\\u005d"),
+            '<' if in_string => out.push_str("\\u003c"),
+            '>' if in_string => out.push_str("\\u003e"),
             '\u{2028}' => out.push_str("\\u2028"),
             '\u{2029}' => out.push_str("\\u2029"),
             _ => out.push(c),
@@ -66,11 +72,12 @@ mod tests {
 
     #[test]
     fn data_json_escapes_what_ends_or_replaces_argdown_data() {
-        let value = serde_json::json!({"a}": ["x} y", "@include(f)", "\u{2028}"], "b": 1});
+        let value =
+            serde_json::json!({"a}": ["x} y", "@include(f)", "\u{2028}", "[B]: <C>:"], "b": 1});
         let json = data_json(&value);
         assert_eq!(
             json,
-            r#"{"a\u007d":["x\u007d y","\u0040include(f)","\u2028"],"b":1}"#
+            r#"{"a\u007d":["x\u007d y","\u0040include(f)","\u2028","\u005bB\u005d: \u003cC\u003e:"],"b":1}"#
         );
         assert_eq!(
             serde_json::from_str::<serde_json::Value>(&json).ok(),
