@@ -87,7 +87,7 @@ impl<'a> Writer<'a> {
                     || node.as_reason().is_some_and(|r| r.named && r.step.is_none());
                 if written != title && exported {
                     *changed
-                        .entry("titles with ']', '>', a line break, '@include(', a leading '-' or an argument's leading '+' or '_' were written with those changed, and blank titles as the id: Argdown cannot hold them in a title")
+                        .entry("titles with ']', '>', a line break, '@include(', a leading '-' or an argument's leading '+', '_' or '!--' were written with those changed, and blank titles as the id: Argdown cannot hold them in a title")
                         .or_default() += 1;
                 }
                 written

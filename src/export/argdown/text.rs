@@ -183,7 +183,8 @@ fn opens_shortcode(rest: &[char]) -> bool {
 /// it stands, up to the first `]` or `>`, so those become `)`; a title may
 /// not begin with `-`, nor an argument's with `+` or `_`, which would read
 /// as a relation (`<-`, `<+`, `<_`): each becomes a character that looks
-/// alike, as does the `@` of an `@include(`, which Argdown would replace.
+/// alike, as do the `!` of an argument's leading `!--` (`<!--` opens a
+/// comment) and the `@` of an `@include(`, which Argdown would replace.
 pub(super) fn escape_title(title: &str, argument: bool) -> String {
     let flat = one_line(title)
         .replace([']', '>'], ")")
@@ -194,6 +195,8 @@ pub(super) fn escape_title(title: &str, argument: bool) -> String {
         Some('-') => '\u{2010}',
         Some('+') if argument => '\u{ff0b}',
         Some('_') if argument => '\u{ff3f}',
+        // `<!--` opens an HTML comment.
+        Some('!') if argument && chars.as_str().starts_with("--") => '\u{1c3}',
         _ => return flat.to_string(),
     };
     let mut written = String::with_capacity(flat.len() + 2);
@@ -256,6 +259,8 @@ mod tests {
         assert_eq!(escape_title("+x", true), "\u{ff0b}x");
         assert_eq!(escape_title("_ <W", true), "\u{ff3f} <W");
         assert_eq!(escape_title("x_", true), "x_");
+        assert_eq!(escape_title("!--", true), "\u{1c3}--");
+        assert_eq!(escape_title("!--", false), "!--");
         assert_eq!(escape_title("a @include(b)", false), "a \u{ff20}include(b)");
     }
 }

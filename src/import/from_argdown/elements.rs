@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use serde_json::{Map, Value};
 
 use super::attributes::push_joined;
+use super::tables::declared_source;
 use super::{Element, Mapping};
 use crate::argdown::{FRONT_MATTER_META, MODE_META};
 use crate::fmt::print::tag_text;
@@ -71,18 +72,23 @@ impl Mapping<'_> {
                 let _ = writeln!(self.out, "meta {key} {}", quoted(value));
             }
         }
+        let mut declared = rustc_hash::FxHashSet::default();
         for source in argmark
             .get("sources")
             .and_then(Value::as_array)
             .into_iter()
             .flatten()
         {
-            let field = |k: &str| source.get(k).and_then(Value::as_str);
-            if let (Some(id), Some(citation)) = (field("id"), field("citation"))
-                && crate::syntax::is_identifier(id)
-            {
+            if let Some((id, citation)) = declared_source(source) {
+                if !declared.insert(id) {
+                    // A second source of an id: argmark declares an id once.
+                    let json = crate::json::sorted(source.clone());
+                    let _ = writeln!(self.out, "// argdown source with a taken id: {json}");
+                    self.keep("sources whose id was taken (as comments)");
+                    continue;
+                }
                 let _ = write!(self.out, "source {id} {}", quoted(citation));
-                if let Some(url) = field("url") {
+                if let Some(url) = source.get("url").and_then(Value::as_str) {
                     let _ = write!(self.out, " url {}", quoted(url));
                 }
                 self.out.push('\n');

@@ -357,6 +357,46 @@ mod tests {
         assert_eq!(imported.warnings, [warning]);
     }
 
+    /// A source in the front matter's `argmark` block that argmark cannot
+    /// declare (no citation) is not declared, and no statement cites it: its
+    /// id stays in the data note.
+    #[test]
+    fn a_source_without_a_citation_is_never_cited() {
+        let text = "===\n{\"argmark\":{\"sources\":[{\"id\":\"a\"},{\"id\":\"b\",\"citation\":\"B.\"}]}}\n===\n\n\
+                    [T]: T. {\"cites\":[\"a\",\"b\"]}\n";
+        let imported = crate::import_argdown(text).expect("imports");
+        let source = &imported.source;
+        assert!(source.contains("source b \"B.\"\n"), "{source}");
+        assert!(!source.contains("source a"), "{source}");
+        assert!(source.contains("cites b"), "{source}");
+        assert!(
+            source.contains(r#"argdown data: {\"cites\":[\"a\"]}"#),
+            "{source}"
+        );
+    }
+
+    /// A source keeps its id: a statement titled the same takes another, and
+    /// a second source of the id is kept as a comment.
+    #[test]
+    fn sources_keep_their_ids() {
+        let text = "===\n{\"argmark\":{\"sources\":[{\"id\":\"b\",\"citation\":\"B.\"},\
+                    {\"id\":\"b\",\"citation\":\"Again.\"}]}}\n===\n\n[b]: A statement.\n";
+        let imported = crate::import_argdown(text).expect("imports");
+        let source = &imported.source;
+        assert!(source.contains("source b \"B.\"\n"), "{source}");
+        assert!(
+            source.contains("claim b-2 \"A statement.\"\n  called \"b\"\n"),
+            "{source}"
+        );
+        assert!(
+            source.contains(r#"// argdown source with a taken id: {"citation":"Again.","id":"b"}"#),
+            "{source}"
+        );
+        let warning = "1 things argmark has no place for were kept as notes or comments: \
+                       1 sources whose id was taken (as comments)";
+        assert_eq!(imported.warnings, [warning]);
+    }
+
     /// Written as a large map is (the tables on two threads, the source read
     /// in pieces as small as a byte or of a few hundred bytes while written)
     /// or as a small one: the same source and the same errors.

@@ -139,6 +139,11 @@ pub(super) enum Element {
 fn ids(doc: &Document) -> Ids {
     let mut names = Names::with_capacity(doc.statements.len() + doc.arguments.len());
     let mut ids = Vec::with_capacity(doc.statements.len() + doc.arguments.len());
+    // The sources the map declares keep their ids: a statement titled the
+    // same takes another.
+    for source in sources(doc) {
+        names.claim(&source);
+    }
     for s in &doc.statements {
         ids.push(id(&mut names, &s.title, "statement"));
     }
@@ -250,10 +255,17 @@ pub(super) fn sources(doc: &Document) -> FxHashSet<String> {
     sources
         .into_iter()
         .flatten()
-        .filter_map(|s| s.get("id").and_then(serde_json::Value::as_str))
-        .filter(|id| crate::syntax::is_identifier(id))
-        .map(str::to_string)
+        .filter_map(|s| declared_source(s).map(|(id, _)| id.to_string()))
         .collect()
+}
+
+/// The id and citation of a source in the front matter's `argmark` block,
+/// when it is one argmark can declare: the writer declares exactly these,
+/// and statements cite no other.
+pub(super) fn declared_source(source: &serde_json::Value) -> Option<(&str, &str)> {
+    let field = |k: &str| source.get(k).and_then(serde_json::Value::as_str);
+    let (id, citation) = (field("id")?, field("citation")?);
+    crate::syntax::is_identifier(id).then_some((id, citation))
 }
 
 /// `title` between `brackets`.
