@@ -22,14 +22,7 @@ impl Writer<'_> {
                 let _ = write!(self.out, " #({tag})");
             }
         }
-        let unread = attributes
-            .notes()
-            .iter()
-            .filter(|n| n.starts_with(LINK_NOTE) && !self.note_written_again(n))
-            .count();
-        for _ in 0..unread {
-            self.note("links that Argdown would not read back as they are, or whose words the text no longer holds, were kept as notes in the data");
-        }
+        let (notes, kept) = self.notes_and_kept_data(attributes.notes());
         let mut data = Map::new();
         if let Node::Statement(s) = &map.graph[node]
             && s.kind != default_kind(map, node)
@@ -38,15 +31,7 @@ impl Writer<'_> {
         }
         let lists: [(&str, Vec<String>); 4] = [
             ("by", attributes.by().to_vec()),
-            (
-                "notes",
-                attributes
-                    .notes()
-                    .iter()
-                    .filter(|n| !self.note_written_again(n))
-                    .cloned()
-                    .collect(),
-            ),
+            ("notes", notes),
             (
                 "cites",
                 attributes
@@ -70,13 +55,8 @@ impl Writer<'_> {
             }
         }
         // The data the Argdown import kept, back in place.
-        for note in attributes.notes() {
-            let kept = note.strip_prefix(DATA_NOTE);
-            if let Some(Ok(Value::Object(kept))) = kept.map(serde_json::from_str::<Value>) {
-                for (key, value) in kept {
-                    data.entry(key).or_insert(value);
-                }
-            }
+        for (key, value) in kept.into_iter().flatten() {
+            data.entry(key).or_insert(value);
         }
         if !data.is_empty() {
             let data = crate::json::sorted(Value::Object(data));
@@ -86,14 +66,28 @@ impl Writer<'_> {
 }
 
 impl Writer<'_> {
-    /// Whether a note of the element being written comes back as Argdown
-    /// rather than as a note: data the import kept (a JSON object, merged
-    /// back into the data), or a link its texts hold again.
-    fn note_written_again(&self, note: &str) -> bool {
-        if let Some(json) = note.strip_prefix(DATA_NOTE) {
-            return matches!(serde_json::from_str(json), Ok(Value::Object(_)));
+    /// The notes of the element being written that stay notes, and the data
+    /// the import kept in the others (each a JSON object, merged back into
+    /// the data). A link note stays a note unless its texts hold the link
+    /// again, and the export says so.
+    fn notes_and_kept_data(&mut self, all: &[String]) -> (Vec<String>, Vec<Map<String, Value>>) {
+        let (mut notes, mut kept) = (Vec::new(), Vec::new());
+        for note in all {
+            if let Some(json) = note.strip_prefix(DATA_NOTE)
+                && let Ok(Value::Object(data)) = serde_json::from_str(json)
+            {
+                kept.push(data);
+                continue;
+            }
+            if note.starts_with(LINK_NOTE) {
+                if self.links_in_text.iter().any(|n| n == note) {
+                    continue;
+                }
+                self.note("links that Argdown would not read back as they are, or whose words the text no longer holds, were kept as notes in the data");
+            }
+            notes.push(note.clone());
         }
-        note.starts_with(LINK_NOTE) && self.links_in_text.iter().any(|n| n == note)
+        (notes, kept)
     }
 }
 
